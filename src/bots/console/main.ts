@@ -1,0 +1,37 @@
+// npm run chat: a terminal conversation with the core, as the stable local user "console:local".
+import { createInterface } from 'node:readline';
+import { boot } from '../../core/boot.js';
+import { readConfig } from '../../core/config.js';
+import type { Caller } from '../../commands/types.js';
+import { renderText } from './render-text.js';
+
+export const CONSOLE_USER = 'console:local';
+
+async function main(): Promise<void> {
+  const { dispatcher, store } = await boot(readConfig());
+  const caller: Caller = {
+    id: CONSOLE_USER,
+    ...(process.env.LC_ALL || process.env.LANG ? { platformLocale: process.env.LC_ALL || process.env.LANG } : {}),
+    ...(process.env.TZ ? { tz: process.env.TZ } : {}),
+  };
+  const interactive = process.stdin.isTTY === true;
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  const prompt = () => interactive && rl.prompt();
+  if (interactive) console.log('CKEx bot: type "help", Ctrl+D to leave.');
+  prompt();
+  for await (const line of rl) {
+    if (line.trim() === '') {
+      prompt();
+      continue;
+    }
+    console.log(renderText(await dispatcher.handle(caller, line)));
+    console.log('');
+    prompt();
+  }
+  await store.close();
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

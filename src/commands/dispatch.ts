@@ -1,0 +1,83 @@
+// From a line of text to a Reply: find the command, choose the language, parse the arguments, run it.
+// Nothing here throws to the user: bad input gets a localised explanation, failures a polite apology.
+import { DateTime } from 'luxon';
+import type { BotCore } from '../core/bot-core.js';
+import { log } from '../core/log.js';
+import type { Reply } from '../core/reply.js';
+import type { Lang } from '../core/content/schema.js';
+import { detectLanguage, langFromLocale } from '../core/i18n/detect.js';
+import { normalizeWord, stripPrefix, westernDigits } from './normalize.js';
+import type { CommandRegistry } from './registry.js';
+import type { Caller, CommandContext } from './types.js';
+
+const MAX_INPUT = 2000;
+
+export class Dispatcher {
+  private readonly frenchWords: string[];
+
+  constructor(
+    readonly core: BotCore,
+    readonly registry: CommandRegistry,
+  ) {
+    this.frenchWords = registry.frenchOnlyWords();
+  }
+
+  isAdmin(caller: Caller): boolean {
+    return [caller.id, ...(caller.adminIds ?? [])].some((id) => this.core.admins.has(id));
+  }
+
+  /** The context a command runs in: language and zone chosen for this caller and message. */
+  /** `hint` is a weaker clue than the message's own words: the language of the command a typo was nearest to. */
+  context(caller: Caller, text: string, hint?: Lang): CommandContext {
+    const prefs = this.core.store.user(caller.id);
+    const lang = prefs?.lang ?? detectLanguage(text, this.frenchWords) ?? hint ?? langFromLocale(caller.platformLocale) ?? 'en';
+    const tz = caller.tz ?? prefs?.tz;
+    const zone = tz && DateTime.now().setZone(tz).isValid ? tz : this.core.agenda.zone;
+    return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller) };
+  }
+
+  async handle(caller: Caller, rawText: string): Promise<Reply> {
+    const text = westernDigits(stripPrefix(rawText.slice(0, MAX_INPUT)));
+    const ctx = this.context(caller, text);
+    try {
+      return await this.run(ctx, text);
+    } catch (err) {
+      log.error({ err, caller: caller.id }, 'command failed');
+      return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('errors.internal')] }] };
+    }
+  }
+
+  private async run(ctx: CommandContext, text: string): Promise<Reply> {
+    const [first = '', ...rest] = text.split(/\s+/);
+    const entry = first === '' ? this.registry.find('help') : this.registry.find(first);
+    if (!entry) return this.unknown(ctx, text, first);
+    const { spec } = entry;
+    if (spec.admin && !ctx.isAdmin) return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('errors.organisersOnly')] }] };
+    const parsed = spec.args(this.core).safeParse(rest.join(' '));
+    if (!parsed.success) {
+      const usage = `${spec.aliases[ctx.lang][0] ?? spec.name} ${ctx.t(`commands.${spec.name}.usage`)}`.trim();
+      return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t(`commands.${spec.name}.invalid`, { usage, given: rest.join(' ') })] }] };
+    }
+    return spec.run(ctx, parsed.data);
+  }
+
+  private unknown(first: CommandContext, text: string, word: string): Reply {
+    const suggestion = this.registry.suggest(word, first.isAdmin);
+    const ctx = suggestion && suggestion.lang !== 'en' ? this.context(first.caller, text, suggestion.lang) : first;
+    const shown = normalizeWord(word).slice(0, 40);
+    if (!suggestion) {
+      return {
+        lang: ctx.lang,
+        blocks: [{ type: 'text', text: [ctx.t('errors.unknown', { word: shown })] }, { type: 'actions', buttons: [{ label: ctx.t('buttons.help'), command: 'help' }] }],
+      };
+    }
+    const name = suggestion.spec.aliases[ctx.lang][0] ?? suggestion.spec.name;
+    return {
+      lang: ctx.lang,
+      blocks: [
+        { type: 'text', text: [ctx.t('errors.didYouMean', { word: shown, suggestion: name })] },
+        { type: 'actions', buttons: [{ label: name, command: suggestion.spec.name }, { label: ctx.t('buttons.help'), command: 'help' }] },
+      ],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+// Turning what people type into comparable words: case, accents kept apart from apostrophes, Arabic variants, digits.
+import { normalizeArabic } from '../core/search.js';
+
+const ARABIC_INDIC = /[\u0660-\u0669\u06f0-\u06f9]/g;
+
+export function westernDigits(text: string): string {
+  return text.replace(ARABIC_INDIC, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+}
+
+/** A word as the command table stores it: lower case, straight apostrophes, no Arabic vowel marks or alef variants. */
+export function normalizeWord(word: string): string {
+  return normalizeArabic(westernDigits(word.normalize('NFC').toLowerCase().replace(/[’‘`]/g, "'")));
+}
+
+/** Removes bidi controls, a leading mention, and a leading "/ckex" or "ckex". */
+export function stripPrefix(text: string): string {
+  return text
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .normalize('NFC')
+    .trim()
+    .replace(/^<@[^>]+>\s*/, '')
+    .replace(/^\/?ckex\b[:,]?\s*/i, '')
+    .trim();
+}

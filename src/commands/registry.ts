@@ -1,0 +1,64 @@
+// The command table: every command once, its words in three languages, checked for collisions.
+import { distance } from 'fastest-levenshtein';
+import { LANGS, type Lang } from '../core/content/schema.js';
+import { agendaCommand, today, tomorrow } from './day.js';
+import { makeHelp } from './help.js';
+import { lang } from './lang.js';
+import { normalizeWord } from './normalize.js';
+import { now } from './now.js';
+import { resources } from './resources.js';
+import { sessionCommand } from './session.js';
+import type { CommandSpec } from './types.js';
+import { week } from './week.js';
+
+export interface AliasEntry {
+  spec: CommandSpec;
+  lang: Lang;
+  word: string;
+}
+
+export class CommandRegistry {
+  private readonly byWord = new Map<string, AliasEntry>();
+
+  constructor(readonly commands: readonly CommandSpec[]) {
+    for (const spec of commands) {
+      for (const l of LANGS) {
+        for (const word of spec.aliases[l]) {
+          const key = normalizeWord(word);
+          const existing = this.byWord.get(key);
+          if (existing && existing.spec !== spec) throw new Error(`command word "${word}" is used by both ${existing.spec.name} and ${spec.name}`);
+          if (!existing) this.byWord.set(key, { spec, lang: l, word });
+        }
+      }
+    }
+  }
+
+  find(word: string): AliasEntry | undefined {
+    return this.byWord.get(normalizeWord(word));
+  }
+
+  /** The command whose word is nearest to what was typed, if it is near enough to be a typo. */
+  suggest(word: string, allowAdmin: boolean): AliasEntry | undefined {
+    const typed = normalizeWord(word);
+    let best: { entry: AliasEntry; d: number } | undefined;
+    for (const [key, entry] of this.byWord) {
+      if (entry.spec.admin && !allowAdmin) continue;
+      const d = distance(typed, key);
+      if (!best || d < best.d) best = { entry, d };
+    }
+    if (!best) return undefined;
+    return best.d <= Math.max(1, Math.round(typed.length / 3)) ? best.entry : undefined;
+  }
+
+  /** Words that are French command names and not English ones: evidence a message is French. */
+  frenchOnlyWords(): string[] {
+    const english = new Set(this.commands.flatMap((c) => c.aliases.en.map(normalizeWord)));
+    return this.commands.flatMap((c) => c.aliases.fr.map(normalizeWord)).filter((w) => !english.has(w));
+  }
+}
+
+export function defaultRegistry(): CommandRegistry {
+  const commands: CommandSpec[] = [];
+  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, lang);
+  return new CommandRegistry(commands);
+}

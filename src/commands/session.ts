@@ -1,0 +1,68 @@
+// session <id>: one session in full, with its calendar file.
+import { calendarFor } from '../core/ics.js';
+import { formatList } from '../core/i18n/format.js';
+import type { Button, Reply } from '../core/reply.js';
+import type { TimedSession } from '../core/agenda.js';
+import { z } from 'zod';
+import { defineCommand, type CommandContext } from './types.js';
+import { dayName, sessionTimes, zoneNote } from './views/times.js';
+
+/** Format and interpretation, as written into replies and calendar files. */
+export function sessionPractical(ctx: CommandContext): { format: string; interpretation: string } {
+  const { event } = ctx.core.content;
+  const languages = formatList(event.interpretation.map((l) => ctx.t(`languages.${l}`)), ctx.lang);
+  return { format: event.sessionFormat[ctx.lang], interpretation: ctx.t('session.interpretationValue', { working: ctx.t(`languages.${event.workingLanguage}`), languages }) };
+}
+
+function sessionReply(ctx: CommandContext, timed: TimedSession): Reply {
+  const { session } = timed;
+  const { event } = ctx.core.content;
+  const week = ctx.core.agenda.week(session.week)!;
+  const topic = event.specialTopics.find((t) => t.id === session.topic);
+  const practical = sessionPractical(ctx);
+  const buttons: Button[] = [
+    { label: ctx.t('buttons.day'), command: `agenda ${session.date}` },
+    { label: ctx.t('buttons.week', { number: week.number }), command: `week ${week.number}` },
+  ];
+  if (ctx.core.publicUrl) buttons.push({ label: ctx.t('buttons.addToCalendar'), url: `${ctx.core.publicUrl}/ics/${session.id}.ics` });
+  const ics = calendarFor(event, [timed], ctx.lang, ctx.now, () => `${practical.format}\n${practical.interpretation}`);
+  return {
+    lang: ctx.lang,
+    shareable: true,
+    blocks: [
+      { type: 'header', text: session.title[ctx.lang] },
+      { type: 'text', text: [session.description[ctx.lang]] },
+      {
+        type: 'fields',
+        fields: [
+          { label: ctx.t('session.when'), value: [dayName(ctx, session.date), ', ', ...sessionTimes(ctx, timed)] },
+          { label: ctx.t('session.week'), value: [ctx.t('common.weekTheme', { number: week.number, title: week.title[ctx.lang] })] },
+          ...(topic ? [{ label: ctx.t('session.topic'), value: [topic.title[ctx.lang]] }] : []),
+          { label: ctx.t('session.format'), value: [practical.format] },
+          { label: ctx.t('session.interpretation'), value: [practical.interpretation] },
+          { label: ctx.t('session.speakers'), value: [formatList(session.speakers.map((s) => s[ctx.lang]), ctx.lang)] },
+          { label: ctx.t('session.id'), value: [session.id] },
+        ],
+      },
+      { type: 'context', text: [zoneNote(ctx, timed.start), ...(ctx.core.content.agenda.sample ? [' · ', ctx.t('common.sampleAgenda')] : [])] },
+      { type: 'actions', buttons },
+    ],
+    files: [{ name: `${session.id}.ics`, mime: 'text/calendar', content: ics }],
+  };
+}
+
+export const sessionCommand = defineCommand({
+  name: 'session',
+  aliases: { en: ['session', 'talk'], fr: ['séance', 'seance'], ar: ['جلسة', 'الجلسة'] },
+  args: () =>
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^w\d-d\d-[a-z]$/),
+  run: (ctx, id: string): Reply => {
+    const timed = ctx.core.agenda.session(id);
+    if (!timed) return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('session.notFound', { id, example: ctx.core.agenda.sessionIds()[0] })] }] };
+    return sessionReply(ctx, timed);
+  },
+});

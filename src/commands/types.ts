@@ -1,0 +1,41 @@
+// A command is data: its names in three languages, its argument schema, and a handler returning a Reply.
+import type { DateTime } from 'luxon';
+import type { z } from 'zod';
+import type { BotCore } from '../core/bot-core.js';
+import type { Lang } from '../core/content/schema.js';
+import type { Translate } from '../core/i18n/i18n.js';
+import type { Reply } from '../core/reply.js';
+
+/** Who is asking, as a surface knows them. */
+export interface Caller {
+  /** Stable id, prefixed by platform: "slack:T1:U1", "teams:29:...", "console:local". */
+  id: string;
+  /** Ids an organiser may be listed under in CKEX_ADMINS (the raw platform id, AAD object id...). */
+  adminIds?: string[];
+  platformLocale?: string;
+  tz?: string;
+}
+
+export interface CommandContext {
+  core: BotCore;
+  caller: Caller;
+  lang: Lang;
+  t: Translate;
+  /** The zone times are shown in: the caller's if known, else the event's. */
+  zone: string;
+  now: DateTime;
+  isAdmin: boolean;
+}
+
+export interface CommandSpec<A = unknown> {
+  name: string;
+  /** Words that call it, per language; the first English one is the name shown in help. */
+  aliases: Record<Lang, string[]>;
+  /** Parses the text after the command word. */
+  args: (core: BotCore) => z.ZodType<A, string>;
+  admin?: boolean;
+  run(ctx: CommandContext, args: A): Reply | Promise<Reply>;
+}
+
+/** Keeps each spec's argument type while listing specs together. */
+export const defineCommand = <A>(spec: CommandSpec<A>): CommandSpec<unknown> => spec as CommandSpec<unknown>;

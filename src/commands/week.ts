@@ -1,0 +1,34 @@
+// week [n]: a thematic week, its theme and every session day by day.
+import type { Block, Button, Reply } from '../core/reply.js';
+import { optionalInt } from './args.js';
+import { defineCommand, type CommandContext } from './types.js';
+import { sessionBlocks } from './views/session-lines.js';
+import { dayName, zoneNote } from './views/times.js';
+
+function weekReply(ctx: CommandContext, number: number): Reply {
+  const { agenda } = ctx.core;
+  const week = agenda.week(number)!;
+  const sessions = agenda.sessionsOfWeek(number);
+  const blocks: Block[] = [
+    { type: 'header', text: ctx.t('week.header', { number, title: week.title[ctx.lang] }) },
+    { type: 'text', text: [week.summary[ctx.lang]] },
+    { type: 'context', text: [ctx.t('week.dates', { first: dayName(ctx, week.start), last: dayName(ctx, week.end) })] },
+  ];
+  for (const date of new Set(sessions.map((s) => s.session.date))) {
+    blocks.push({ type: 'divider' }, { type: 'text', text: [dayName(ctx, date)] }, ...sessionBlocks(ctx, agenda.on(date)));
+  }
+  if (sessions[0]) blocks.push({ type: 'context', text: [zoneNote(ctx, sessions[0].start)] });
+  const buttons: Button[] = [];
+  if (agenda.week(number - 1)) buttons.push({ label: ctx.t('buttons.week', { number: number - 1 }), command: `week ${number - 1}` });
+  if (agenda.week(number + 1)) buttons.push({ label: ctx.t('buttons.week', { number: number + 1 }), command: `week ${number + 1}` });
+  buttons.push({ label: ctx.t('buttons.resources'), command: `resources` }, { label: ctx.t('buttons.today'), command: 'today' });
+  blocks.push({ type: 'actions', buttons });
+  return { lang: ctx.lang, blocks, shareable: true };
+}
+
+export const week = defineCommand({
+  name: 'week',
+  aliases: { en: ['week'], fr: ['semaine', 'sem'], ar: ['الأسبوع', 'الاسبوع', 'اسبوع', 'أسبوع'] },
+  args: (core) => optionalInt(1, core.content.event.weeks.length),
+  run: (ctx, number: number | undefined) => weekReply(ctx, number ?? ctx.core.agenda.currentWeek(ctx.now.setZone(ctx.zone).toISODate()!).number),
+});

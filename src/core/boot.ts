@@ -1,0 +1,35 @@
+// Builds the core from settings: content, translations, search, store and clock. Fails fast with a clear message.
+import { Agenda } from './agenda.js';
+import type { BotCore } from './bot-core.js';
+import { shiftedClock, systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { loadContent } from './content/load.js';
+import { createI18n } from './i18n/i18n.js';
+import { ResourceSearch } from './search.js';
+import { Dispatcher } from '../commands/dispatch.js';
+import { defaultRegistry } from '../commands/registry.js';
+import { LowdbStore } from '../store/lowdb-store.js';
+
+export interface Booted {
+  core: BotCore;
+  dispatcher: Dispatcher;
+  store: LowdbStore;
+}
+
+export async function boot(config: Config, clock?: Clock): Promise<Booted> {
+  const content = loadContent(config.CONTENT_DIR);
+  const i18n = createI18n(config.LOCALES_DIR);
+  const search = await ResourceSearch.build(content.library.resources);
+  const store = await LowdbStore.open(config.DATA_DIR);
+  const core: BotCore = {
+    content,
+    agenda: new Agenda(content),
+    search,
+    i18n,
+    clock: clock ?? (config.CKEX_NOW ? shiftedClock(config.CKEX_NOW) : systemClock),
+    store,
+    admins: new Set(config.CKEX_ADMINS),
+    ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+  };
+  return { core, dispatcher: new Dispatcher(core, defaultRegistry()), store };
+}

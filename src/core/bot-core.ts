@@ -1,0 +1,19 @@
+// Everything a command may use, built once at start-up and shared by every surface.
+import type { Agenda } from './agenda.js';
+import type { Clock } from './clock.js';
+import type { Content } from './content/load.js';
+import type { I18n } from './i18n/i18n.js';
+import type { ResourceSearch } from './search.js';
+import type { Store } from '../store/store.js';
+
+export interface BotCore {
+  content: Content;
+  agenda: Agenda;
+  search: ResourceSearch;
+  i18n: I18n;
+  clock: Clock;
+  store: Store;
+  admins: ReadonlySet<string>;
+  /** Base URL where this server is reachable, for calendar links; absent when unknown. */
+  publicUrl?: string;
+}

@@ -1,0 +1,103 @@
+// The shape of the files in content/: validated with zod at start-up.
+import { z } from 'zod';
+
+export const LANGS = ['en', 'fr', 'ar'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const nonEmpty = z.string().trim().min(1);
+/** A text given in all three languages. */
+export const localized = z.object({ en: nonEmpty, fr: nonEmpty, ar: nonEmpty }).strict();
+export type Localized = z.infer<typeof localized>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)');
+
+export const TOPIC_IDS = ['gbv', 'fcv', 'ageing', 'urban', 'disability', 'financing'] as const;
+export const topicId = z.enum(TOPIC_IDS);
+export type TopicId = z.infer<typeof topicId>;
+
+export const eventSchema = z
+  .object({
+    id: nonEmpty,
+    name: localized,
+    shortName: nonEmpty,
+    organiser: localized,
+    start: isoDate,
+    end: isoDate,
+    timeZone: nonEmpty,
+    workingLanguage: z.enum(LANGS),
+    interpretation: z.array(z.enum(LANGS)).min(1),
+    participation: localized,
+    themes: z.array(localized).min(1),
+    sessionFormat: localized,
+    weeks: z
+      .array(
+        z
+          .object({
+            number: z.number().int().min(1),
+            start: isoDate,
+            end: isoDate,
+            title: localized,
+            summary: localized,
+            keywords: z.array(nonEmpty),
+          })
+          .strict(),
+      )
+      .min(1),
+    specialTopics: z
+      .array(z.object({ id: topicId, number: z.number().int().min(1), title: localized }).strict())
+      .length(TOPIC_IDS.length),
+  })
+  .strict();
+export type EventInfo = z.infer<typeof eventSchema>;
+
+export const sessionSchema = z
+  .object({
+    id: z.string().regex(/^w\d-d\d-[a-z]$/, 'expected an id like w2-d3-a'),
+    date: isoDate,
+    start: clockTime,
+    end: clockTime,
+    week: z.number().int().min(1),
+    topic: topicId.optional(),
+    title: localized,
+    description: localized,
+    speakers: z.array(localized).min(1),
+    sequence: z.number().int().min(0).default(0),
+  })
+  .strict();
+export type Session = z.infer<typeof sessionSchema>;
+
+export const agendaSchema = z
+  .object({
+    sample: z.boolean(),
+    note: localized,
+    sessions: z.array(sessionSchema).min(1),
+  })
+  .strict();
+export type Agenda = z.infer<typeof agendaSchema>;
+
+export const RESOURCE_TYPES = ['brief', 'report', 'guidelines-tools'] as const;
+
+export const resourceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lower-case id like ethiopia-brief'),
+    type: z.enum(RESOURCE_TYPES),
+    date: isoDate.nullable(),
+    originalLanguage: z.enum(LANGS),
+    title: localized,
+    summary: localized,
+    weeks: z.array(z.number().int().min(1)).min(1),
+    topics: z.array(topicId),
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')),
+    tags: localized,
+  })
+  .strict();
+export type Resource = z.infer<typeof resourceSchema>;
+
+export const librarySchema = z
+  .object({
+    source: localized,
+    resources: z.array(resourceSchema).min(1),
+  })
+  .strict();
+export type Library = z.infer<typeof librarySchema>;

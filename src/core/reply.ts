@@ -1,0 +1,87 @@
+// The platform-neutral reply: what a command answers. Renderers turn it into Block Kit, Adaptive Cards or text.
+import type { Lang } from './content/schema.js';
+
+/** An instant shown as a time or date: Slack renders it in each reader's zone, others use `text`. */
+export interface TimeRef {
+  at: string; // ISO 8601 instant
+  style: 'time' | 'date' | 'datetime';
+  text: string; // formatted in the reply's zone and language
+}
+export type Inline = string | TimeRef;
+export type RichText = Inline[];
+
+export interface Button {
+  label: string;
+  /** The command the button runs, e.g. "week 2". */
+  command?: string;
+  url?: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface Field {
+  label: string;
+  value: RichText;
+}
+
+export type Block =
+  | { type: 'header'; text: string }
+  | { type: 'text'; text: RichText }
+  | { type: 'fields'; fields: Field[] }
+  /** A titled item: a resource, a registration. */
+  | { type: 'section'; title: string; text: RichText; meta?: string }
+  | { type: 'actions'; buttons: Button[] }
+  | { type: 'context'; text: RichText }
+  | { type: 'divider' };
+
+export interface Attachment {
+  name: string;
+  mime: string;
+  content: string;
+}
+
+export interface Reply {
+  lang: Lang;
+  blocks: Block[];
+  files?: Attachment[];
+  /** Worth sharing with a whole channel (a day, a session, a resource list). */
+  shareable?: boolean;
+}
+
+export const dirOf = (lang: Lang): 'rtl' | 'ltr' => (lang === 'ar' ? 'rtl' : 'ltr');
+
+export function plain(text: RichText): string {
+  return text.map((part) => (typeof part === 'string' ? part : part.text)).join('');
+}
+
+/** The reply as plain text: the fallback every platform gets, and what the console prints. */
+export function replyToText(reply: Reply): string {
+  const lines: string[] = [];
+  for (const block of reply.blocks) {
+    switch (block.type) {
+      case 'header':
+        lines.push(`== ${block.text} ==`);
+        break;
+      case 'text':
+      case 'context':
+        lines.push(plain(block.text));
+        break;
+      case 'section':
+        lines.push(`* ${block.title}`, `  ${plain(block.text)}`);
+        if (block.meta) lines.push(`  ${block.meta}`);
+        break;
+      case 'fields':
+        for (const f of block.fields) lines.push(`${f.label}: ${plain(f.value)}`);
+        break;
+      case 'actions': {
+        const labels = block.buttons.map((b) => (b.command ? `[${b.label}: ${b.command}]` : `[${b.label}: ${b.url}]`));
+        if (labels.length) lines.push(labels.join(' '));
+        break;
+      }
+      case 'divider':
+        lines.push('---');
+        break;
+    }
+  }
+  for (const file of reply.files ?? []) lines.push(`(${file.name})`);
+  return lines.join('\n');
+}

@@ -1,0 +1,95 @@
+// A lowdb adapter that validates what it reads and writes atomically: temp file, fsync, rename, fsync the folder.
+// Writes asked for while one is running are coalesced into one more write of the latest data.
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+import type { z } from 'zod';
+import { StoreCorruptError } from './errors.js';
+
+interface Waiter {
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+export class AtomicJsonFile<T> implements Adapter<T> {
+  private latest: T | undefined;
+  private waiters: Waiter[] = [];
+  private running = false;
+  private seq = 0;
+  /** How many times the file was written: bursts of writes cost far fewer. */
+  fileWrites = 0;
+
+  constructor(
+    readonly file: string,
+    private readonly schema: z.ZodType<T>,
+  ) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new StoreCorruptError(this.file, `cannot read it: ${(err as Error).message}`);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      throw new StoreCorruptError(this.file, `not JSON: ${(err as Error).message}`);
+    }
+    const parsed = this.schema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new StoreCorruptError(this.file, `at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+    return parsed.data;
+  }
+
+  write(data: T): Promise<void> {
+    this.latest = data;
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    if (!this.running) void this.drain();
+    return done;
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    while (this.waiters.length > 0) {
+      const waiters = this.waiters;
+      this.waiters = [];
+      const text = JSON.stringify(this.latest);
+      try {
+        await this.replace(text);
+        waiters.forEach((w) => w.resolve());
+      } catch (err) {
+        waiters.forEach((w) => w.reject(err));
+      }
+    }
+    this.running = false;
+  }
+
+  private async replace(text: string): Promise<void> {
+    const tmp = join(dirname(this.file), `.${basename(this.file)}.${process.pid}.${++this.seq}.tmp`);
+    const handle = await open(tmp, 'w', 0o600);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await rename(tmp, this.file);
+    } catch (err) {
+      await unlink(tmp).catch(() => undefined);
+      throw err;
+    }
+    const dir = await open(dirname(this.file), 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+    this.fileWrites++;
+  }
+}

@@ -1,0 +1,47 @@
+// The Store on lowdb, under DATA_DIR: one validated JSON file, written atomically, one process at a time.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { AtomicJsonFile } from './atomic-json-file.js';
+import { acquireLock, type Lock } from './lock.js';
+import { emptyStore, storeDataSchema, type StoreData, type UserPrefs } from './schema.js';
+import type { Store } from './store.js';
+
+export const STORE_FILE = 'ckex.json';
+
+export class LowdbStore implements Store {
+  private constructor(
+    private readonly db: Low<StoreData>,
+    readonly file: AtomicJsonFile<StoreData>,
+    private readonly lock: Lock,
+  ) {}
+
+  static async open(dataDir: string): Promise<LowdbStore> {
+    mkdirSync(dataDir, { recursive: true });
+    const lock = acquireLock(dataDir);
+    try {
+      const file = new AtomicJsonFile(join(dataDir, STORE_FILE), storeDataSchema);
+      const db = new Low<StoreData>(file, emptyStore());
+      await db.read();
+      return new LowdbStore(db, file, lock);
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
+  }
+
+  user(id: string): UserPrefs | undefined {
+    return this.db.data.users[id];
+  }
+
+  async updateUser(id: string, patch: Partial<Omit<UserPrefs, 'updatedAt'>>): Promise<void> {
+    const current = this.db.data.users[id];
+    this.db.data.users[id] = { ...current, ...patch, updatedAt: new Date().toISOString() };
+    await this.db.write();
+  }
+
+  async close(): Promise<void> {
+    await this.db.write();
+    this.lock.release();
+  }
+}
