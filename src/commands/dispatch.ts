@@ -8,7 +8,7 @@ import type { Lang } from '../core/content/schema.js';
 import { detectLanguage, langFromLocale } from '../core/i18n/detect.js';
 import { normalizeWord, stripPrefix, westernDigits } from './normalize.js';
 import type { CommandRegistry } from './registry.js';
-import type { Caller, CommandContext } from './types.js';
+import type { Caller, CommandContext, HandleOptions } from './types.js';
 
 const MAX_INPUT = 2000;
 
@@ -28,17 +28,17 @@ export class Dispatcher {
 
   /** The context a command runs in: language and zone chosen for this caller and message. */
   /** `hint` is a weaker clue than the message's own words: the language of the command a typo was nearest to. */
-  context(caller: Caller, text: string, hint?: Lang): CommandContext {
+  context(caller: Caller, text: string, options: HandleOptions = {}, hint?: Lang): CommandContext {
     const prefs = this.core.store.user(caller.id);
-    const lang = prefs?.lang ?? detectLanguage(text, this.frenchWords) ?? hint ?? langFromLocale(caller.platformLocale) ?? 'en';
+    const lang = prefs?.lang ?? detectLanguage(text, this.frenchWords) ?? options.lang ?? hint ?? langFromLocale(caller.platformLocale) ?? 'en';
     const tz = caller.tz ?? prefs?.tz;
     const zone = tz && DateTime.now().setZone(tz).isValid ? tz : this.core.agenda.zone;
-    return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller) };
+    return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false };
   }
 
-  async handle(caller: Caller, rawText: string): Promise<Reply> {
+  async handle(caller: Caller, rawText: string, options: HandleOptions = {}): Promise<Reply> {
     const text = westernDigits(stripPrefix(rawText.slice(0, MAX_INPUT)));
-    const ctx = this.context(caller, text);
+    const ctx = this.context(caller, text, options);
     try {
       return await this.run(ctx, text);
     } catch (err) {
@@ -63,7 +63,7 @@ export class Dispatcher {
 
   private unknown(first: CommandContext, text: string, word: string): Reply {
     const suggestion = this.registry.suggest(word, first.isAdmin);
-    const ctx = suggestion && suggestion.lang !== 'en' ? this.context(first.caller, text, suggestion.lang) : first;
+    const ctx = suggestion && suggestion.lang !== 'en' ? this.context(first.caller, text, { shared: first.shared }, suggestion.lang) : first;
     const shown = normalizeWord(word).slice(0, 40);
     if (!suggestion) {
       return {

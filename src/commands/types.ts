@@ -25,6 +25,14 @@ export interface CommandContext {
   zone: string;
   now: DateTime;
   isAdmin: boolean;
+  /** Read by many people (a channel): times are shown in each reader's own zone where the surface can. */
+  shared: boolean;
+}
+
+export interface HandleOptions {
+  shared?: boolean;
+  /** The language of the message a button was pressed on: keeps a conversation in its language. */
+  lang?: Lang;
 }
 
 export interface CommandSpec<A = unknown> {

@@ -7,13 +7,17 @@ const list = z
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 
 export const configSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978), // 0: any free port (tests)
   DATA_DIR: z.string().min(1).default('./data'),
   CONTENT_DIR: z.string().min(1).default('./content'),
   LOCALES_DIR: z.string().min(1).default('./locales'),
   CKEX_NOW: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 instant such as 2021-05-04T14:00:00Z' }).optional(),
   CKEX_ADMINS: list,
   PUBLIC_URL: z.url({ message: 'expected the https:// address where this server is reachable' }).transform((u) => u.replace(/\/+$/, '')).optional(),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', { message: 'expected a bot token starting with xoxb- (OAuth & Permissions page of the app)' }).optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8, { message: 'expected the signing secret from the Basic Information page of the app' }).optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', { message: 'expected an app-level token starting with xapp- (needs connections:write), for Socket Mode' }).optional(),
+  SLACK_API_URL: z.url({ message: 'expected the base URL of the Slack Web API, such as http://127.0.0.1:4000/api/' }).transform((u) => (u.endsWith('/') ? u : `${u}/`)).optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -7,7 +7,7 @@ import type { EventInfo, Lang } from './content/schema.js';
 export const sessionUid = (event: EventInfo, sessionId: string): string => `${sessionId}@${event.id}.ckex-bot`;
 
 export function calendarFor(event: EventInfo, sessions: TimedSession[], lang: Lang, stamp: DateTime, extra: (s: TimedSession) => string): string {
-  const calendar = ical({ name: `${event.shortName}: ${event.name[lang]}`, prodId: { company: 'World Bank SPJ', product: 'CKEx bot', language: lang.toUpperCase() } });
+  const calendar = ical({ name: event.name[lang], prodId: { company: 'World Bank SPJ', product: 'CKEx bot', language: lang.toUpperCase() } });
   for (const timed of sessions) {
     const { session } = timed;
     calendar.createEvent({

@@ -18,8 +18,9 @@ export function sessionTimes(ctx: CommandContext, timed: TimedSession): RichText
   return parts;
 }
 
-/** "Times in America/New York (UTC-4)". */
+/** "Times in America/New York (UTC-4)", or, where each reader sees their own time, says so. */
 export function zoneNote(ctx: CommandContext, at: DateTime): string {
+  if (ctx.shared) return ctx.t('common.timesLocal', { zone: zoneLabel(at.setZone(ctx.zone)) });
   return ctx.t('common.timesIn', { zone: zoneLabel(at.setZone(ctx.zone)) });
 }
 

@@ -1,0 +1,91 @@
+// The Slack app: Bolt on our express server at POST /slack/events (or Socket Mode with SLACK_APP_TOKEN).
+import { App, ExpressReceiver, LogLevel, type Logger } from '@slack/bolt';
+import type { Application } from 'express';
+import type { Dispatcher } from '../../commands/dispatch.js';
+import type { Config } from '../../core/config.js';
+import { log } from '../../core/log.js';
+import { RecentIds } from '../../core/recent-ids.js';
+import type { SlackSurface } from './context.js';
+import { registerActions } from './listeners/actions.js';
+import { registerCommand } from './listeners/command.js';
+import { registerHome } from './listeners/home.js';
+import { registerMessages } from './listeners/messages.js';
+import { SlackProfiles } from './profiles.js';
+import { slackErrorCode } from './send.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackSetup {
+  app: App;
+  mode: 'http' | 'socket';
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Bolt's logger interface over pino. */
+function boltLogger(): Logger {
+  const child = log.child({ surface: 'slack' });
+  let level = LogLevel.WARN;
+  return {
+    debug: (...m) => child.debug(m.join(' ')),
+    info: (...m) => child.info(m.join(' ')),
+    warn: (...m) => child.warn(m.join(' ')),
+    error: (...m) => child.error(m.map(String).join(' ')),
+    setLevel: (l) => (level = l),
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/** Retries of network failures and 5xx: short, so a user is never left waiting for long. 429s wait Retry-After. */
+export const SLACK_RETRY = { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 3000, randomize: true };
+
+export function createSlack(config: Config, dispatcher: Dispatcher, server: Application): SlackSetup | undefined {
+  const token = config.SLACK_BOT_TOKEN;
+  const signingSecret = config.SLACK_SIGNING_SECRET;
+  if (!token || (!signingSecret && !config.SLACK_APP_TOKEN)) {
+    log.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to turn it on');
+    return undefined;
+  }
+  const logger = boltLogger();
+  const clientOptions = { retryConfig: SLACK_RETRY, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}) };
+  const socket = config.SLACK_APP_TOKEN !== undefined;
+  const app = socket
+    ? new App({ token, appToken: config.SLACK_APP_TOKEN!, socketMode: true, logger, clientOptions, deferInitialization: true })
+    : new App({
+        token,
+        logger,
+        clientOptions,
+        deferInitialization: true,
+        receiver: new ExpressReceiver({ signingSecret: signingSecret!, endpoints: SLACK_EVENTS_PATH, app: server, logger, processBeforeResponse: false }),
+      });
+
+  const surface: SlackSurface = { dispatcher, profiles: new SlackProfiles(app.client), recentEvents: new RecentIds() };
+  // A retried event (X-Slack-Retry-Num) carries the event_id of the first delivery: answer it once.
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !surface.recentEvents.first(eventId)) return;
+    await next();
+  });
+  registerCommand(app, surface);
+  registerMessages(app, surface);
+  registerHome(app, surface);
+  registerActions(app, surface);
+  app.error(async (error) => {
+    const original = (error as { original?: unknown }).original ?? error;
+    log.error({ code: slackErrorCode(original) ?? (original as { code?: string }).code, err: (original as Error).message }, 'Slack listener failed');
+  });
+
+  return {
+    app,
+    mode: socket ? 'socket' : 'http',
+    async start() {
+      await app.init();
+      if (socket) await app.start();
+      log.info({ mode: socket ? 'socket' : 'http' }, 'Slack is on');
+    },
+    async stop() {
+      if (socket) await app.stop();
+    },
+  };
+}

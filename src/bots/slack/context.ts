@@ -1,0 +1,31 @@
+// What the Slack listeners share: the core's dispatcher, profiles, retry memory, and the render options.
+import type { Dispatcher } from '../../commands/dispatch.js';
+import type { HandleOptions } from '../../commands/types.js';
+import type { Reply } from '../../core/reply.js';
+import type { RecentIds } from '../../core/recent-ids.js';
+import { slackCaller } from './inbound.js';
+import type { SlackProfiles } from './profiles.js';
+import { renderMessages, type SlackMessage } from './render.js';
+
+export interface SlackSurface {
+  dispatcher: Dispatcher;
+  profiles: SlackProfiles;
+  recentEvents: RecentIds;
+}
+
+export interface Answered {
+  reply: Reply;
+  messages: SlackMessage[];
+}
+
+/** Runs a command for a Slack user and renders the reply: private replies in the user's zone, shared ones with date tokens. */
+export async function answer(surface: SlackSurface, who: { team?: string; user: string }, text: string, options: HandleOptions & { share?: boolean } = {}): Promise<Answered> {
+  const profile = await surface.profiles.get(who.user);
+  const reply = await surface.dispatcher.handle(slackCaller(who.team, who.user, profile), text, options);
+  const t = surface.dispatcher.core.i18n.t(reply.lang);
+  const messages = renderMessages(reply, {
+    dateTokens: options.shared ?? false,
+    ...(options.share ? { shareCommand: text.trim() || 'help', shareLabel: t('buttons.share') } : {}),
+  });
+  return { reply, messages };
+}

@@ -1,0 +1,37 @@
+// What Slack sends, as the core's terms: who is asking, what they typed, what a button carries.
+import type { Lang } from '../../core/content/schema.js';
+import { LANGS } from '../../core/content/schema.js';
+import type { Caller } from '../../commands/types.js';
+import type { SlackProfile } from './profiles.js';
+
+export function slackCaller(teamId: string | undefined, userId: string, profile: SlackProfile): Caller {
+  return {
+    id: `slack:${teamId ?? '-'}:${userId}`,
+    adminIds: [userId],
+    ...(profile.locale ? { platformLocale: profile.locale } : {}),
+    ...(profile.tz ? { tz: profile.tz } : {}),
+  };
+}
+
+/** "<@U0BOT> today" → "today". */
+export const withoutMentions = (text: string): string => text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').trim();
+
+/** A button's value: the command it runs and the language of the message it was on. */
+export interface ButtonValue {
+  command: string;
+  lang?: Lang;
+}
+
+export function encodeButton(value: ButtonValue): string {
+  return JSON.stringify({ c: value.command, ...(value.lang ? { l: value.lang } : {}) });
+}
+
+export function decodeButton(raw: string | undefined): ButtonValue {
+  try {
+    const parsed = JSON.parse(raw ?? '') as { c?: unknown; l?: unknown };
+    if (typeof parsed.c === 'string') return { command: parsed.c, ...(LANGS.includes(parsed.l as Lang) ? { lang: parsed.l as Lang } : {}) };
+  } catch {
+    /* a plain command */
+  }
+  return { command: raw ?? 'help' };
+}

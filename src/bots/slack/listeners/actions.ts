@@ -1,0 +1,37 @@
+// Buttons: commands update the message in place where only the presser sees it; share posts to the channel;
+// on the App Home tab a language change republishes the tab and other commands answer in the app's DM.
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { answer, type SlackSurface } from '../context.js';
+import { decodeButton } from '../inbound.js';
+import { postMessages, respondMessages } from '../send.js';
+import { publishHome } from './home.js';
+
+export function registerActions(app: App, surface: SlackSurface): void {
+  app.action(/^ckex_url_\d+$/, async ({ ack }) => {
+    await ack(); // link buttons open in the browser; Slack still tells us
+  });
+
+  app.action<BlockAction<ButtonAction>>('ckex_share', async ({ ack, body, action, respond }) => {
+    await ack();
+    const { command, lang } = decodeButton(action.value);
+    const { messages } = await answer(surface, { team: body.team?.id, user: body.user.id }, command, { shared: true, ...(lang ? { lang } : {}) });
+    await respondMessages(respond, messages, 'in_channel');
+  });
+
+  app.action<BlockAction<ButtonAction>>(/^ckex_cmd_\d+$/, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const { command, lang } = decodeButton(action.value);
+    const who = { team: body.team?.id, user: body.user.id };
+    if (body.view?.type === 'home') {
+      const { messages } = await answer(surface, who, command, lang ? { lang } : {});
+      if (/^lang\b/.test(command)) await publishHome(surface, client, who.team, who.user);
+      else await postMessages(client, who.user, messages);
+      return;
+    }
+    // Replace only what this user alone sees; a message in a channel stays, and the answer comes privately.
+    const container = body.container as { is_ephemeral?: boolean } | undefined;
+    const own = container?.is_ephemeral === true || body.channel?.id.startsWith('D') === true;
+    const { messages } = await answer(surface, who, command, { share: own, ...(lang ? { lang } : {}) });
+    await respondMessages(respond, messages, own ? 'replace' : 'ephemeral');
+  });
+}

@@ -1,0 +1,30 @@
+// The welcome view: the current week and theme, today's (or the next event day's) sessions, and the first buttons.
+// Slack shows it as the App Home tab, Teams as the welcome card.
+import { LANGS } from '../../core/content/schema.js';
+import type { Block, Reply } from '../../core/reply.js';
+import type { CommandContext } from '../types.js';
+import { sessionBlocks } from './session-lines.js';
+import { dayName, zoneNote } from './times.js';
+
+export function homeReply(ctx: CommandContext): Reply {
+  const { agenda, content } = ctx.core;
+  const today = ctx.now.setZone(ctx.zone).toISODate()!;
+  const shown = agenda.status(today) === 'event-day' ? today : agenda.nearestDay(today);
+  const week = agenda.currentWeek(today);
+  const sessions = agenda.on(shown);
+  const blocks: Block[] = [
+    { type: 'header', text: content.event.name[ctx.lang] },
+    { type: 'text', text: [content.event.participation[ctx.lang]] },
+    { type: 'text', text: [ctx.t('common.weekTheme', { number: week.number, title: week.title[ctx.lang] })] },
+    { type: 'divider' },
+    { type: 'text', text: [shown === today ? ctx.t('home.today', { day: dayName(ctx, shown) }) : ctx.t('home.nextDay', { day: dayName(ctx, shown) })] },
+    ...sessionBlocks(ctx, sessions),
+  ];
+  if (sessions[0]) blocks.push({ type: 'context', text: [zoneNote(ctx, sessions[0].start)] });
+  blocks.push(
+    { type: 'actions', buttons: [{ label: ctx.t('buttons.week', { number: week.number }), command: `week ${week.number}` }, { label: ctx.t('buttons.resources'), command: 'resources' }, { label: ctx.t('buttons.help'), command: 'help' }] },
+    { type: 'context', text: [ctx.t('home.language')] },
+    { type: 'actions', buttons: LANGS.map((l) => ({ label: ctx.core.i18n.t(l)(`languages.${l}`), command: `lang ${l}`, ...(l === ctx.lang ? { style: 'primary' as const } : {}) })) },
+  );
+  return { lang: ctx.lang, blocks };
+}

@@ -1,0 +1,44 @@
+// One HTTP server on PORT: POST /slack/events, POST /api/messages (Teams), GET /healthz, GET /ics/*.
+// No JSON body parser in front of Slack's route: Bolt needs the raw body to check the signature.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { Booted } from '../core/boot.js';
+import type { Config } from '../core/config.js';
+import { log } from '../core/log.js';
+import { createSlack, type SlackSetup } from '../bots/slack/app.js';
+import { registerIcs } from './ics.js';
+
+export interface RunningServer {
+  port: number;
+  slack: SlackSetup | undefined;
+  close(): Promise<void>;
+}
+
+export async function startServer(booted: Booted, config: Config): Promise<RunningServer> {
+  const server = express();
+  server.disable('x-powered-by');
+  const slack = createSlack(config, booted.dispatcher, server);
+  server.get('/healthz', (_req, res) => {
+    res.json({ ok: true, slack: slack?.mode ?? 'off', now: booted.core.clock.now().toISO() });
+  });
+  registerIcs(server, booted.core);
+  await slack?.start();
+  const http: Server = await new Promise((resolve, reject) => {
+    const s = server.listen(config.PORT, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (http.address() as AddressInfo).port;
+  log.info({ port }, 'CKEx bot listening');
+  return {
+    port,
+    slack,
+    async close() {
+      await slack?.stop();
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+    },
+  };
+}

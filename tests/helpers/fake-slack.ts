@@ -1,0 +1,106 @@
+// A small fake of the Slack Web API and of response_url on 127.0.0.1: records every call, answers like Slack,
+// and can be told to fail the next call to a method (429 with Retry-After, or a Slack error).
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackCall {
+  method: string; // "chat.postMessage", or "respond" for response_url posts
+  body: Record<string, any>;
+  at: number;
+}
+
+type Failure = { status: 429; retryAfter: number } | { error: string };
+
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  readonly users = new Map<string, { tz?: string; locale?: string }>();
+  private readonly failures = new Map<string, Failure[]>();
+  private server!: Server;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id = 'r1'): string {
+    return `${this.url}/respond/${id}`;
+  }
+
+  failNext(method: string, failure: Failure): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), failure]);
+  }
+
+  of(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits until `count` calls to `method` have arrived. */
+  async waitFor(method: string, count = 1, timeoutMs = 10_000): Promise<SlackCall[]> {
+    const start = Date.now();
+    while (this.of(method).length < count) {
+      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${count} ${method}; got ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return this.of(method);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    const raw = await new Promise<string>((resolve) => {
+      let data = '';
+      req.on('data', (d) => (data += d));
+      req.on('end', () => resolve(data));
+    });
+    const body = parseBody(raw, req.headers['content-type'] ?? '');
+    const path = new URL(req.url ?? '/', this.url).pathname;
+    const method = path.startsWith('/respond/') ? 'respond' : path.replace(/^\/api\//, '');
+    const failure = this.failures.get(method)?.shift();
+    const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(payload));
+    };
+    if (failure && 'status' in failure) return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
+    this.calls.push({ method, body, at: Date.now() });
+    if (failure) return json(200, { ok: false, error: failure.error });
+    switch (method) {
+      case 'respond':
+        return json(200, { ok: true });
+      case 'auth.test':
+        return json(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'ckex' });
+      case 'users.info': {
+        const profile = this.users.get(String(body.user)) ?? {};
+        return json(200, { ok: true, user: { id: body.user, ...profile } });
+      }
+      case 'chat.postMessage':
+        return json(200, { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` });
+      default:
+        return json(200, { ok: true });
+    }
+  }
+}
+
+function parseBody(raw: string, type: string): Record<string, any> {
+  if (type.includes('application/json')) return raw ? JSON.parse(raw) : {};
+  const out: Record<string, any> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    try {
+      out[k] = k === 'blocks' || k === 'view' || k === 'attachments' ? JSON.parse(v) : v;
+    } catch {
+      out[k] = v;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,242 @@
+// The Slack app end to end: signed HTTP requests to the real Bolt receiver, Web API calls to a fake on 127.0.0.1.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { stripBidi } from '../src/core/i18n/bidi.js';
+import { FakeSlack } from './helpers/fake-slack.js';
+import { tempDir } from './helpers/bot.js';
+import { startTestServer, type TestServer } from './helpers/server.js';
+import { blockAction, eventCallback, signedPost, SIGNING_SECRET, slashCommand } from './helpers/slack-requests.js';
+
+let slack: FakeSlack;
+let server: TestServer;
+let events: string;
+
+beforeAll(async () => {
+  slack = await new FakeSlack().start();
+  slack.users.set('UCAIRO', { tz: 'Africa/Cairo', locale: 'ar-EG' });
+  slack.users.set('UPARIS', { tz: 'Europe/Paris', locale: 'fr-FR' });
+  server = await startTestServer('2021-05-04T14:00:00Z', {
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PUBLIC_URL: 'https://ckex.example.org',
+  });
+  events = `${server.url}/slack/events`;
+});
+afterAll(async () => {
+  await server.close();
+  await slack.close();
+});
+beforeEach(() => {
+  slack.calls.length = 0;
+});
+
+const allText = (call: { body: Record<string, any> }): string => stripBidi(JSON.stringify(call.body.blocks ?? call.body.view?.blocks ?? []));
+
+describe('slash command /ckex', () => {
+  it('answers week 2 privately in Block Kit, with a share button', async () => {
+    const res = await slashCommand(events, 'week 2', slack.responseUrl());
+    expect(res.status).toBe(200);
+    const [call] = await slack.waitFor('respond');
+    expect(call!.body.response_type).toBe('ephemeral');
+    expect(call!.body.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Week 2: Tools and innovations', emoji: true } });
+    expect(allText(call!)).toContain('w2-d3-a');
+    const actions = call!.body.blocks.filter((b: any) => b.type === 'actions').flatMap((b: any) => b.elements);
+    expect(actions.map((e: any) => e.action_id)).toContain('ckex_share');
+  });
+
+  it.each([
+    ['today', 'UX', 'Tuesday, 4 May 2021'],
+    ["aujourd'hui", 'UX', 'mardi 4 mai 2021'],
+    ['اليوم', 'UX', 'الثلاثاء، 4 مايو 2021'],
+    ['tomorrow', 'UX', 'Wednesday, 5 May 2021'],
+    ['semaine 3', 'UX', 'Semaine 3'],
+    ['الأسبوع 4', 'UX', 'الأسبوع 4'],
+    ['now', 'UX', 'Now and next'],
+    ['session w2-d3-a', 'UX', 'Add to calendar'],
+    ['ressources Éthiopie', 'UX', '2 ressources correspondent'],
+    ['موارد إثيوبيا', 'UX', 'موردان يطابقان'],
+    ['agenda 8 May', 'UX', 'is a weekend'],
+    ['lang', 'UX', 'I am answering you in English'],
+    ['', 'UX', 'what you can ask'],
+    ['week 2', 'UPARIS', 'Semaine 2 : Outils et innovations'],
+  ])('%s (%s)', async (text, user, expected) => {
+    await slashCommand(events, text, slack.responseUrl(), user);
+    const [call] = await slack.waitFor('respond');
+    expect(allText(call!)).toContain(expected);
+  });
+
+  it('shows times in the user’s own zone from users.info, and lays Arabic out right-to-left', async () => {
+    await slashCommand(events, 'today', slack.responseUrl(), 'UCAIRO');
+    const [call] = await slack.waitFor('respond');
+    const raw = JSON.stringify(call!.body.blocks);
+    expect(stripBidi(raw)).toContain('14:30');
+    expect(stripBidi(raw)).toContain('Africa/Cairo (UTC+2)');
+    const section = call!.body.blocks.find((b: any) => b.type === 'section' && /w1-d2-a/.test(b.text.text));
+    expect(section.text.text.startsWith('\u200f')).toBe(true);
+    expect(section.text.text).toContain('\u2066');
+  });
+
+  it('refuses a bad signature and a stale timestamp with 401', async () => {
+    const body = 'command=%2Fckex&text=today';
+    expect((await signedPost(events, body, 'application/x-www-form-urlencoded', { secret: 'wrong-secret-000000' })).status).toBe(401);
+    expect((await signedPost(events, body, 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
+    expect(slack.of('respond')).toHaveLength(0);
+  });
+
+  it('splits a long answer into several messages within Block Kit limits', async () => {
+    const big = await startTestServer('2021-05-04T14:00:00Z', {
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      CONTENT_DIR: crowdedContent(),
+    });
+    try {
+      await slashCommand(`${big.url}/slack/events`, 'week 1', slack.responseUrl());
+      await new Promise((r) => setTimeout(r, 300));
+      const calls = await slack.waitFor('respond', 2);
+      for (const c of calls) expect(c.body.blocks.length).toBeLessThanOrEqual(50);
+      const text = calls.map(allText).join('');
+      for (const id of ['w1-d1-a', 'w1-d1-z', 'w1-d3-z', 'w1-d5-b']) expect(text).toContain(id);
+    } finally {
+      await big.close();
+    }
+  });
+});
+
+describe('events', () => {
+  it('answers an @mention in a thread, with date tokens for every reader', async () => {
+    const res = await eventCallback(events, { type: 'app_mention', user: 'U1', text: '<@UBOT> today', ts: '1620000000.000100', channel: 'C1', event_ts: '1620000000.000100' });
+    expect(res.status).toBe(200);
+    const [post] = await slack.waitFor('chat.postMessage');
+    expect(post!.body.channel).toBe('C1');
+    expect(post!.body.thread_ts).toBe('1620000000.000100');
+    const text = allText(post!);
+    expect(text).toMatch(/<!date\^1620131400\^\{time\}\|08:30>/);
+    expect(text).toContain("each reader's own time zone");
+  });
+
+  it('answers a retried event once', async () => {
+    const event = { type: 'app_mention', user: 'U1', text: '<@UBOT> week 1', ts: '1620000000.000200', channel: 'C1', event_ts: '1620000000.000200' };
+    await eventCallback(events, event, { eventId: 'EvRETRY' });
+    await slack.waitFor('chat.postMessage');
+    const retry = await eventCallback(events, event, { eventId: 'EvRETRY', retryNum: 1 });
+    expect(retry.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.of('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('answers direct messages without /ckex, and ignores the bot’s own messages', async () => {
+    await eventCallback(events, { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'semaine 2', ts: '1.1', event_ts: '1.1' });
+    const [post] = await slack.waitFor('chat.postMessage');
+    expect(post!.body.channel).toBe('D1');
+    expect(allText(post!)).toContain('Outils et innovations');
+    await eventCallback(events, { type: 'message', channel_type: 'im', channel: 'D1', bot_id: 'BBOT', text: 'today', ts: '1.2', event_ts: '1.2' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.of('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('publishes the App Home tab with today, the week, and language buttons', async () => {
+    await eventCallback(events, { type: 'app_home_opened', user: 'UPARIS', channel: 'D2', tab: 'home', event_ts: '1.3' });
+    const [publish] = await slack.waitFor('views.publish');
+    expect(publish!.body.user_id).toBe('UPARIS');
+    expect(publish!.body.view.type).toBe('home');
+    const text = allText(publish!);
+    expect(text).toContain('Semaine 1');
+    expect(text).toContain('w1-d2-a');
+    expect(text).toContain('14:30'); // 08:30 in Washington is 14:30 in Paris
+    expect(text).toContain('"value":"{\\"c\\":\\"lang ar\\"');
+  });
+
+  it('retries after a 429 with Retry-After, then succeeds', async () => {
+    slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    const started = Date.now();
+    await eventCallback(events, { type: 'app_mention', user: 'U1', text: '<@UBOT> help', ts: '1.4', channel: 'C1', event_ts: '1.4' });
+    const [post] = await slack.waitFor('chat.postMessage', 1, 15_000);
+    expect(post!.at - started).toBeGreaterThanOrEqual(900);
+    expect(allText(post!)).toContain('what you can ask');
+  });
+});
+
+describe('Web API errors', () => {
+  it('tells the user privately when Slack refuses a post in the channel', async () => {
+    slack.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await eventCallback(events, { type: 'app_mention', user: 'U1', text: '<@UBOT> aujourd’hui', ts: '1.5', channel: 'C9', event_ts: '1.5' });
+    const [ephemeral] = await slack.waitFor('chat.postEphemeral');
+    expect(ephemeral!.body).toMatchObject({ channel: 'C9', user: 'U1' });
+    expect(ephemeral!.body.text).toContain('Invitez-moi avec /invite @CKEx');
+  });
+});
+
+describe('buttons', () => {
+  const pressed = (value: string, extra: Record<string, unknown> = {}) => ({
+    user: { id: 'U1' },
+    container: { type: 'message', is_ephemeral: true },
+    channel: { id: 'C1' },
+    response_url: slack.responseUrl('b1'),
+    actions: [{ type: 'button', action_id: 'ckex_cmd_1', block_id: 'b', value, action_ts: '1' }],
+    ...extra,
+  });
+
+  it('next day replaces the private message in place, in the language it was in', async () => {
+    const res = await blockAction(events, pressed(JSON.stringify({ c: 'agenda 2021-05-05', l: 'fr' })));
+    expect(res.status).toBe(200);
+    const [call] = await slack.waitFor('respond');
+    expect(call!.body.replace_original).toBe(true);
+    expect(allText(call!)).toContain('mercredi 5 mai 2021');
+  });
+
+  it('a button on a channel message answers privately and leaves the message alone', async () => {
+    await blockAction(events, pressed(JSON.stringify({ c: 'week 2' }), { container: { type: 'message', is_ephemeral: false } }));
+    const [call] = await slack.waitFor('respond');
+    expect(call!.body.replace_original).toBe(false);
+    expect(call!.body.response_type).toBe('ephemeral');
+  });
+
+  it('share posts the answer to the channel with date tokens', async () => {
+    await blockAction(events, { ...pressed(JSON.stringify({ c: 'today', l: 'en' })), actions: [{ type: 'button', action_id: 'ckex_share', value: JSON.stringify({ c: 'today', l: 'en' }), action_ts: '1' }] });
+    const [call] = await slack.waitFor('respond');
+    expect(call!.body.response_type).toBe('in_channel');
+    expect(allText(call!)).toContain('<!date^');
+  });
+
+  it('the language buttons on App Home save the choice and republish the tab', async () => {
+    await blockAction(events, { ...pressed(JSON.stringify({ c: 'lang ar', l: 'en' })), view: { type: 'home', id: 'V1' }, container: { type: 'view', view_id: 'V1' } });
+    const [publish] = await slack.waitFor('views.publish');
+    expect(allText(publish!)).toContain('الأسبوع 1');
+    await slashCommand(events, 'week 2', slack.responseUrl());
+    const [call] = await slack.waitFor('respond');
+    expect(allText(call!)).toContain('الأسبوع 2');
+    await slashCommand(events, 'lang en', slack.responseUrl());
+    await slack.waitFor('respond', 2);
+  });
+});
+
+describe('server', () => {
+  it('answers /healthz and serves calendar files', async () => {
+    const health = await (await fetch(`${server.url}/healthz`)).json();
+    expect(health).toMatchObject({ ok: true, slack: 'http' });
+    const one = await fetch(`${server.url}/ics/w2-d3-a.ics`);
+    expect(one.headers.get('content-type')).toContain('text/calendar');
+    expect(await one.text()).toContain('UID:w2-d3-a@ckex-2021.ckex-bot');
+    const all = await (await fetch(`${server.url}/ics/ckex.ics?lang=ar`)).text();
+    expect(all.match(/BEGIN:VEVENT/g)).toHaveLength(36);
+    expect((await fetch(`${server.url}/ics/nope.ics`)).status).toBe(404);
+  });
+});
+
+/** The real content with 24 more sessions on each of three days of week 1: a week too long for one message. */
+function crowdedContent(): string {
+  const dir = tempDir('ckex-crowded-');
+  cpSync('content', dir, { recursive: true });
+  const agenda = JSON.parse(readFileSync(join(dir, 'agenda.json'), 'utf8'));
+  const template = agenda.sessions[0];
+  for (const day of [1, 2, 3]) {
+    for (const letter of 'cdefghijklmnopqrstuvwxyz') {
+      agenda.sessions.push({ ...template, id: `w1-d${day}-${letter}`, date: `2021-05-0${day + 2}`, start: '13:00', end: '14:00' });
+    }
+  }
+  writeFileSync(join(dir, 'agenda.json'), JSON.stringify(agenda));
+  return dir;
+}
