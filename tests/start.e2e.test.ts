@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { tempDir } from './helpers/bot.js';
+import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
 import { FakeSlack } from './helpers/fake-slack.js';
 import { SIGNING_SECRET, slashCommand } from './helpers/slack-requests.js';
 import { failedStart, spawnServer } from './helpers/spawn-server.js';
@@ -24,14 +25,37 @@ describe('npm start', () => {
     }
   });
 
-  it('runs with Slack off, saying so in one log line', async () => {
-    const server = await spawnServer({ DATA_DIR: tempDir(), SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '' });
+  it('answers a Teams "week 2" with locale fr-FR with a French Adaptive Card (no app id: unauthenticated, outside production)', async () => {
+    const connector = await new FakeConnector().start();
+    const server = await spawnServer({ DATA_DIR: tempDir(), NODE_ENV: 'development', CKEX_NOW: '2021-05-04T14:00:00Z' });
     try {
-      expect(((await (await fetch(`${server.url}/healthz`)).json()) as { slack: string }).slack).toBe('off');
+      expect(server.logs()).toContain('WITHOUT authentication');
+      const res = await postActivity(server.url, teamsActivity(connector.url, { text: 'week 2', locale: 'fr-FR' }));
+      expect(res.status).toBe(200);
+      const [call] = await connector.waitFor();
+      expect(call!.activity.attachments[0].content.body[0].text).toBe('Semaine 2 : Outils et innovations');
+    } finally {
+      await server.stop();
+      await connector.close();
+    }
+  });
+
+  it('runs with Slack and Teams off in production without their settings, one log line each', async () => {
+    const server = await spawnServer({ DATA_DIR: tempDir(), SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', MicrosoftAppId: '' });
+    try {
+      expect(await (await fetch(`${server.url}/healthz`)).json()).toMatchObject({ slack: 'off', teams: 'off' });
       expect(server.logs().match(/Slack is off/g)).toHaveLength(1);
+      expect(server.logs().match(/Teams is off/g)).toHaveLength(1);
+      expect((await fetch(`${server.url}/api/messages`, { method: 'POST' })).status).toBe(404);
     } finally {
       await server.stop();
     }
+  });
+
+  it('refuses to start with a Teams password but no app id', async () => {
+    const { code, output } = await failedStart({ DATA_DIR: tempDir(), MicrosoftAppPassword: 'secret' });
+    expect(code).toBe(1);
+    expect(output).toContain('MicrosoftAppId');
   });
 
   it('refuses to start on a bad setting, naming it', async () => {

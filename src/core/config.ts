@@ -18,6 +18,11 @@ export const configSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(8, { message: 'expected the signing secret from the Basic Information page of the app' }).optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', { message: 'expected an app-level token starting with xapp- (needs connections:write), for Socket Mode' }).optional(),
   SLACK_API_URL: z.url({ message: 'expected the base URL of the Slack Web API, such as http://127.0.0.1:4000/api/' }).transform((u) => (u.endsWith('/') ? u : `${u}/`)).optional(),
+  MicrosoftAppId: z.guid({ message: 'expected the Microsoft App ID (a GUID) of the Azure Bot resource (Configuration page)' }).optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'expected MultiTenant, SingleTenant or UserAssignedMSI, as chosen when the Azure Bot was created' }).optional(),
+  MicrosoftAppTenantId: z.string().min(1).optional(),
+  NODE_ENV: z.string().optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -7,11 +7,13 @@ import type { Booted } from '../core/boot.js';
 import type { Config } from '../core/config.js';
 import { log } from '../core/log.js';
 import { createSlack, type SlackSetup } from '../bots/slack/app.js';
+import { createTeams, type TeamsSetup } from '../bots/teams/app.js';
 import { registerIcs } from './ics.js';
 
 export interface RunningServer {
   port: number;
   slack: SlackSetup | undefined;
+  teams: TeamsSetup | undefined;
   close(): Promise<void>;
 }
 
@@ -19,8 +21,9 @@ export async function startServer(booted: Booted, config: Config): Promise<Runni
   const server = express();
   server.disable('x-powered-by');
   const slack = createSlack(config, booted.dispatcher, server);
+  const teams = createTeams(config, booted.dispatcher, server);
   server.get('/healthz', (_req, res) => {
-    res.json({ ok: true, slack: slack?.mode ?? 'off', now: booted.core.clock.now().toISO() });
+    res.json({ ok: true, slack: slack?.mode ?? 'off', teams: teams?.mode ?? 'off', now: booted.core.clock.now().toISO() });
   });
   registerIcs(server, booted.core);
   await slack?.start();
@@ -33,6 +36,7 @@ export async function startServer(booted: Booted, config: Config): Promise<Runni
   return {
     port,
     slack,
+    teams,
     async close() {
       await slack?.stop();
       await new Promise<void>((resolve) => {

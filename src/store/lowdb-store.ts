@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AtomicJsonFile } from './atomic-json-file.js';
 import { acquireLock, type Lock } from './lock.js';
-import { emptyStore, storeDataSchema, type StoreData, type UserPrefs } from './schema.js';
+import { emptyStore, storeDataSchema, type StoreData, type StoredConversation, type UserPrefs } from './schema.js';
 import type { Store } from './store.js';
 
 export const STORE_FILE = 'ckex.json';
@@ -37,6 +37,25 @@ export class LowdbStore implements Store {
   async updateUser(id: string, patch: Partial<Omit<UserPrefs, 'updatedAt'>>): Promise<void> {
     const current = this.db.data.users[id];
     this.db.data.users[id] = { ...current, ...patch, updatedAt: new Date().toISOString() };
+    await this.db.write();
+  }
+
+  conversation(id: string): StoredConversation | undefined {
+    return this.db.data.conversations[id];
+  }
+
+  conversations(): StoredConversation[] {
+    return Object.values(this.db.data.conversations);
+  }
+
+  async saveConversation(conversation: Omit<StoredConversation, 'updatedAt'>): Promise<void> {
+    this.db.data.conversations[conversation.id] = { ...conversation, updatedAt: new Date().toISOString() };
+    await this.db.write();
+  }
+
+  async dropConversation(id: string): Promise<void> {
+    if (!(id in this.db.data.conversations)) return;
+    delete this.db.data.conversations[id];
     await this.db.write();
   }
 

@@ -31,9 +31,3 @@ export function splitText(text: string, max: number): string[] {
   pieces.push(rest);
   return pieces;
 }
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}

@@ -4,7 +4,8 @@ import type { ActionsBlock, Button as SlackButton, KnownBlock, SectionBlock } fr
 import { isolateLatin } from '../../core/i18n/bidi.js';
 import { replyToText, type Block, type Button, type Reply, type RichText } from '../../core/reply.js';
 import { encodeButton } from './inbound.js';
-import { chunk, clip, SLACK_LIMITS as L, splitText } from './limits.js';
+import { chunk } from '../../core/arrays.js';
+import { clip, SLACK_LIMITS as L, splitText } from './limits.js';
 
 export interface SlackRenderOptions {
   /** Show times as <!date^…> tokens, so each reader sees their own time. */

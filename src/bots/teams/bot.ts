@@ -1,0 +1,41 @@
+// The Teams bot: botbuilder's ActivityHandler routing each kind of activity to its listener.
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { rememberConversation, type TeamsSurface } from './context.js';
+import { onCardAction } from './listeners/actions.js';
+import { onInstalled, onUninstalled } from './listeners/install.js';
+import { onMessage } from './listeners/messages.js';
+
+export class CkexTeamsBot extends ActivityHandler {
+  constructor(private readonly surface: TeamsSurface) {
+    super();
+    this.onTurn(async (context, next) => {
+      // Every message or button refreshes the stored reference; install and uninstall have listeners of their own.
+      if (context.activity.type === 'message' || context.activity.type === 'invoke') await rememberConversation(surface, context.activity);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await onMessage(surface, context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await onInstalled(surface, context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await onUninstalled(surface, context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      if (context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id)) await onInstalled(surface, context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id)) await onUninstalled(surface, context);
+      await next();
+    });
+  }
+
+  protected override onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    return onCardAction(this.surface, context, value);
+  }
+}

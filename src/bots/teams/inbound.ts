@@ -1,0 +1,44 @@
+// What Teams sends, as the core's terms: who is asking, in which conversation, what they typed or pressed.
+import { TurnContext, type Activity } from 'botbuilder';
+import { z } from 'zod';
+import { LANGS } from '../../core/content/schema.js';
+import type { Caller } from '../../commands/types.js';
+import type { StoredConversation } from '../../store/schema.js';
+
+export function teamsCaller(activity: Activity): Caller {
+  const from = activity.from ?? { id: 'unknown' };
+  return {
+    id: `teams:${from.id}`,
+    adminIds: [from.id, ...(from.aadObjectId ? [from.aadObjectId] : [])],
+    ...(activity.locale ? { platformLocale: activity.locale } : {}),
+    ...(activity.localTimezone ? { tz: activity.localTimezone } : {}),
+  };
+}
+
+export function scopeOf(activity: Activity): StoredConversation['scope'] {
+  const type = activity.conversation?.conversationType;
+  return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
+}
+
+/** A channel or group chat is read by many: times are shown in each reader's zone. */
+export const isShared = (activity: Activity): boolean => scopeOf(activity) !== 'personal';
+
+/** The message text with the bot's @mention and Teams' HTML removed. */
+export function commandText(activity: Activity): string {
+  const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+  return text
+    .replace(/<at>[^<]*<\/at>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
+const cardDataSchema = z.object({ ckex: z.string().max(500), lang: z.enum(LANGS).optional() });
+export type CardSubmit = z.infer<typeof cardDataSchema>;
+
+/** The data a card button sent back (Action.Execute or Action.Submit), if it is ours and well formed. */
+export function cardSubmit(value: unknown): CardSubmit | undefined {
+  const parsed = cardDataSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,0 +1,15 @@
+// Messages in personal chat, group chats and channels (@CKEx), and Action.Submit from older clients.
+import type { TurnContext } from 'botbuilder';
+import { answer, type TeamsSurface } from '../context.js';
+import { cardSubmit, commandText } from '../inbound.js';
+import { summaryOf } from '../render.js';
+import { sendCards } from '../send.js';
+
+export async function onMessage(surface: TeamsSurface, context: TurnContext): Promise<void> {
+  const activity = context.activity;
+  if (activity.id && !surface.recentActivities.first(`${activity.conversation.id}/${activity.id}`)) return;
+  const submit = cardSubmit(activity.value);
+  const text = submit ? submit.ckex : commandText(activity);
+  const { reply, cards } = await answer(surface, activity, text, submit?.lang ? { lang: submit.lang } : {});
+  await sendCards(context, cards, summaryOf(reply));
+}

@@ -1,0 +1,43 @@
+// Posting into a Teams conversation without being asked (digests, registration notices): continueConversationAsync
+// with the stored reference. A conversation the bot was removed from is forgotten.
+import type { CloudAdapter } from 'botbuilder';
+import { log } from '../../core/log.js';
+import type { Reply } from '../../core/reply.js';
+import type { Store } from '../../store/store.js';
+import { renderCards, summaryOf } from './render.js';
+import { isGone, sendCards, statusOf } from './send.js';
+
+export type ProactiveResult = 'sent' | 'gone' | 'unknown-conversation' | 'failed';
+
+export class TeamsProactive {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly store: Store,
+  ) {}
+
+  async send(conversationId: string, reply: Reply): Promise<ProactiveResult> {
+    const stored = this.store.conversation(conversationId);
+    if (!stored || stored.platform !== 'teams') return 'unknown-conversation';
+    const cards = renderCards(reply, { localTimes: stored.scope !== 'personal' });
+    // The adapter hands errors thrown inside the turn to onTurnError, so catch them here to act on them.
+    let failure: unknown;
+    try {
+      await this.adapter.continueConversationAsync(this.appId, stored.reference, async (context) => {
+        await sendCards(context, cards, summaryOf(reply)).catch((err: unknown) => {
+          failure = err;
+        });
+      });
+    } catch (err) {
+      failure = err;
+    }
+    if (failure === undefined) return 'sent';
+    if (isGone(failure)) {
+      log.warn({ conversation: conversationId, status: statusOf(failure) }, 'Teams conversation is gone; forgetting it');
+      await this.store.dropConversation(conversationId);
+      return 'gone';
+    }
+    log.error({ conversation: conversationId, status: statusOf(failure), err: (failure as Error).message }, 'Teams proactive send failed');
+    return 'failed';
+  }
+}

@@ -1,0 +1,131 @@
+// Reply → Adaptive Card 1.5. Pure: no Teams calls. Arabic cards carry rtl: true; shared cards use the
+// card's {{TIME()}} function so each reader sees their own time; long replies become several cards.
+import { plain, replyToText, type Block, type Button, type Reply, type RichText } from '../../core/reply.js';
+import { chunk } from '../../core/arrays.js';
+import { isolateLatin } from '../../core/i18n/bidi.js';
+import { TEAMS_LIMITS as L } from './limits.js';
+
+export interface TeamsRenderOptions {
+  /** Times as {{TIME(…)}}, rendered by Teams in each reader's zone. */
+  localTimes: boolean;
+}
+
+export type CardElement = Record<string, unknown>;
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: string;
+  rtl?: boolean;
+  body: CardElement[];
+  fallbackText: string;
+  msteams: { width: 'Full' };
+}
+
+/** What a button sends back: the command, and the language of the card it was on. */
+export interface CardData {
+  ckex: string;
+  lang: string;
+}
+
+/** Teams markdown treats these as formatting; a title with an underscore must stay a title. */
+const escapeMarkdown = (s: string): string => s.replace(/([*_~`\\])/g, '\\$1');
+
+function richText(rich: RichText, opts: TeamsRenderOptions, rtl: boolean): string {
+  return rich
+    .map((part) => {
+      if (typeof part === 'string') return rtl ? isolateLatin(escapeMarkdown(part)) : escapeMarkdown(part);
+      if (!opts.localTimes) return part.text;
+      const at = part.at.replace(/\.\d{3}Z$/, 'Z');
+      return part.style === 'time' ? `{{TIME(${at})}}` : part.style === 'date' ? `{{DATE(${at}, SHORT)}}` : `{{DATE(${at}, SHORT)}} {{TIME(${at})}}`;
+    })
+    .join('');
+}
+
+function action(b: Button, lang: string): CardElement {
+  if (b.url) return { type: 'Action.OpenUrl', title: b.label, url: b.url };
+  const data: CardData = { ckex: b.command ?? 'help', lang };
+  return { type: 'Action.Execute', title: b.label, verb: 'ckex', data, ...(b.style === 'primary' ? { style: 'positive' } : b.style === 'danger' ? { style: 'destructive' } : {}) };
+}
+
+function element(block: Block, reply: Reply, opts: TeamsRenderOptions): CardElement[] {
+  const rtl = reply.lang === 'ar';
+  const text = (rich: RichText) => richText(rich, opts, rtl);
+  switch (block.type) {
+    case 'header':
+      return [{ type: 'TextBlock', text: escapeMarkdown(block.text), size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
+    case 'text':
+      return [{ type: 'TextBlock', text: text(block.text), wrap: true }];
+    case 'section':
+      return [
+        {
+          type: 'Container',
+          items: [
+            { type: 'TextBlock', text: escapeMarkdown(block.title), weight: 'Bolder', wrap: true },
+            { type: 'TextBlock', text: text(block.text), wrap: true },
+            ...(block.meta ? [{ type: 'TextBlock', text: escapeMarkdown(block.meta), isSubtle: true, size: 'Small', wrap: true }] : []),
+          ],
+        },
+      ];
+    case 'fields':
+      return chunk(block.fields, L.factsPerSet).map((facts) => ({ type: 'FactSet', facts: facts.map((f) => ({ title: escapeMarkdown(f.label), value: text(f.value) })) }));
+    case 'context':
+      return [{ type: 'TextBlock', text: text(block.text), isSubtle: true, size: 'Small', wrap: true }];
+    case 'actions':
+      return chunk(block.buttons, L.actionsPerSet).map((buttons) => ({ type: 'ActionSet', actions: buttons.map((b) => action(b, reply.lang)) }));
+    case 'divider':
+      return [];
+  }
+}
+
+function card(body: CardElement[], reply: Reply): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: L.cardVersion,
+    ...(reply.lang === 'ar' ? { rtl: true } : {}),
+    body,
+    fallbackText: replyToText(reply).slice(0, 2000),
+    msteams: { width: 'Full' },
+  };
+}
+
+/** The card body, with a separator above whatever follows a divider. */
+export function renderBody(reply: Reply, opts: TeamsRenderOptions): CardElement[] {
+  const body: CardElement[] = [];
+  let separate = false;
+  for (const block of reply.blocks) {
+    if (block.type === 'divider') {
+      separate = true;
+      continue;
+    }
+    for (const el of element(block, reply, opts)) {
+      body.push(separate ? { ...el, separator: true, spacing: 'Medium' } : el);
+      separate = false;
+    }
+  }
+  return body;
+}
+
+/** The reply as one or more cards, each small enough for Teams. */
+export function renderCards(reply: Reply, opts: TeamsRenderOptions): AdaptiveCard[] {
+  const cards: CardElement[][] = [[]];
+  let size = 0;
+  for (const el of renderBody(reply, opts)) {
+    const bytes = Buffer.byteLength(JSON.stringify(el));
+    if (size + bytes > L.cardBytes && cards[cards.length - 1]!.length > 0) {
+      cards.push([]);
+      size = 0;
+    }
+    cards[cards.length - 1]!.push(el);
+    size += bytes;
+  }
+  return cards.map((body) => card(body, reply));
+}
+
+/** A short line for notifications and the activity feed. */
+export function summaryOf(reply: Reply): string {
+  const header = reply.blocks.find((b) => b.type === 'header');
+  if (header?.type === 'header') return header.text;
+  const first = reply.blocks.find((b) => b.type === 'text');
+  return first?.type === 'text' ? plain(first.text).slice(0, 200) : '';
+}

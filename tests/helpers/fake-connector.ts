@@ -1,0 +1,103 @@
+// A small fake Bot Connector on 127.0.0.1: records the activities the bot posts and can fail the next ones.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorCall {
+  conversationId: string;
+  replyToId?: string;
+  activity: Record<string, any>;
+  at: number;
+}
+
+interface Failure {
+  status: number;
+  code?: string;
+  retryAfter?: number;
+}
+
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  private failures: Failure[] = [];
+  private server!: Server;
+  url = '';
+  attempts = 0;
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  failNext(...failures: Failure[]): void {
+    this.failures.push(...failures);
+  }
+
+  cards(): Record<string, any>[] {
+    return this.calls.flatMap((c) => (c.activity.attachments ?? []).map((a: any) => a.content));
+  }
+
+  async waitFor(count = 1, timeoutMs = 10_000): Promise<ConnectorCall[]> {
+    const start = Date.now();
+    while (this.calls.length < count) {
+      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${count} activities; got ${this.calls.length}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return this.calls;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await new Promise<string>((resolve) => {
+      let data = '';
+      req.on('data', (d) => (data += d));
+      req.on('end', () => resolve(data));
+    });
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+    if (req.method !== 'POST' || !match) {
+      res.writeHead(404).end();
+      return;
+    }
+    this.attempts++;
+    const failure = this.failures.shift();
+    if (failure) {
+      res.writeHead(failure.status, { 'content-type': 'application/json', ...(failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {}) });
+      res.end(JSON.stringify({ error: { code: failure.code ?? 'Failure', message: 'fake failure' } }));
+      return;
+    }
+    const activity = JSON.parse(raw) as Record<string, any>;
+    this.calls.push({ conversationId: decodeURIComponent(match[1]!), ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}), activity, at: Date.now() });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: `sent-${this.calls.length}` }));
+  }
+}
+
+let counter = 0;
+/** A Teams activity as the Bot Connector posts it to /api/messages. */
+export function teamsActivity(serviceUrl: string, fields: Record<string, any> = {}): Record<string, any> {
+  const scope = fields.conversationType ?? 'personal';
+  const { conversationType: _drop, ...rest } = fields;
+  return {
+    type: 'message',
+    id: `act-${++counter}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: '29:user-1', name: 'Participant', aadObjectId: 'aad-user-1' },
+    conversation: { id: scope === 'personal' ? 'a:personal-1' : '19:channel-1@thread.tacv2;messageid=1', conversationType: scope, tenantId: 'tenant-1' },
+    recipient: { id: '28:ckex-bot', name: 'CKEx' },
+    channelData: { tenant: { id: 'tenant-1' } },
+    locale: 'en-US',
+    ...rest,
+  };
+}
+
+export async function postActivity(url: string, activity: Record<string, any>): Promise<Response> {
+  return fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+}
