@@ -117,7 +117,7 @@ describe('install, uninstall and proactive messages', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(connector.calls).toHaveLength(1);
     expect(cardText(connector.calls[0]!.activity.attachments[0].content)).toContain('Semaine 1');
-    expect(server.store.conversation('a:new-user')).toMatchObject({ platform: 'teams', scope: 'personal', userId: '29:user-1' });
+    expect(server.store.conversation('a:new-user')).toMatchObject({ platform: 'teams', scope: 'personal', userId: 'teams:29:user-1' });
     await say({ type: 'installationUpdate', action: 'remove', conversation: { id: 'a:new-user', conversationType: 'personal' }, text: undefined });
     await new Promise((r) => setTimeout(r, 100));
     expect(server.store.conversation('a:new-user')).toBeUndefined();

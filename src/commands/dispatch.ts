@@ -7,6 +7,8 @@ import type { Reply } from '../core/reply.js';
 import type { Lang } from '../core/content/schema.js';
 import { detectLanguage, langFromLocale } from '../core/i18n/detect.js';
 import { normalizeWord, stripPrefix, westernDigits } from './normalize.js';
+import { none, words } from './args.js';
+import { continueForm, FORM_IDLE_MS } from './registration-form.js';
 import type { CommandRegistry } from './registry.js';
 import type { Caller, CommandContext, HandleOptions } from './types.js';
 
@@ -30,10 +32,12 @@ export class Dispatcher {
   /** `hint` is a weaker clue than the message's own words: the language of the command a typo was nearest to. */
   context(caller: Caller, text: string, options: HandleOptions = {}, hint?: Lang): CommandContext {
     const prefs = this.core.store.user(caller.id);
-    const lang = prefs?.lang ?? detectLanguage(text, this.frenchWords) ?? options.lang ?? hint ?? langFromLocale(caller.platformLocale) ?? 'en';
+    // While a form is open its answers are data, not a sign of language: it goes on in the language it began in.
+    const formLang = options.conversational ? this.core.store.form(caller.id)?.lang : undefined;
+    const lang = prefs?.lang ?? formLang ?? detectLanguage(text, this.frenchWords) ?? options.lang ?? hint ?? langFromLocale(caller.platformLocale) ?? 'en';
     const tz = caller.tz ?? prefs?.tz;
     const zone = tz && DateTime.now().setZone(tz).isValid ? tz : this.core.agenda.zone;
-    return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false };
+    return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false, conversational: options.conversational ?? false };
   }
 
   async handle(caller: Caller, rawText: string, options: HandleOptions = {}): Promise<Reply> {
@@ -48,6 +52,30 @@ export class Dispatcher {
   }
 
   private async run(ctx: CommandContext, text: string): Promise<Reply> {
+    const progress = ctx.conversational ? this.core.store.form(ctx.caller.id) : undefined;
+    if (!progress) return this.runCommand(ctx, text);
+    const [first = ''] = text.split(/\s+/);
+    const isRegister = this.registry.find(first)?.spec.name === 'register';
+    const idle = ctx.now.toMillis() - Date.parse(progress.updatedAt) > FORM_IDLE_MS;
+    if (!idle && !isRegister) return continueForm(ctx, progress, text, (m, free) => this.isMidwayCommand(m, free), (c, t) => this.runCommand(c, t));
+    const reply = await this.runCommand(ctx, text);
+    if (isRegister) return reply;
+    // A form left for a while no longer captures messages; remind instead.
+    return { ...reply, blocks: [...reply.blocks, { type: 'context', text: [ctx.t('form.reminder')] }] };
+  }
+
+  /** While a form is open, is this message a command asked midway rather than an answer? */
+  private isMidwayCommand(message: string, freeTextField: boolean): boolean {
+    const [first = '', ...rest] = message.trim().split(/\s+/);
+    const entry = this.registry.find(first);
+    if (!entry || entry.spec.name === 'register' || /^\d+$/.test(first)) return false;
+    if (rest.length === 0 || !freeTextField) return true;
+    // "Help Age International" is an organisation, "week 2" a question: only arguments that parse count.
+    const schema = entry.spec.args(this.core);
+    return schema !== none && schema !== words && schema.safeParse(rest.join(' ')).success;
+  }
+
+  private async runCommand(ctx: CommandContext, text: string): Promise<Reply> {
     const [first = '', ...rest] = text.split(/\s+/);
     const entry = first === '' ? this.registry.find('help') : this.registry.find(first);
     if (!entry) return this.unknown(ctx, text, first);
@@ -63,7 +91,7 @@ export class Dispatcher {
 
   private unknown(first: CommandContext, text: string, word: string): Reply {
     const suggestion = this.registry.suggest(word, first.isAdmin);
-    const ctx = suggestion && suggestion.lang !== 'en' ? this.context(first.caller, text, { shared: first.shared }, suggestion.lang) : first;
+    const ctx = suggestion && suggestion.lang !== 'en' ? this.context(first.caller, text, { shared: first.shared, conversational: first.conversational }, suggestion.lang) : first;
     const shown = normalizeWord(word).slice(0, 40);
     if (!suggestion) {
       return {

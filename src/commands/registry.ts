@@ -10,6 +10,9 @@ import { resources } from './resources.js';
 import { sessionCommand } from './session.js';
 import type { CommandSpec } from './types.js';
 import { week } from './week.js';
+import { me } from './me.js';
+import { approve, decline, exportCommand, invites, registrations } from './organisers.js';
+import { register } from './register.js';
 
 export interface AliasEntry {
   spec: CommandSpec;
@@ -59,6 +62,6 @@ export class CommandRegistry {
 
 export function defaultRegistry(): CommandRegistry {
   const commands: CommandSpec[] = [];
-  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, lang);
+  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, register, me, lang, registrations, exportCommand, approve, decline, invites);
   return new CommandRegistry(commands);
 }

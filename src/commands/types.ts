@@ -27,12 +27,15 @@ export interface CommandContext {
   isAdmin: boolean;
   /** Read by many people (a channel): times are shown in each reader's own zone where the surface can. */
   shared: boolean;
+  /** A direct conversation (DM, personal chat, console), where a form may ask one question at a time. */
+  conversational: boolean;
 }
 
 export interface HandleOptions {
   shared?: boolean;
   /** The language of the message a button was pressed on: keeps a conversation in its language. */
   lang?: Lang;
+  conversational?: boolean;
 }
 
 export interface CommandSpec<A = unknown> {

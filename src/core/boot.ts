@@ -5,6 +5,8 @@ import { shiftedClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { loadContent } from './content/load.js';
 import { createI18n } from './i18n/i18n.js';
+import { Downloads } from './downloads.js';
+import { Notifier } from './notify.js';
 import { ResourceSearch } from './search.js';
 import { Dispatcher } from '../commands/dispatch.js';
 import { defaultRegistry } from '../commands/registry.js';
@@ -30,6 +32,9 @@ export async function boot(config: Config, clock?: Clock): Promise<Booted> {
     store,
     admins: new Set(config.CKEX_ADMINS),
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+    notifier: new Notifier(),
+    downloads: new Downloads(config.PUBLIC_URL),
+    ...(config.CKEX_ORGANISERS_CHANNEL ? { organisersChannel: config.CKEX_ORGANISERS_CHANNEL } : {}),
   };
   return { core, dispatcher: new Dispatcher(core, defaultRegistry()), store };
 }

@@ -5,6 +5,8 @@ import type { Content } from './content/load.js';
 import type { I18n } from './i18n/i18n.js';
 import type { ResourceSearch } from './search.js';
 import type { Store } from '../store/store.js';
+import type { Downloads } from './downloads.js';
+import type { Notifier } from './notify.js';
 
 export interface BotCore {
   content: Content;
@@ -16,4 +18,8 @@ export interface BotCore {
   admins: ReadonlySet<string>;
   /** Base URL where this server is reachable, for calendar links; absent when unknown. */
   publicUrl?: string;
+  notifier: Notifier;
+  downloads: Downloads;
+  /** Where organisers are told about registrations to approve ("slack:C0123", "teams:19:…"). */
+  organisersChannel?: string;
 }

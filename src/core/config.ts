@@ -13,6 +13,7 @@ export const configSchema = z.object({
   LOCALES_DIR: z.string().min(1).default('./locales'),
   CKEX_NOW: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 instant such as 2021-05-04T14:00:00Z' }).optional(),
   CKEX_ADMINS: list,
+  CKEX_ORGANISERS_CHANNEL: z.string().regex(/^(slack|teams):.+/, { message: 'expected slack:<channel id> (e.g. slack:C0123ABCD) or teams:<conversation id>' }).optional(),
   PUBLIC_URL: z.url({ message: 'expected the https:// address where this server is reachable' }).transform((u) => u.replace(/\/+$/, '')).optional(),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', { message: 'expected a bot token starting with xoxb- (OAuth & Permissions page of the app)' }).optional(),
   SLACK_SIGNING_SECRET: z.string().min(8, { message: 'expected the signing secret from the Basic Information page of the app' }).optional(),

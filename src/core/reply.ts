@@ -37,6 +37,30 @@ export interface Attachment {
   name: string;
   mime: string;
   content: string;
+  /** Personal or organiser data: handed over through an expiring link, never a stable URL. */
+  private?: boolean;
+}
+
+/** One field of a one-screen form (Slack modal, Teams card). */
+export interface FormFieldView {
+  id: string;
+  label: string;
+  help?: string;
+  kind: 'text' | 'email' | 'select' | 'toggle';
+  required: boolean;
+  max?: number;
+  options?: { value: string; label: string }[];
+  value?: string;
+  error?: string;
+}
+
+export interface FormView {
+  id: 'registration';
+  title: string;
+  intro: string;
+  notice?: string;
+  submitLabel: string;
+  fields: FormFieldView[];
 }
 
 export interface Reply {
@@ -45,6 +69,8 @@ export interface Reply {
   files?: Attachment[];
   /** Worth sharing with a whole channel (a day, a session, a resource list). */
   shareable?: boolean;
+  /** A one-screen form the surface shows if it can (the blocks say what to do otherwise). */
+  form?: FormView;
 }
 
 export const dirOf = (lang: Lang): 'rtl' | 'ltr' => (lang === 'ar' ? 'rtl' : 'ltr');
@@ -82,6 +108,6 @@ export function replyToText(reply: Reply): string {
         break;
     }
   }
-  for (const file of reply.files ?? []) lines.push(`(${file.name})`);
+
   return lines.join('\n');
 }

@@ -26,6 +26,14 @@ export async function startServer(booted: Booted, config: Config): Promise<Runni
     res.json({ ok: true, slack: slack?.mode ?? 'off', teams: teams?.mode ?? 'off', now: booted.core.clock.now().toISO() });
   });
   registerIcs(server, booted.core);
+  server.get('/files/:token/:name', (req, res) => {
+    const file = booted.core.downloads.take(req.params.token);
+    if (!file) {
+      res.status(404).type('text/plain').send('This link has expired: ask the bot again for a new one.');
+      return;
+    }
+    res.type(file.mime).set('Content-Disposition', `attachment; filename="${file.name}"`).set('Cache-Control', 'no-store').send(file.content);
+  });
   await slack?.start();
   const http: Server = await new Promise((resolve, reject) => {
     const s = server.listen(config.PORT, () => resolve(s));

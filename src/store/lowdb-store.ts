@@ -4,17 +4,22 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AtomicJsonFile } from './atomic-json-file.js';
 import { acquireLock, type Lock } from './lock.js';
-import { emptyStore, storeDataSchema, type StoreData, type StoredConversation, type UserPrefs } from './schema.js';
+import { emptyStore, storeDataSchema, type FormProgress, type Registration, type StoreData, type StoredConversation, type UserPrefs } from './schema.js';
 import type { Store } from './store.js';
 
 export const STORE_FILE = 'ckex.json';
 
 export class LowdbStore implements Store {
+  /** email → registration id, derived from the file on open and kept in step with every save. */
+  private readonly byEmail = new Map<string, string>();
+
   private constructor(
     private readonly db: Low<StoreData>,
     readonly file: AtomicJsonFile<StoreData>,
     private readonly lock: Lock,
-  ) {}
+  ) {
+    for (const r of Object.values(db.data.registrations)) this.byEmail.set(r.email, r.id);
+  }
 
   static async open(dataDir: string): Promise<LowdbStore> {
     mkdirSync(dataDir, { recursive: true });
@@ -56,6 +61,78 @@ export class LowdbStore implements Store {
   async dropConversation(id: string): Promise<void> {
     if (!(id in this.db.data.conversations)) return;
     delete this.db.data.conversations[id];
+    await this.db.write();
+  }
+
+  registration(id: string): Registration | undefined {
+    return this.db.data.registrations[id.toUpperCase()];
+  }
+
+  registrationByEmail(email: string): Registration | undefined {
+    const id = this.byEmail.get(email.toLowerCase());
+    return id ? this.db.data.registrations[id] : undefined;
+  }
+
+  registrationsOf(userId: string): Registration[] {
+    return this.registrations()
+      .filter((r) => r.userIds.includes(userId))
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  registrations(): Registration[] {
+    return Object.values(this.db.data.registrations);
+  }
+
+  async saveRegistration(registration: Registration): Promise<void> {
+    this.db.data.registrations[registration.id] = registration;
+    this.byEmail.set(registration.email, registration.id);
+    await this.db.write();
+  }
+
+  form(userId: string): FormProgress | undefined {
+    return this.db.data.forms[userId];
+  }
+
+  async saveForm(userId: string, progress: FormProgress): Promise<void> {
+    this.db.data.forms[userId] = progress;
+    await this.db.write();
+  }
+
+  async dropForm(userId: string): Promise<void> {
+    if (!(userId in this.db.data.forms)) return;
+    delete this.db.data.forms[userId];
+    await this.db.write();
+  }
+
+  isInvited(email: string): boolean {
+    return email.toLowerCase() in this.db.data.invites;
+  }
+
+  async addInvites(emails: string[], by: string): Promise<number> {
+    let added = 0;
+    const invitedAt = new Date().toISOString();
+    for (const email of emails.map((e) => e.toLowerCase())) {
+      if (email in this.db.data.invites) continue;
+      this.db.data.invites[email] = { invitedAt, by };
+      added++;
+    }
+    if (added > 0) await this.db.write();
+    return added;
+  }
+
+  inviteCount(): number {
+    return Object.keys(this.db.data.invites).length;
+  }
+
+  async eraseUser(userId: string): Promise<void> {
+    const data = this.db.data;
+    delete data.users[userId];
+    delete data.forms[userId];
+    for (const r of this.registrationsOf(userId)) {
+      delete data.registrations[r.id];
+      this.byEmail.delete(r.email);
+    }
+    for (const c of Object.values(data.conversations)) if (c.userId === userId) delete data.conversations[c.id];
     await this.db.write();
   }
 

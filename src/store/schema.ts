@@ -1,6 +1,7 @@
 // The store file's shape: validated on every load, versioned so later releases can migrate it.
 import { z } from 'zod';
 import { LANGS } from '../core/content/schema.js';
+import { INSTITUTIONS, INTERPRETATION, REGIONS, ROLES } from '../core/forms/fields.js';
 
 export const STORE_VERSION = 1;
 
@@ -27,13 +28,60 @@ export const conversationSchema = z
   .strict();
 export type StoredConversation = z.infer<typeof conversationSchema>;
 
+export const REGISTRATION_STATUSES = ['confirmed', 'pending', 'declined', 'withdrawn'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export const registrationSchema = z
+  .object({
+    id: z.string().regex(/^R[0-9A-Z]{5}$/),
+    email: z.string().min(3),
+    name: z.string().min(1),
+    organisation: z.string().min(1),
+    country: z.string().regex(/^[A-Z]{2}$/),
+    role: z.enum(ROLES),
+    institution: z.enum(INSTITUTIONS),
+    region: z.enum(REGIONS),
+    nominatedBy: z.string().optional(),
+    interpretation: z.enum(INTERPRETATION),
+    consentAt: z.string(),
+    lang: z.enum(LANGS),
+    status: z.enum(REGISTRATION_STATUSES),
+    invited: z.boolean(),
+    /** The chat users who registered or updated it, to tell them when its status changes. */
+    userIds: z.array(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .strict();
+export type Registration = z.infer<typeof registrationSchema>;
+
+/** A conversational form under way: kept so it can be resumed after a restart or days later. */
+export const formProgressSchema = z
+  .object({
+    answers: z.record(z.string(), z.string()),
+    step: z.number().int().min(0),
+    review: z.boolean(),
+    editing: z.boolean().default(false),
+    pendingChoices: z.array(z.string()).optional(),
+    lang: z.enum(LANGS),
+    startedAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .strict();
+export type FormProgress = z.infer<typeof formProgressSchema>;
+
+export const inviteSchema = z.object({ invitedAt: z.string(), by: z.string() }).strict();
+
 export const storeDataSchema = z
   .object({
     version: z.literal(STORE_VERSION),
     users: z.record(z.string(), userPrefsSchema),
     conversations: z.record(z.string(), conversationSchema).default({}),
+    registrations: z.record(z.string(), registrationSchema).default({}),
+    forms: z.record(z.string(), formProgressSchema).default({}),
+    invites: z.record(z.string(), inviteSchema).default({}),
   })
   .strict();
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {} });
+export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {} });

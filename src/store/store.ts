@@ -1,5 +1,5 @@
 // What the core may ask of storage. The core never sees files or lowdb.
-import type { StoredConversation, UserPrefs } from './schema.js';
+import type { FormProgress, Registration, StoredConversation, UserPrefs } from './schema.js';
 
 export interface Store {
   user(id: string): UserPrefs | undefined;
@@ -9,5 +9,21 @@ export interface Store {
   conversations(): StoredConversation[];
   saveConversation(conversation: Omit<StoredConversation, 'updatedAt'>): Promise<void>;
   dropConversation(id: string): Promise<void>;
+  registration(id: string): Registration | undefined;
+  registrationByEmail(email: string): Registration | undefined;
+  /** Registrations this chat user made or updated, newest first. */
+  registrationsOf(userId: string): Registration[];
+  registrations(): Registration[];
+  /** Resolves once the registration is durably on disk: only then may it be confirmed to anyone. */
+  saveRegistration(registration: Registration): Promise<void>;
+  form(userId: string): FormProgress | undefined;
+  saveForm(userId: string, progress: FormProgress): Promise<void>;
+  dropForm(userId: string): Promise<void>;
+  isInvited(email: string): boolean;
+  /** Adds invited emails; returns how many were new. */
+  addInvites(emails: string[], by: string): Promise<number>;
+  inviteCount(): number;
+  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations. */
+  eraseUser(userId: string): Promise<void>;
   close(): Promise<void>;
 }

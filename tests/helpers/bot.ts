@@ -7,7 +7,7 @@ import { boot, type Booted } from '../../src/core/boot.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { readConfig } from '../../src/core/config.js';
 import { renderText } from '../../src/bots/console/render-text.js';
-import type { Caller } from '../../src/commands/types.js';
+import type { Caller, HandleOptions } from '../../src/commands/types.js';
 import type { Reply } from '../../src/core/reply.js';
 
 export const tempDir = (prefix = 'ckex-'): string => mkdtempSync(join(tmpdir(), prefix));
@@ -15,20 +15,20 @@ export const tempDir = (prefix = 'ckex-'): string => mkdtempSync(join(tmpdir(), 
 export interface TestBot extends Booted {
   clock: ManualClock;
   dataDir: string;
-  reply(text: string, caller?: Partial<Caller>): Promise<Reply>;
-  say(text: string, caller?: Partial<Caller>): Promise<string>;
+  reply(text: string, caller?: Partial<Caller>, options?: HandleOptions): Promise<Reply>;
+  say(text: string, caller?: Partial<Caller>, options?: HandleOptions): Promise<string>;
 }
 
 export async function testBot(now: string, env: Record<string, string> = {}): Promise<TestBot> {
   const dataDir = env.DATA_DIR ?? tempDir();
   const clock = new ManualClock(now);
   const booted = await boot(readConfig({ DATA_DIR: dataDir, ...env }), clock);
-  const reply = (text: string, caller: Partial<Caller> = {}) => booted.dispatcher.handle({ id: 'test:user', ...caller }, text);
+  const reply = (text: string, caller: Partial<Caller> = {}, options: HandleOptions = {}) => booted.dispatcher.handle({ id: 'test:user', ...caller }, text, options);
   return {
     ...booted,
     clock,
     dataDir,
     reply,
-    say: async (text, caller) => stripBidi(renderText(await reply(text, caller))),
+    say: async (text, caller, options) => stripBidi(renderText(await reply(text, caller, options))),
   };
 }

@@ -84,6 +84,8 @@ export class FakeSlack {
         const profile = this.users.get(String(body.user)) ?? {};
         return json(200, { ok: true, user: { id: body.user, ...profile } });
       }
+      case 'views.open':
+        return json(200, { ok: true, view: { id: 'VOPENED', ...(body.view ?? {}) } });
       case 'chat.postMessage':
         return json(200, { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` });
       default:

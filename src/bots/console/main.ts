@@ -4,11 +4,13 @@ import { boot } from '../../core/boot.js';
 import { readConfig } from '../../core/config.js';
 import type { Caller } from '../../commands/types.js';
 import { renderText } from './render-text.js';
+import { saveFiles } from './save-files.js';
 
 export const CONSOLE_USER = 'console:local';
 
 async function main(): Promise<void> {
-  const { dispatcher, store } = await boot(readConfig());
+  const config = readConfig();
+  const { dispatcher, store } = await boot(config);
   const caller: Caller = {
     id: CONSOLE_USER,
     ...(process.env.LC_ALL || process.env.LANG ? { platformLocale: process.env.LC_ALL || process.env.LANG } : {}),
@@ -24,7 +26,9 @@ async function main(): Promise<void> {
       prompt();
       continue;
     }
-    console.log(renderText(await dispatcher.handle(caller, line)));
+    const reply = await dispatcher.handle(caller, line, { conversational: true });
+    console.log(renderText(reply));
+    for (const path of saveFiles(config.DATA_DIR, reply)) console.log(`→ ${path}`);
     console.log('');
     prompt();
   }

@@ -10,6 +10,8 @@ import { registerActions } from './listeners/actions.js';
 import { registerCommand } from './listeners/command.js';
 import { registerHome } from './listeners/home.js';
 import { registerMessages } from './listeners/messages.js';
+import { registerRegistration } from './listeners/registration.js';
+import { slackSender } from './notify.js';
 import { SlackProfiles } from './profiles.js';
 import { slackErrorCode } from './send.js';
 
@@ -71,6 +73,8 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
   registerMessages(app, surface);
   registerHome(app, surface);
   registerActions(app, surface);
+  registerRegistration(app, surface);
+  dispatcher.core.notifier.register('slack', slackSender(app.client));
   app.error(async (error) => {
     const original = (error as { original?: unknown }).original ?? error;
     log.error({ code: slackErrorCode(original) ?? (original as { code?: string }).code, err: (original as Error).message }, 'Slack listener failed');

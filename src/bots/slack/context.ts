@@ -3,6 +3,7 @@ import type { Dispatcher } from '../../commands/dispatch.js';
 import type { HandleOptions } from '../../commands/types.js';
 import type { Reply } from '../../core/reply.js';
 import type { RecentIds } from '../../core/recent-ids.js';
+import { withFileLinks } from '../../core/deliver-files.js';
 import { slackCaller } from './inbound.js';
 import type { SlackProfiles } from './profiles.js';
 import { renderMessages, type SlackMessage } from './render.js';
@@ -19,9 +20,16 @@ export interface Answered {
 }
 
 /** Runs a command for a Slack user and renders the reply: private replies in the user's zone, shared ones with date tokens. */
+/** Whether a command will answer with the one-screen form here, so a modal can be opened before the trigger expires. */
+export function wantsForm(surface: SlackSurface, text: string, conversational: boolean): boolean {
+  const [first = '', second = ''] = text.trim().split(/\s+/);
+  if (surface.dispatcher.registry.find(first)?.spec.name !== 'register') return false;
+  return !conversational || /^(form|card|modal|formulaire|استمارة|نموذج)$/i.test(second);
+}
+
 export async function answer(surface: SlackSurface, who: { team?: string; user: string }, text: string, options: HandleOptions & { share?: boolean } = {}): Promise<Answered> {
   const profile = await surface.profiles.get(who.user);
-  const reply = await surface.dispatcher.handle(slackCaller(who.team, who.user, profile), text, options);
+  const reply = withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(slackCaller(who.team, who.user, profile), text, options));
   const t = surface.dispatcher.core.i18n.t(reply.lang);
   const messages = renderMessages(reply, {
     dateTokens: options.shared ?? false,

@@ -9,6 +9,7 @@ import { log } from '../../core/log.js';
 import { RecentIds } from '../../core/recent-ids.js';
 import { CkexTeamsBot } from './bot.js';
 import type { TeamsSurface } from './context.js';
+import { teamsSender } from './notify.js';
 import { TeamsProactive } from './proactive.js';
 import { statusOf } from './send.js';
 
@@ -60,6 +61,8 @@ export function createTeams(config: Config, dispatcher: Dispatcher, server: Appl
     if (res.headersSent) return next(err);
     res.status(400).json({ error: 'invalid JSON' });
   });
+  const proactive = new TeamsProactive(adapter, appId ?? '', surface.store);
+  dispatcher.core.notifier.register('teams', teamsSender(proactive, surface.store));
   log.info({ mode: appId ? 'authenticated' : 'unauthenticated' }, 'Teams is on');
-  return { mode: appId ? 'authenticated' : 'unauthenticated', adapter, proactive: new TeamsProactive(adapter, appId ?? '', surface.store) };
+  return { mode: appId ? 'authenticated' : 'unauthenticated', adapter, proactive };
 }

@@ -4,8 +4,10 @@ import type { Dispatcher } from '../../commands/dispatch.js';
 import type { HandleOptions } from '../../commands/types.js';
 import type { Reply } from '../../core/reply.js';
 import type { RecentIds } from '../../core/recent-ids.js';
+import { withFileLinks } from '../../core/deliver-files.js';
 import type { Store } from '../../store/store.js';
 import { isShared, scopeOf, teamsCaller } from './inbound.js';
+import { formCard } from './form-card.js';
 import { renderCards, type AdaptiveCard } from './render.js';
 
 export interface TeamsSurface {
@@ -21,8 +23,10 @@ export interface Answered {
 
 export async function answer(surface: TeamsSurface, activity: Activity, text: string, options: HandleOptions = {}): Promise<Answered> {
   const shared = isShared(activity);
-  const reply = await surface.dispatcher.handle(teamsCaller(activity), text, { shared, ...options });
-  return { reply, cards: renderCards(reply, { localTimes: shared }) };
+  const reply = withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(teamsCaller(activity), text, { shared, conversational: !shared, ...options }));
+  // The one-screen form belongs in a personal chat; in a channel the reply's own text says where to go.
+  const cards = reply.form && !shared ? [formCard(reply.form, reply.lang)] : renderCards(reply, { localTimes: shared });
+  return { reply, cards };
 }
 
 /**
@@ -36,6 +40,6 @@ export async function rememberConversation(surface: TeamsSurface, activity: Acti
   const stored = surface.store.conversation(id);
   if (stored && JSON.stringify(stored.reference) === JSON.stringify(reference)) return false;
   const scope = scopeOf(activity);
-  await surface.store.saveConversation({ id, platform: 'teams', scope, reference, ...(scope === 'personal' && activity.from?.id ? { userId: activity.from.id } : {}) });
+  await surface.store.saveConversation({ id, platform: 'teams', scope, reference, ...(scope === 'personal' && activity.from?.id ? { userId: teamsCaller(activity).id } : {}) });
   return stored === undefined;
 }

@@ -42,3 +42,14 @@ export function cardSubmit(value: unknown): CardSubmit | undefined {
   const parsed = cardDataSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
+
+const formDataSchema = z.object({ ckexForm: z.literal('registration'), lang: z.enum(LANGS).optional() }).catchall(z.unknown());
+
+/** The registration card's inputs (Teams merges them into the action data), as text values. */
+export function formSubmit(value: unknown): { values: Record<string, string>; lang?: (typeof LANGS)[number] } | undefined {
+  const parsed = formDataSchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const { ckexForm: _form, lang, ...inputs } = parsed.data;
+  const values = Object.fromEntries(Object.entries(inputs).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  return { values, ...(lang ? { lang } : {}) };
+}

@@ -22,7 +22,7 @@ export function homeReply(ctx: CommandContext): Reply {
   ];
   if (sessions[0]) blocks.push({ type: 'context', text: [zoneNote(ctx, sessions[0].start)] });
   blocks.push(
-    { type: 'actions', buttons: [{ label: ctx.t('buttons.week', { number: week.number }), command: `week ${week.number}` }, { label: ctx.t('buttons.resources'), command: 'resources' }, { label: ctx.t('buttons.help'), command: 'help' }] },
+    { type: 'actions', buttons: [{ label: ctx.t('buttons.register'), command: 'register', style: 'primary' }, { label: ctx.t('buttons.week', { number: week.number }), command: `week ${week.number}` }, { label: ctx.t('buttons.resources'), command: 'resources' }, { label: ctx.t('buttons.help'), command: 'help' }] },
     { type: 'context', text: [ctx.t('home.language')] },
     { type: 'actions', buttons: LANGS.map((l) => ({ label: ctx.core.i18n.t(l)(`languages.${l}`), command: `lang ${l}`, ...(l === ctx.lang ? { style: 'primary' as const } : {}) })) },
   );

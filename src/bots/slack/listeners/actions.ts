@@ -1,10 +1,11 @@
 // Buttons: commands update the message in place where only the presser sees it; share posts to the channel;
 // on the App Home tab a language change republishes the tab and other commands answer in the app's DM.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { answer, type SlackSurface } from '../context.js';
+import { answer, wantsForm, type SlackSurface } from '../context.js';
 import { decodeButton } from '../inbound.js';
 import { postMessages, respondMessages } from '../send.js';
 import { publishHome } from './home.js';
+import { openRegistrationModal } from './registration.js';
 
 export function registerActions(app: App, surface: SlackSurface): void {
   app.action(/^ckex_url_\d+$/, async ({ ack }) => {
@@ -22,6 +23,11 @@ export function registerActions(app: App, surface: SlackSurface): void {
     await ack();
     const { command, lang } = decodeButton(action.value);
     const who = { team: body.team?.id, user: body.user.id };
+    const inDm = body.channel?.id.startsWith('D') === true;
+    if (wantsForm(surface, command, inDm)) {
+      await openRegistrationModal(surface, client, body.trigger_id, who, command, lang);
+      return;
+    }
     if (body.view?.type === 'home') {
       const { messages } = await answer(surface, who, command, lang ? { lang } : {});
       if (/^lang\b/.test(command)) await publishHome(surface, client, who.team, who.user);
@@ -30,8 +36,8 @@ export function registerActions(app: App, surface: SlackSurface): void {
     }
     // Replace only what this user alone sees; a message in a channel stays, and the answer comes privately.
     const container = body.container as { is_ephemeral?: boolean } | undefined;
-    const own = container?.is_ephemeral === true || body.channel?.id.startsWith('D') === true;
-    const { messages } = await answer(surface, who, command, { share: own, ...(lang ? { lang } : {}) });
+    const own = container?.is_ephemeral === true || inDm;
+    const { messages } = await answer(surface, who, command, { share: own, conversational: inDm, ...(lang ? { lang } : {}) });
     await respondMessages(respond, messages, own ? 'replace' : 'ephemeral');
   });
 }

@@ -14,7 +14,7 @@ export function registerMessages(app: App, surface: SlackSurface): void {
 
   app.message(async ({ message, client, body }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;
-    const { messages } = await answer(surface, { team: body.team_id, user: message.user }, withoutMentions(message.text ?? ''));
+    const { messages } = await answer(surface, { team: body.team_id, user: message.user }, withoutMentions(message.text ?? ''), { conversational: true });
     await postMessages(client, message.channel, messages);
   });
 }

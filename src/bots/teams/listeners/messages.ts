@@ -1,13 +1,20 @@
 // Messages in personal chat, group chats and channels (@CKEx), and Action.Submit from older clients.
 import type { TurnContext } from 'botbuilder';
 import { answer, type TeamsSurface } from '../context.js';
-import { cardSubmit, commandText } from '../inbound.js';
+import { cardSubmit, commandText, formSubmit } from '../inbound.js';
 import { summaryOf } from '../render.js';
 import { sendCards } from '../send.js';
+import { onRegisterSubmit } from './actions.js';
 
 export async function onMessage(surface: TeamsSurface, context: TurnContext): Promise<void> {
   const activity = context.activity;
   if (activity.id && !surface.recentActivities.first(`${activity.conversation.id}/${activity.id}`)) return;
+  const form = formSubmit(activity.value);
+  if (form) {
+    // Action.Submit from clients without Action.Execute: answer with a new card.
+    await sendCards(context, [await onRegisterSubmit(surface, context, form.values, form.lang)], '');
+    return;
+  }
   const submit = cardSubmit(activity.value);
   const text = submit ? submit.ckex : commandText(activity);
   const { reply, cards } = await answer(surface, activity, text, submit?.lang ? { lang: submit.lang } : {});

@@ -1,0 +1,17 @@
+// How the core reaches Teams users and conversations unasked: the stored personal or channel conversation.
+import type { Sender } from '../../core/notify.js';
+import type { Reply } from '../../core/reply.js';
+import type { Store } from '../../store/store.js';
+import type { TeamsProactive } from './proactive.js';
+
+export function teamsSender(proactive: TeamsProactive, store: Store): Sender {
+  return {
+    async toUser(userId: string, reply: Reply) {
+      const personal = store.conversations().find((c) => c.platform === 'teams' && c.scope === 'personal' && c.userId === userId);
+      return personal ? (await proactive.send(personal.id, reply)) === 'sent' : false;
+    },
+    async toChannel(conversationId: string, reply: Reply) {
+      return (await proactive.send(conversationId, reply)) === 'sent';
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// Organiser commands (CKEX_ADMINS only): registrations, export, approve, decline, invites.
+import { formatNumber } from '../core/i18n/format.js';
+import { countryName } from '../core/forms/countries.js';
+import { emailsIn, registrationsCsv } from '../core/forms/export-csv.js';
+import { setStatus } from '../core/forms/registration.js';
+import type { Block, Reply } from '../core/reply.js';
+import type { Registration, RegistrationStatus } from '../store/schema.js';
+import { z } from 'zod';
+import { none, words } from './args.js';
+import { defineCommand, type CommandContext } from './types.js';
+import { statusNotice } from './views/registration.js';
+
+const text = (ctx: CommandContext, s: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [s] }] });
+
+function countBy(list: Registration[], key: (r: Registration) => string): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const r of list) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+export const registrations = defineCommand({
+  name: 'registrations',
+  admin: true,
+  aliases: { en: ['registrations', 'stats'], fr: ['inscriptions', 'statistiques'], ar: ['التسجيلات', 'احصاءات'] },
+  args: () => none,
+  run: (ctx): Reply => {
+    const all = ctx.core.store.registrations();
+    const n = (x: number) => formatNumber(x, ctx.lang);
+    const section = (title: string, rows: [string, number][]): Block => ({ type: 'fields', fields: [{ label: title, value: [rows.map(([k, v]) => `${k}: ${n(v)}`).join('\n') || '—'] }] });
+    return {
+      lang: ctx.lang,
+      blocks: [
+        { type: 'header', text: ctx.t('organisers.statsHeader', { count: all.length }) },
+        section(ctx.t('registration.status'), countBy(all, (r) => ctx.t(`registration.statuses.${r.status}`))),
+        section(ctx.t('form.fields.region.label'), countBy(all, (r) => r.region)),
+        section(ctx.t('form.fields.country.label'), countBy(all, (r) => countryName(r.country, ctx.lang)).slice(0, 15)),
+        section(ctx.t('form.fields.interpretation.label'), countBy(all, (r) => ctx.t(`form.choices.interpretation.${r.interpretation}`))),
+        { type: 'context', text: [ctx.t('organisers.invites', { count: ctx.core.store.inviteCount() })] },
+        { type: 'actions', buttons: [{ label: ctx.t('buttons.exportCsv'), command: 'export' }] },
+      ],
+    };
+  },
+});
+
+export const exportCommand = defineCommand({
+  name: 'export',
+  admin: true,
+  aliases: { en: ['export', 'csv'], fr: ['exporter'], ar: ['تصدير'] },
+  args: () => none,
+  run: (ctx): Reply => {
+    const all = ctx.core.store.registrations();
+    const name = `ckex-registrations-${ctx.now.toUTC().toFormat('yyyyMMdd-HHmm')}.csv`;
+    return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('organisers.exported', { count: all.length })] }], files: [{ name, mime: 'text/csv', content: registrationsCsv(all), private: true }] };
+  },
+});
+
+const idArg = () => z.string().trim().toUpperCase().regex(/^R[0-9A-Z]{5}$/);
+
+function decide(status: Extract<RegistrationStatus, 'confirmed' | 'declined'>) {
+  return async (ctx: CommandContext, id: string): Promise<Reply> => {
+    const found = ctx.core.store.registration(id);
+    if (!found) return text(ctx, ctx.t('organisers.notFound', { id }));
+    if (found.status === status) return text(ctx, ctx.t('organisers.already', { id, status: ctx.t(`registration.statuses.${status}`) }));
+    const updated = await setStatus(ctx.core.store, found, status, ctx.now.toUTC().toISO()!);
+    const participant = { ...ctx, lang: updated.lang, t: ctx.core.i18n.t(updated.lang), shared: false };
+    const told = (await Promise.all(updated.userIds.map((u) => ctx.core.notifier.toUser(u, statusNotice(participant, updated))))).some(Boolean);
+    const key = told ? 'organisers.decidedTold' : 'organisers.decidedNotTold';
+    return text(ctx, ctx.t(key, { id, name: updated.name, status: ctx.t(`registration.statuses.${status}`) }));
+  };
+}
+
+export const approve = defineCommand({
+  name: 'approve',
+  admin: true,
+  aliases: { en: ['approve', 'accept'], fr: ['approuver', 'accepter'], ar: ['موافقة', 'قبول', 'اقبل'] },
+  args: idArg,
+  run: decide('confirmed'),
+});
+
+export const decline = defineCommand({
+  name: 'decline',
+  admin: true,
+  aliases: { en: ['decline', 'reject'], fr: ['refuser', 'rejeter'], ar: ['رفض', 'ارفض'] },
+  args: idArg,
+  run: decide('declined'),
+});
+
+export const invites = defineCommand({
+  name: 'invites',
+  admin: true,
+  aliases: { en: ['invites', 'invite', 'invitations'], fr: ['inviter'], ar: ['دعوات', 'دعوة'] },
+  args: () => words,
+  run: async (ctx, list: string): Promise<Reply> => {
+    const emails = emailsIn(list);
+    if (emails.length === 0) return text(ctx, ctx.t('organisers.invitesHelp', { count: ctx.core.store.inviteCount() }));
+    const added = await ctx.core.store.addInvites(emails, ctx.caller.id);
+    // Pending registrations of newly invited emails are confirmed at once, and their people told.
+    const confirmed: string[] = [];
+    for (const email of emails) {
+      const r = ctx.core.store.registrationByEmail(email);
+      if (r?.status !== 'pending') continue;
+      const updated = await setStatus(ctx.core.store, { ...r, invited: true }, 'confirmed', ctx.now.toUTC().toISO()!);
+      const participant = { ...ctx, lang: updated.lang, t: ctx.core.i18n.t(updated.lang), shared: false };
+      await Promise.all(updated.userIds.map((u) => ctx.core.notifier.toUser(u, statusNotice(participant, updated))));
+      confirmed.push(updated.id);
+    }
+    return text(ctx, ctx.t('organisers.invited', { count: added, total: ctx.core.store.inviteCount(), confirmed: confirmed.length }));
+  },
+});

@@ -1,0 +1,54 @@
+// register: start, resume or restart the conversational form; `register form` for the one-screen form.
+// Outside a direct conversation (a channel, a slash command) it offers the one-screen form.
+import type { Reply } from '../core/reply.js';
+import { words } from './args.js';
+import { normalizeWord } from './normalize.js';
+import { FIELDS } from '../core/forms/fields.js';
+import { newProgress, questionReply } from './registration-form.js';
+import { formValues, registrationFormView } from './registration-submit.js';
+import { defineCommand, type CommandContext } from './types.js';
+import { registrationAnswers } from './views/registration.js';
+import { dayName } from './views/times.js';
+
+const SUBCOMMANDS: Record<string, 'form' | 'resume' | 'restart'> = {
+  form: 'form', card: 'form', modal: 'form', formulaire: 'form', استمارة: 'form', نموذج: 'form',
+  resume: 'resume', continue: 'resume', reprendre: 'resume', continuer: 'resume', متابعة: 'resume', استئناف: 'resume',
+  restart: 'restart', recommencer: 'restart', 'من جديد': 'restart', جديد: 'restart',
+};
+
+function formReply(ctx: CommandContext): Reply {
+  const latest = ctx.core.store.registrationsOf(ctx.caller.id)[0];
+  const values = latest ? formValues(ctx, registrationAnswers(latest)) : {};
+  return { lang: ctx.lang, form: registrationFormView(ctx, values), blocks: [{ type: 'text', text: [ctx.t('form.formFallback')] }] };
+}
+
+async function start(ctx: CommandContext): Promise<Reply> {
+  const latest = ctx.core.store.registrationsOf(ctx.caller.id)[0];
+  const progress = newProgress(ctx, latest ? registrationAnswers(latest) : {});
+  await ctx.core.store.saveForm(ctx.caller.id, progress);
+  const intro = latest ? ctx.t('form.updateIntro', { id: latest.id }) : ctx.t('form.intro', { total: FIELDS.length });
+  return questionReply(ctx, progress, [
+    { type: 'text', text: [intro] },
+    { type: 'actions', buttons: [{ label: ctx.t('buttons.oneScreenForm'), command: 'register form' }] },
+  ]);
+}
+
+export const register = defineCommand({
+  name: 'register',
+  aliases: { en: ['register', 'registration', 'signup'], fr: ['inscription', 'inscrire', "s'inscrire"], ar: ['تسجيل', 'سجلني', 'التسجيل'] },
+  args: () => words,
+  run: async (ctx, arg: string): Promise<Reply> => {
+    const sub = SUBCOMMANDS[normalizeWord(arg)];
+    if (sub === 'form' || !ctx.conversational) return formReply(ctx);
+    const progress = ctx.core.store.form(ctx.caller.id);
+    if (sub === 'restart' || !progress) return start(ctx);
+    if (sub === 'resume') return questionReply(ctx, progress);
+    return {
+      lang: ctx.lang,
+      blocks: [
+        { type: 'text', text: [ctx.t('form.resumeOffer', { day: dayName(ctx, progress.updatedAt.slice(0, 10)) })] },
+        { type: 'actions', buttons: [{ label: ctx.t('buttons.resume'), command: 'register resume', style: 'primary' }, { label: ctx.t('buttons.restart'), command: 'register restart' }] },
+      ],
+    };
+  },
+});

@@ -1,0 +1,36 @@
+// The registration form, defined once: every surface (chat, Slack modal, Teams card) is driven from here.
+export const ROLES = ['policymaker', 'analyst', 'researcher', 'practitioner', 'other'] as const;
+export const INSTITUTIONS = ['ministry', 'agency', 'public', 'private', 'partner', 'other'] as const;
+export const REGIONS = ['AFR', 'EAP', 'ECA', 'LAC', 'MENA', 'SAR'] as const;
+export const INTERPRETATION = ['ar', 'fr', 'none'] as const;
+
+export type FieldKind = 'text' | 'email' | 'country' | 'choice' | 'consent';
+
+export interface FieldDef {
+  id: FieldId;
+  kind: FieldKind;
+  required: boolean;
+  max?: number;
+  choices?: readonly string[];
+}
+
+export const FIELDS = [
+  { id: 'name', kind: 'text', required: true, max: 120 },
+  { id: 'email', kind: 'email', required: true, max: 254 },
+  { id: 'organisation', kind: 'text', required: true, max: 160 },
+  { id: 'country', kind: 'country', required: true },
+  { id: 'role', kind: 'choice', required: true, choices: ROLES },
+  { id: 'institution', kind: 'choice', required: true, choices: INSTITUTIONS },
+  { id: 'region', kind: 'choice', required: true, choices: REGIONS },
+  { id: 'nominatedBy', kind: 'text', required: false, max: 120 },
+  { id: 'interpretation', kind: 'choice', required: true, choices: INTERPRETATION },
+  { id: 'consent', kind: 'consent', required: true },
+] as const satisfies readonly { id: string; kind: FieldKind; required: boolean; max?: number; choices?: readonly string[] }[];
+
+export type FieldId = (typeof FIELDS)[number]['id'];
+export const FIELD_IDS = FIELDS.map((f) => f.id) as FieldId[];
+
+export const fieldById = (id: string): FieldDef | undefined => (FIELDS as readonly FieldDef[]).find((f) => f.id === id);
+
+/** Answers as stored: each field's value in canonical form (an email in lower case, a country code, a choice id). */
+export type Answers = Partial<Record<FieldId, string>>;

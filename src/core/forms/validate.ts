@@ -1,0 +1,64 @@
+// Each answer validated with zod, whatever surface it came from: the reason when it is wrong, or its canonical value.
+import { z } from 'zod';
+import { LANGS } from '../content/schema.js';
+import type { I18n } from '../i18n/i18n.js';
+import { normalizeWord } from '../../commands/normalize.js';
+import { matchCountry } from './countries.js';
+import type { FieldDef } from './fields.js';
+
+export type FieldResult = { ok: true; value: string } | { ok: false; error: string; choices?: string[] };
+
+const YES = ['yes', 'y', 'ok', 'agree', 'i agree', 'true', 'on', 'oui', 'o', "j'accepte", 'accepte', "d'accord", 'نعم', 'اوافق', 'موافق', 'موافقه'].map(normalizeWord);
+const NO = ['no', 'n', 'false', 'off', 'non', 'refuse', 'لا', 'ارفض'].map(normalizeWord);
+
+const textSchema = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(2, 'tooShort')
+    .max(max, 'tooLong')
+    .regex(/\p{L}/u, 'needsLetters');
+const emailSchema = z.string().trim().toLowerCase().pipe(z.email('email'));
+
+function zodResult(schema: z.ZodType<string>, raw: string): FieldResult {
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid' };
+}
+
+/** A choice given by its number, its id, or its label in any of the three languages. */
+function matchChoice(field: FieldDef, raw: string, i18n: I18n): FieldResult {
+  const choices = field.choices ?? [];
+  const typed = normalizeWord(raw.trim());
+  const number = Number.parseInt(typed, 10);
+  if (/^\d+$/.test(typed) && number >= 1 && number <= choices.length) return { ok: true, value: choices[number - 1]! };
+  const labels = (choice: string) => [choice, ...LANGS.map((l) => i18n.t(l)(`form.choices.${field.id}.${choice}`))].map(normalizeWord);
+  const exact = choices.filter((c) => labels(c).includes(typed));
+  if (exact.length === 1) return { ok: true, value: exact[0]! };
+  const partial = typed.length >= 3 ? choices.filter((c) => labels(c).some((l) => l.startsWith(typed) || l.includes(` ${typed}`))) : [];
+  if (partial.length === 1) return { ok: true, value: partial[0]! };
+  return { ok: false, error: 'choice' };
+}
+
+export function validateField(field: FieldDef, raw: string, i18n: I18n): FieldResult {
+  const trimmed = raw.trim();
+  if (trimmed === '') return field.required ? { ok: false, error: 'required' } : { ok: true, value: '' };
+  switch (field.kind) {
+    case 'text':
+      return zodResult(textSchema(field.max ?? 200), trimmed);
+    case 'email':
+      return zodResult(emailSchema, trimmed);
+    case 'country': {
+      const match = matchCountry(trimmed);
+      if (match.kind === 'one') return { ok: true, value: match.code };
+      if (match.kind === 'several') return { ok: false, error: 'countryAmbiguous', choices: match.codes };
+      return { ok: false, error: 'country' };
+    }
+    case 'choice':
+      return matchChoice(field, trimmed, i18n);
+    case 'consent': {
+      const word = normalizeWord(trimmed);
+      if (YES.includes(word)) return { ok: true, value: 'yes' };
+      return { ok: false, error: NO.includes(word) ? 'consentRequired' : 'consent' };
+    }
+  }
+}
