@@ -37,7 +37,7 @@ export class Dispatcher {
     const lang = prefs?.lang ?? formLang ?? detectLanguage(text, this.frenchWords) ?? options.lang ?? hint ?? langFromLocale(caller.platformLocale) ?? 'en';
     const tz = caller.tz ?? prefs?.tz;
     const zone = tz && DateTime.now().setZone(tz).isValid ? tz : this.core.agenda.zone;
-    return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false, conversational: options.conversational ?? false };
+    return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false, conversational: options.conversational ?? false, ...(options.channel ? { channel: options.channel } : {}) };
   }
 
   async handle(caller: Caller, rawText: string, options: HandleOptions = {}): Promise<Reply> {
@@ -54,8 +54,7 @@ export class Dispatcher {
   private async run(ctx: CommandContext, text: string): Promise<Reply> {
     const progress = ctx.conversational ? this.core.store.form(ctx.caller.id) : undefined;
     if (!progress) return this.runCommand(ctx, text);
-    const [first = ''] = text.split(/\s+/);
-    const isRegister = this.registry.find(first)?.spec.name === 'register';
+    const isRegister = this.registry.resolve(text).entry?.spec.name === 'register';
     const idle = ctx.now.toMillis() - Date.parse(progress.updatedAt) > FORM_IDLE_MS;
     if (!idle && !isRegister) return continueForm(ctx, progress, text, (m, free) => this.isMidwayCommand(m, free), (c, t) => this.runCommand(c, t));
     const reply = await this.runCommand(ctx, text);
@@ -66,8 +65,7 @@ export class Dispatcher {
 
   /** While a form is open, is this message a command asked midway rather than an answer? */
   private isMidwayCommand(message: string, freeTextField: boolean): boolean {
-    const [first = '', ...rest] = message.trim().split(/\s+/);
-    const entry = this.registry.find(first);
+    const { entry, first, rest } = this.registry.resolve(message.trim());
     if (!entry || entry.spec.name === 'register' || /^\d+$/.test(first)) return false;
     if (rest.length === 0 || !freeTextField) return true;
     // "Help Age International" is an organisation, "week 2" a question: only arguments that parse count.
@@ -76,8 +74,9 @@ export class Dispatcher {
   }
 
   private async runCommand(ctx: CommandContext, text: string): Promise<Reply> {
-    const [first = '', ...rest] = text.split(/\s+/);
-    const entry = first === '' ? this.registry.find('help') : this.registry.find(first);
+    const resolved = this.registry.resolve(text);
+    const { first, rest } = resolved;
+    const entry = first === '' ? this.registry.find('help') : resolved.entry;
     if (!entry) return this.unknown(ctx, text, first);
     const { spec } = entry;
     if (spec.admin && !ctx.isAdmin) return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('errors.organisersOnly')] }] };
@@ -91,7 +90,7 @@ export class Dispatcher {
 
   private unknown(first: CommandContext, text: string, word: string): Reply {
     const suggestion = this.registry.suggest(word, first.isAdmin);
-    const ctx = suggestion && suggestion.lang !== 'en' ? this.context(first.caller, text, { shared: first.shared, conversational: first.conversational }, suggestion.lang) : first;
+    const ctx = suggestion && suggestion.lang !== 'en' ? this.context(first.caller, text, { shared: first.shared, conversational: first.conversational, ...(first.channel ? { channel: first.channel } : {}) }, suggestion.lang) : first;
     const shown = normalizeWord(word).slice(0, 40);
     if (!suggestion) {
       return {

@@ -13,6 +13,7 @@ import { week } from './week.js';
 import { me } from './me.js';
 import { approve, decline, exportCommand, invites, registrations } from './organisers.js';
 import { register } from './register.js';
+import { digest, subscribe, subscriptions, unsubscribe } from './subscriptions.js';
 
 export interface AliasEntry {
   spec: CommandSpec;
@@ -40,6 +41,14 @@ export class CommandRegistry {
     return this.byWord.get(normalizeWord(word));
   }
 
+  /** The command a message calls, trying two-word names ("إلغاء الاشتراك", "se désabonner") first, and the rest. */
+  resolve(text: string): { entry: AliasEntry | undefined; first: string; rest: string[] } {
+    const [first = '', second, ...others] = text.split(/\s+/);
+    const two = second !== undefined ? this.find(`${first} ${second}`) : undefined;
+    if (two) return { entry: two, first: `${first} ${second}`, rest: others };
+    return { entry: this.find(first), first, rest: second === undefined ? [] : [second, ...others] };
+  }
+
   /** The command whose word is nearest to what was typed, if it is near enough to be a typo. */
   suggest(word: string, allowAdmin: boolean): AliasEntry | undefined {
     const typed = normalizeWord(word);
@@ -62,6 +71,6 @@ export class CommandRegistry {
 
 export function defaultRegistry(): CommandRegistry {
   const commands: CommandSpec[] = [];
-  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, register, me, lang, registrations, exportCommand, approve, decline, invites);
+  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, register, me, lang, registrations, exportCommand, approve, decline, invites, subscribe, unsubscribe, subscriptions, digest);
   return new CommandRegistry(commands);
 }

@@ -29,6 +29,7 @@ export interface CommandContext {
   shared: boolean;
   /** A direct conversation (DM, personal chat, console), where a form may ask one question at a time. */
   conversational: boolean;
+  channel?: ChannelRef;
 }
 
 export interface HandleOptions {
@@ -36,6 +37,13 @@ export interface HandleOptions {
   /** The language of the message a button was pressed on: keeps a conversation in its language. */
   lang?: Lang;
   conversational?: boolean;
+  /** The channel or conversation the message came from, where a subscription would post. */
+  channel?: ChannelRef;
+}
+
+export interface ChannelRef {
+  platform: 'slack' | 'teams';
+  id: string;
 }
 
 export interface CommandSpec<A = unknown> {

@@ -9,11 +9,15 @@ import { log } from '../core/log.js';
 import { createSlack, type SlackSetup } from '../bots/slack/app.js';
 import { createTeams, type TeamsSetup } from '../bots/teams/app.js';
 import { registerIcs } from './ics.js';
+import { DigestScheduler } from '../digests/scheduler.js';
+import { slackDigestPoster } from '../bots/slack/digest-poster.js';
+import { teamsDigestPoster } from '../bots/teams/digest-poster.js';
 
 export interface RunningServer {
   port: number;
   slack: SlackSetup | undefined;
   teams: TeamsSetup | undefined;
+  digests: DigestScheduler;
   close(): Promise<void>;
 }
 
@@ -35,17 +39,23 @@ export async function startServer(booted: Booted, config: Config): Promise<Runni
     res.type(file.mime).set('Content-Disposition', `attachment; filename="${file.name}"`).set('Cache-Control', 'no-store').send(file.content);
   });
   await slack?.start();
+  const digests = new DigestScheduler(booted.core, booted.dispatcher);
+  if (slack) digests.register('slack', slackDigestPoster(slack.app.client));
+  if (teams) digests.register('teams', teamsDigestPoster(teams.proactive));
   const http: Server = await new Promise((resolve, reject) => {
     const s = server.listen(config.PORT, () => resolve(s));
     s.once('error', reject);
   });
   const port = (http.address() as AddressInfo).port;
   log.info({ port }, 'CKEx bot listening');
+  if (slack || teams) digests.start();
   return {
     port,
     slack,
     teams,
+    digests,
     async close() {
+      await digests.stop();
       await slack?.stop();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AtomicJsonFile } from './atomic-json-file.js';
 import { acquireLock, type Lock } from './lock.js';
-import { emptyStore, storeDataSchema, type FormProgress, type Registration, type StoreData, type StoredConversation, type UserPrefs } from './schema.js';
+import { emptyStore, storeDataSchema, type FormProgress, type Registration, type StoreData, type StoredConversation, type Subscription, type UserPrefs } from './schema.js';
 import type { Store } from './store.js';
 
 export const STORE_FILE = 'ckex.json';
@@ -122,6 +122,25 @@ export class LowdbStore implements Store {
 
   inviteCount(): number {
     return Object.keys(this.db.data.invites).length;
+  }
+
+  subscriptions(): Subscription[] {
+    return Object.values(this.db.data.subscriptions);
+  }
+
+  subscription(id: string): Subscription | undefined {
+    return this.db.data.subscriptions[id];
+  }
+
+  async saveSubscription(subscription: Subscription): Promise<void> {
+    this.db.data.subscriptions[subscription.id] = subscription;
+    await this.db.write();
+  }
+
+  async dropSubscription(id: string): Promise<void> {
+    if (!(id in this.db.data.subscriptions)) return;
+    delete this.db.data.subscriptions[id];
+    await this.db.write();
   }
 
   async eraseUser(userId: string): Promise<void> {

@@ -70,6 +70,24 @@ export const formProgressSchema = z
   .strict();
 export type FormProgress = z.infer<typeof formProgressSchema>;
 
+/** A channel that receives the daily digest in one language, at a local time. */
+export const subscriptionSchema = z
+  .object({
+    id: z.string().min(1),
+    platform: z.enum(['slack', 'teams']),
+    channel: z.string().min(1),
+    lang: z.enum(LANGS),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    zone: z.string().min(1),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    /** The last local date whose digest was posted: stored before the next post starts. */
+    lastPosted: z.string().optional(),
+    paused: z.object({ at: z.string(), reason: z.string() }).strict().optional(),
+  })
+  .strict();
+export type Subscription = z.infer<typeof subscriptionSchema>;
+
 export const inviteSchema = z.object({ invitedAt: z.string(), by: z.string() }).strict();
 
 export const storeDataSchema = z
@@ -80,8 +98,9 @@ export const storeDataSchema = z
     registrations: z.record(z.string(), registrationSchema).default({}),
     forms: z.record(z.string(), formProgressSchema).default({}),
     invites: z.record(z.string(), inviteSchema).default({}),
+    subscriptions: z.record(z.string(), subscriptionSchema).default({}),
   })
   .strict();
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {} });
+export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {} });

@@ -1,5 +1,5 @@
 // What the core may ask of storage. The core never sees files or lowdb.
-import type { FormProgress, Registration, StoredConversation, UserPrefs } from './schema.js';
+import type { FormProgress, Registration, StoredConversation, Subscription, UserPrefs } from './schema.js';
 
 export interface Store {
   user(id: string): UserPrefs | undefined;
@@ -23,6 +23,10 @@ export interface Store {
   /** Adds invited emails; returns how many were new. */
   addInvites(emails: string[], by: string): Promise<number>;
   inviteCount(): number;
+  subscriptions(): Subscription[];
+  subscription(id: string): Subscription | undefined;
+  saveSubscription(subscription: Subscription): Promise<void>;
+  dropSubscription(id: string): Promise<void>;
   /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations. */
   eraseUser(userId: string): Promise<void>;
   close(): Promise<void>;

@@ -23,7 +23,7 @@ export interface Answered {
 
 export async function answer(surface: TeamsSurface, activity: Activity, text: string, options: HandleOptions = {}): Promise<Answered> {
   const shared = isShared(activity);
-  const reply = withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(teamsCaller(activity), text, { shared, conversational: !shared, ...options }));
+  const reply = withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(teamsCaller(activity), text, { shared, conversational: !shared, channel: { platform: 'teams', id: activity.conversation.id }, ...options }));
   // The one-screen form belongs in a personal chat; in a channel the reply's own text says where to go.
   const cards = reply.form && !shared ? [formCard(reply.form, reply.lang)] : renderCards(reply, { localTimes: shared });
   return { reply, cards };

@@ -37,7 +37,8 @@ export function registerActions(app: App, surface: SlackSurface): void {
     // Replace only what this user alone sees; a message in a channel stays, and the answer comes privately.
     const container = body.container as { is_ephemeral?: boolean } | undefined;
     const own = container?.is_ephemeral === true || inDm;
-    const { messages } = await answer(surface, who, command, { share: own, conversational: inDm, ...(lang ? { lang } : {}) });
+    const channel = body.channel?.id ? { channel: { platform: 'slack' as const, id: body.channel.id } } : {};
+    const { messages } = await answer(surface, who, command, { share: own, conversational: inDm, ...channel, ...(lang ? { lang } : {}) });
     await respondMessages(respond, messages, own ? 'replace' : 'ephemeral');
   });
 }

@@ -12,7 +12,7 @@ export function registerCommand(app: App, surface: SlackSurface): void {
       await openRegistrationModal(surface, client, command.trigger_id, who, command.text ?? 'register');
       return;
     }
-    const { messages } = await answer(surface, who, command.text ?? '', { share: true });
+    const { messages } = await answer(surface, who, command.text ?? '', { share: true, channel: { platform: 'slack', id: command.channel_id } });
     await respondMessages(respond, messages, 'ephemeral');
   });
 }

@@ -1,0 +1,122 @@
+// Posts each subscription's digest once its local time has come: exactly once per subscription and day,
+// across restarts (the posted day is stored before that subscription's next post), catching up at start
+// on a digest missed while the bot was down. node-cron only wakes it; what is due comes from the store.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { BotCore } from '../core/bot-core.js';
+import { log } from '../core/log.js';
+import type { Reply } from '../core/reply.js';
+import type { Subscription } from '../store/schema.js';
+import { digestReply } from '../commands/views/digest.js';
+import type { Dispatcher } from '../commands/dispatch.js';
+import { Pace, pool } from './pace.js';
+import { dueNow } from './plan.js';
+
+export type PostResult = 'sent' | 'gone' | 'failed';
+
+export interface DigestPoster {
+  post(sub: Subscription, reply: Reply): Promise<PostResult>;
+}
+
+export interface TickReport {
+  posted: string[];
+  paused: string[];
+  failed: string[];
+}
+
+/** Platform limits: Slack about one message a second per channel; Teams 7 a second per conversation, 30 per tenant. */
+export const PACING: Record<Subscription['platform'], { perKey: number; global: number }> = {
+  slack: { perKey: 1, global: 50 },
+  teams: { perKey: 7, global: 30 },
+};
+
+export interface SchedulerOptions {
+  concurrency?: number;
+  pacing?: typeof PACING;
+}
+
+export class DigestScheduler {
+  private readonly posters = new Map<Subscription['platform'], DigestPoster>();
+  private readonly paces: Record<Subscription['platform'], Pace>;
+  private readonly concurrency: number;
+  private running: Promise<TickReport> | undefined;
+  private task: ScheduledTask | undefined;
+
+  constructor(
+    private readonly core: BotCore,
+    private readonly dispatcher: Dispatcher,
+    options: SchedulerOptions = {},
+  ) {
+    const pacing = options.pacing ?? PACING;
+    this.paces = { slack: new Pace(pacing.slack.perKey, pacing.slack.global), teams: new Pace(pacing.teams.perKey, pacing.teams.global) };
+    this.concurrency = options.concurrency ?? 64;
+  }
+
+  register(platform: Subscription['platform'], poster: DigestPoster): void {
+    this.posters.set(platform, poster);
+  }
+
+  /** The digest of `date` for this subscription, in its language and zone, for many readers. */
+  replyFor(sub: Subscription, date: string, kind: 'day' | 'announce'): Reply {
+    const base = this.dispatcher.context({ id: `digest:${sub.id}`, tz: sub.zone }, '', { shared: true });
+    return digestReply({ ...base, lang: sub.lang, t: this.core.i18n.t(sub.lang) }, date, kind);
+  }
+
+  /** Posts everything due now. A tick already running is joined, not doubled. */
+  tick(): Promise<TickReport> {
+    this.running ??= this.runTick().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async runTick(): Promise<TickReport> {
+    const now = this.core.clock.now();
+    const report: TickReport = { posted: [], paused: [], failed: [] };
+    const due = this.core.store.subscriptions().flatMap((sub) => {
+      const d = this.posters.has(sub.platform) ? dueNow(this.core.agenda, sub, now) : undefined;
+      return d ? [{ sub, ...d }] : [];
+    });
+    await pool(due, this.concurrency, async ({ sub, date, kind }) => {
+      const poster = this.posters.get(sub.platform)!;
+      await this.paces[sub.platform].slot(`${sub.platform}:${sub.channel}`);
+      const result = await poster.post(sub, this.replyFor(sub, date, kind)).catch((err: Error) => {
+        log.error({ subscription: sub.id, err: err.message }, 'digest post threw');
+        return 'failed' as const;
+      });
+      const current = this.core.store.subscription(sub.id);
+      if (!current) return;
+      if (result === 'sent') {
+        await this.core.store.saveSubscription({ ...current, lastPosted: date });
+        report.posted.push(sub.id);
+      } else if (result === 'gone') {
+        await this.pause(current, now.toISO()!);
+        report.paused.push(sub.id);
+      } else {
+        report.failed.push(sub.id); // tried again on the next tick while the day's sessions last
+      }
+    });
+    if (due.length > 0) log.info({ due: due.length, posted: report.posted.length, paused: report.paused.length, failed: report.failed.length }, 'digest tick');
+    return report;
+  }
+
+  private async pause(sub: Subscription, at: string): Promise<void> {
+    await this.core.store.saveSubscription({ ...sub, paused: { at, reason: 'channel-gone' } });
+    log.warn({ subscription: sub.id }, 'digest channel is gone; subscription paused');
+    const channel = this.core.organisersChannel;
+    if (!channel) return;
+    const lang = this.core.content.event.workingLanguage;
+    const t = this.core.i18n.t(lang);
+    await this.core.notifier.toChannel(channel, { lang, blocks: [{ type: 'text', text: [t('digest.paused', { channel: `${sub.platform}:${sub.channel}`, lang: sub.lang })] }] });
+  }
+
+  /** Wakes every `expression` (node-cron, seconds allowed) and once now, to catch up on anything missed. */
+  start(expression = '*/10 * * * * *'): void {
+    this.task = cron.schedule(expression, () => void this.tick(), { name: 'ckex-digests', noOverlap: true });
+    void this.tick();
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.stop();
+    await this.running;
+  }
+}
