@@ -71,6 +71,15 @@ describe('Slack', () => {
     expect(slack.of('respond')).toHaveLength(0);
   });
 
+  it('the Home tab’s Register button and `register form` in a DM open the modal too', async () => {
+    await blockAction(events, { user: { id: 'UHOME' }, view: { type: 'home', id: 'VH' }, container: { type: 'view', view_id: 'VH' }, actions: [{ type: 'button', action_id: 'ckex_cmd_0', value: JSON.stringify({ c: 'register', l: 'en' }), action_ts: '1' }] });
+    await slack.waitFor('views.update');
+    slack.calls.length = 0;
+    await blockAction(events, { user: { id: 'UDM' }, channel: { id: 'DUDM' }, container: { type: 'message', is_ephemeral: false }, response_url: slack.responseUrl('dm'), actions: [{ type: 'button', action_id: 'ckex_cmd_0', value: JSON.stringify({ c: 'register form', l: 'en' }), action_ts: '1' }] });
+    const [update] = await slack.waitFor('views.update');
+    expect(update!.body.view.callback_id).toBe('ckex_register');
+  });
+
   it('a submission with mistakes comes back with errors on the right fields, and saves nothing', async () => {
     const body = await submitModal('UFR', { ...GOOD, email: 'jean', country: 'Congo', consent: '' });
     expect(body.response_action).toBe('errors');

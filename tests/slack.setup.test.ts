@@ -1,0 +1,23 @@
+// Which Slack mode the settings choose, without starting it.
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlack } from '../src/bots/slack/app.js';
+import { readConfig } from '../src/core/config.js';
+import { testBot, type TestBot } from './helpers/bot.js';
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await testBot('2021-05-04T14:00:00Z');
+});
+afterAll(() => bot.store.close());
+
+describe('Slack settings', () => {
+  it('uses Socket Mode with SLACK_APP_TOKEN, HTTP with a signing secret, and is off without a token', () => {
+    const socket = createSlack(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }), bot.dispatcher, express());
+    expect(socket?.mode).toBe('socket');
+    const http = createSlack(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123456' }), bot.dispatcher, express());
+    expect(http?.mode).toBe('http');
+    expect(createSlack(readConfig({}), bot.dispatcher, express())).toBeUndefined();
+    expect(createSlack(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1' }), bot.dispatcher, express())).toBeUndefined();
+  });
+});
