@@ -39,6 +39,21 @@ function boltLogger(): Logger {
   };
 }
 
+/**
+ * A signed request whose body Bolt cannot read as a Slack payload (no user, no event…) fails before any listener:
+ * answer 400 (Slack does not retry a 4xx) instead of Bolt's 500. Failures after an ack are only logged.
+ */
+const refuseMalformed: NonNullable<ConstructorParameters<typeof ExpressReceiver>[0]['processEventErrorHandler']> = async ({ error, response }) => {
+  if (response.headersSent) {
+    log.error({ err: error.message }, 'Slack listener failed after its ack');
+    return false;
+  }
+  log.warn({ err: error.message }, 'malformed Slack payload refused');
+  response.writeHead(400);
+  response.end();
+  return true;
+};
+
 /** Retries of network failures and 5xx: short, so a user is never left waiting for long. 429s wait Retry-After. */
 export const SLACK_RETRY = { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 3000, randomize: true };
 
@@ -59,7 +74,7 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
         logger,
         clientOptions,
         deferInitialization: true,
-        receiver: new ExpressReceiver({ signingSecret: signingSecret!, endpoints: SLACK_EVENTS_PATH, app: server, logger, processBeforeResponse: false }),
+        receiver: new ExpressReceiver({ signingSecret: signingSecret!, endpoints: SLACK_EVENTS_PATH, app: server, logger, processBeforeResponse: false, processEventErrorHandler: refuseMalformed }),
       });
 
   const surface: SlackSurface = { dispatcher, profiles: new SlackProfiles(app.client), recentEvents: new RecentIds() };

@@ -7,6 +7,7 @@ import type { Dispatcher } from '../../commands/dispatch.js';
 import { ConfigError, type Config } from '../../core/config.js';
 import { log } from '../../core/log.js';
 import { RecentIds } from '../../core/recent-ids.js';
+import { activityProblem } from './activity-schema.js';
 import { CkexTeamsBot } from './bot.js';
 import type { TeamsSurface } from './context.js';
 import { teamsSender } from './notify.js';
@@ -50,8 +51,9 @@ export function createTeams(config: Config, dispatcher: Dispatcher, server: Appl
   const surface: TeamsSurface = { dispatcher, store: dispatcher.core.store, recentActivities: new RecentIds() };
   const bot = new CkexTeamsBot(surface);
   server.post(TEAMS_MESSAGES_PATH, express.json({ limit: '1mb' }), async (req: Request, res: Response) => {
-    if (!req.body || typeof req.body !== 'object' || typeof (req.body as { type?: unknown }).type !== 'string') {
-      res.status(400).json({ error: 'expected a Bot Framework activity' });
+    const problem = activityProblem(req.body);
+    if (problem) {
+      res.status(400).json({ error: `expected a Bot Framework activity (${problem})` });
       return;
     }
     await adapter.process(req, res, (context) => bot.run(context));

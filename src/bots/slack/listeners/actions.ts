@@ -1,6 +1,7 @@
 // Buttons: commands update the message in place where only the presser sees it; share posts to the channel;
 // on the App Home tab a language change republishes the tab and other commands answer in the app's DM.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { afterAck } from '../after-ack.js';
 import { answer, wantsForm, type SlackSurface } from '../context.js';
 import { decodeButton } from '../inbound.js';
 import { postMessages, respondMessages } from '../send.js';
@@ -14,6 +15,7 @@ export function registerActions(app: App, surface: SlackSurface): void {
 
   app.action<BlockAction<ButtonAction>>('ckex_share', async ({ ack, body, action, respond }) => {
     await ack();
+    await afterAck();
     const { command, lang } = decodeButton(action.value);
     const { messages } = await answer(surface, { team: body.team?.id, user: body.user.id }, command, { shared: true, ...(lang ? { lang } : {}) });
     await respondMessages(respond, messages, 'in_channel');
@@ -21,6 +23,7 @@ export function registerActions(app: App, surface: SlackSurface): void {
 
   app.action<BlockAction<ButtonAction>>(/^ckex_cmd_\d+$/, async ({ ack, body, action, respond, client }) => {
     await ack();
+    await afterAck();
     const { command, lang } = decodeButton(action.value);
     const who = { team: body.team?.id, user: body.user.id };
     const inDm = body.channel?.id.startsWith('D') === true;
