@@ -1,9 +1,55 @@
-// npm run bench [-- --json]: runs every benchmark and prints its figures as a table, or one JSON object.
-import { benchSearch } from './search.js';
+// npm run bench [-- --json] [-- --only=search,slack,teams,startup,registrations,fanout]: runs the benchmarks one after the other and
+// prints a table per benchmark, or (--json) one JSON object with every figure, named <bench>_<row>_<column>.
+// Each compares contenders side by side in the same run, rounds alternated; all traffic stays on 127.0.0.1.
+import { flatten, type Figures, type Table } from './stats.js';
 
-const figures: Record<string, number> = { ...(await benchSearch()) };
-if (process.argv.includes('--json')) {
-  console.log(JSON.stringify(figures));
-} else {
-  console.table(Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, { value: Number(v.toFixed(3)) }])));
+// Quiet logs from the servers started in this process (log.ts reads this when first imported, below).
+process.env.LOG_LEVEL ??= 'error';
+
+const BENCHES: Record<string, { title: string; run: () => Promise<Table> }> = {
+  search: { title: 'Search: resources queries, 13 and 10,000 items (ours vs the Orama implementation it replaced)', run: async () => (await import('./search.js')).benchSearch() },
+  slack: { title: 'Slack: /ckex today, HTTP ack latency (ours vs a bare Bolt app that only acks); answer_* = until response_url', run: async () => (await import('./slack-latency.js')).benchSlack() },
+  teams: { title: 'Teams: "today" message until the reply reaches the connector (ours vs a bare botbuilder echo bot)', run: async () => (await import('./teams-latency.js')).benchTeams() },
+  startup: { title: 'Start and memory: spawn until GET /healthz answers; VmRSS then (ours, empty and 50,000-record store, vs bare express)', run: async () => (await import('./startup.js')).benchStartup() },
+  registrations: { title: 'Registrations: 5,000 signed Slack modal submissions at concurrency 50, then the store reopened from disk', run: async () => (await import('./registration-burst.js')).benchRegistrations() },
+  fanout: { title: 'Digest fan-out: 1,000 subscriptions due at once, one tick, against rate-limited fakes (Slack 1/s per channel and 50/s; Teams 30/s)', run: async () => (await import('./digest-fanout.js')).benchFanout() },
+};
+
+const json = process.argv.includes('--json');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const chosen = Object.keys(BENCHES).filter((name) => !only || only.includes(name));
+if (only?.some((n) => !(n in BENCHES))) {
+  console.error(`unknown benchmark in --only; choose from ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+
+// Bounded: a benchmark that hangs must not hold the run for ever.
+const LIMIT_MS = 6 * 60_000;
+setTimeout(() => {
+  console.error(`bench: still running after ${LIMIT_MS / 60_000} minutes; stopping`);
+  process.exit(1);
+}, LIMIT_MS).unref();
+
+const figures: Figures = {};
+const started = Date.now();
+for (const name of chosen) {
+  const bench = BENCHES[name]!;
+  const t0 = Date.now();
+  const table = await bench.run();
+  Object.assign(figures, flatten(name, table));
+  figures[`${name}_seconds`] = (Date.now() - t0) / 1000;
+  if (!json) {
+    console.log(`\n${bench.title} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    console.table(Object.fromEntries(Object.entries(table).map(([row, cols]) => [row, Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, round(v)]))])));
+  }
+}
+figures.total_seconds = (Date.now() - started) / 1000;
+if (json) console.log(JSON.stringify(figures));
+else console.log(`\ntotal ${figures.total_seconds.toFixed(1)} s`);
+process.exit(0);
+
+function round(v: number): number {
+  if (!Number.isFinite(v)) return v;
+  const digits = Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 1 ? 2 : 3;
+  return Number(v.toFixed(digits));
 }

@@ -25,16 +25,30 @@ function zodResult(schema: z.ZodType<string>, raw: string): FieldResult {
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid' };
 }
 
+/** Every way to name each choice of a field (id and label in the three languages), normalised once per I18n. */
+const labelCache = new WeakMap<I18n, Map<string, string[][]>>();
+
+function choiceLabels(field: FieldDef, i18n: I18n): string[][] {
+  let byField = labelCache.get(i18n);
+  if (!byField) labelCache.set(i18n, (byField = new Map()));
+  let labels = byField.get(field.id);
+  if (!labels) {
+    labels = (field.choices ?? []).map((c) => [c, ...LANGS.map((l) => i18n.t(l)(`form.choices.${field.id}.${c}`))].map(normalizeWord));
+    byField.set(field.id, labels);
+  }
+  return labels;
+}
+
 /** A choice given by its number, its id, or its label in any of the three languages. */
 function matchChoice(field: FieldDef, raw: string, i18n: I18n): FieldResult {
   const choices = field.choices ?? [];
   const typed = normalizeWord(raw.trim());
   const number = Number.parseInt(typed, 10);
   if (/^\d+$/.test(typed) && number >= 1 && number <= choices.length) return { ok: true, value: choices[number - 1]! };
-  const labels = (choice: string) => [choice, ...LANGS.map((l) => i18n.t(l)(`form.choices.${field.id}.${choice}`))].map(normalizeWord);
-  const exact = choices.filter((c) => labels(c).includes(typed));
+  const labels = choiceLabels(field, i18n);
+  const exact = choices.filter((_c, i) => labels[i]!.includes(typed));
   if (exact.length === 1) return { ok: true, value: exact[0]! };
-  const partial = typed.length >= 3 ? choices.filter((c) => labels(c).some((l) => l.startsWith(typed) || l.includes(` ${typed}`))) : [];
+  const partial = typed.length >= 3 ? choices.filter((_c, i) => labels[i]!.some((l) => l.startsWith(typed) || l.includes(` ${typed}`))) : [];
   if (partial.length === 1) return { ok: true, value: partial[0]! };
   return { ok: false, error: 'choice' };
 }

@@ -1,0 +1,74 @@
+// The load worker thread (started by LoadWorker in bench/load.ts): hosts the fake Slack and the fake Bot
+// Connector, and sends each round's requests, so the servers measured have the main thread to themselves.
+import { parentPort } from 'node:worker_threads';
+import { FakeConnector } from './fake-connector.js';
+import { FakeSlack } from './fake-slack.js';
+import { httpRequest, keepAlive } from './http.js';
+import { load, type LoadResult, type Target } from './load.js';
+import { slashCommandRequest } from './slack-sign.js';
+import { now } from './stats.js';
+
+const port = parentPort!;
+const slack = await new FakeSlack().start();
+const connector = await new FakeConnector().start();
+const agent = keepAlive(64);
+let sequence = 0;
+const USERS = 8;
+
+/** A Teams message activity as the Bot Connector posts it (after tests/helpers/fake-connector.ts). */
+function teamsActivity(id: string, i: number, text: string): Record<string, unknown> {
+  const user = i % USERS;
+  return {
+    type: 'message',
+    id,
+    timestamp: new Date().toISOString(),
+    serviceUrl: connector.url,
+    channelId: 'msteams',
+    from: { id: `29:bench-user-${user}`, name: 'Participant', aadObjectId: `aad-bench-${user}` },
+    conversation: { id: `a:bench-personal-${user}`, conversationType: 'personal', tenantId: 'tenant-1' },
+    recipient: { id: '28:ckex-bot', name: 'CKEx' },
+    channelData: { tenant: { id: 'tenant-1' } },
+    locale: 'en-US',
+    text,
+  };
+}
+
+async function round(target: Target, concurrency: number, requests: number): Promise<LoadResult> {
+  if (target.kind === 'slack') {
+    const sent = new Map<string, number>();
+    const result = await load(requests, concurrency, async (i) => {
+      const id = `c${++sequence}`;
+      const { headers, body } = slashCommandRequest('today', `${slack.url}/respond/${id}`, `UBENCH${i % USERS}`);
+      sent.set(id, now());
+      const res = await httpRequest(agent, 'POST', target.url, headers, body);
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
+    });
+    if (!target.answers) return result;
+    // Our answer follows the ack: wait for it to reach response_url, so it does not spill into the next round.
+    const answered = await slack.waitForResponds(sent.keys());
+    if (answered < sent.size) result.firstError ??= `only ${answered} of ${sent.size} commands answered through response_url`;
+    return { ...result, extra: { answer: [...sent].filter(([id]) => slack.responded.has(id)).map(([id, t]) => slack.responded.get(id)! - t) } };
+  }
+  return load(requests, concurrency, async (i) => {
+    const id = `act-${++sequence}`;
+    const t0 = now();
+    const replied = connector.reply(id);
+    replied.catch(() => undefined);
+    const res = await httpRequest(agent, 'POST', target.url, { 'content-type': 'application/json' }, JSON.stringify(teamsActivity(id, i, 'today')));
+    if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
+    return (await replied) - t0;
+  });
+}
+
+port.on('message', async (m: { type: 'round'; id: number; target: Target; concurrency: number; requests: number } | { type: 'close' }) => {
+  if (m.type === 'close') {
+    agent.destroy();
+    await slack.close();
+    await connector.close();
+    port.close();
+    return;
+  }
+  const result = await round(m.target, m.concurrency, m.requests);
+  port.postMessage({ type: 'result', id: m.id, result });
+});
+port.postMessage({ type: 'ready', slack: slack.url, connector: connector.url });
