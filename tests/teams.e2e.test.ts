@@ -123,6 +123,15 @@ describe('install, uninstall and proactive messages', () => {
     expect(server.store.conversation('a:new-user')).toBeUndefined();
   });
 
+  it('does not rewrite the store for every message of a known conversation', async () => {
+    await say({ text: 'help' });
+    await connector.waitFor();
+    const writes = server.store.file.fileWrites;
+    for (const text of ['today', 'week 2', 'now']) await say({ text });
+    await connector.waitFor(4);
+    expect(server.store.file.fileWrites).toBe(writes);
+  });
+
   it('refreshes a stored reference when serviceUrl changes', async () => {
     await say({ text: 'help' });
     await connector.waitFor();

@@ -68,9 +68,10 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
   const clientOptions = { retryConfig: SLACK_RETRY, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}) };
   const socket = config.SLACK_APP_TOKEN !== undefined;
   const app = socket
-    ? new App({ token, appToken: config.SLACK_APP_TOKEN!, socketMode: true, logger, clientOptions, deferInitialization: true })
+    ? new App({ token, appToken: config.SLACK_APP_TOKEN!, socketMode: true, logger, clientOptions, deferInitialization: true, convoStore: false })
     : new App({
         token,
+        convoStore: false, // Bolt's conversation store is unused here and costs time on every request
         logger,
         clientOptions,
         deferInitialization: true,

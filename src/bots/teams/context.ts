@@ -34,7 +34,8 @@ export async function answer(surface: TeamsSurface, activity: Activity, text: st
  * Returns whether it was new.
  */
 export async function rememberConversation(surface: TeamsSurface, activity: Activity): Promise<boolean> {
-  const reference = TurnContext.getConversationReference(activity) as Record<string, unknown>;
+  // Without activityId, which changes with every message: the stored reference changes only when Teams moves it.
+  const { activityId: _perMessage, ...reference } = TurnContext.getConversationReference(activity) as Record<string, unknown>;
   const id = activity.conversation?.id;
   if (!id) return false;
   const stored = surface.store.conversation(id);

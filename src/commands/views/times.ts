@@ -5,16 +5,35 @@ import { formatDay, formatTime, zoneLabel } from '../../core/i18n/format.js';
 import type { Inline, RichText, TimeRef } from '../../core/reply.js';
 import type { CommandContext } from '../types.js';
 
+/**
+ * Sessions are fixed instants and readers use a handful of zones, while luxon's zone conversions are the
+ * costliest step of a reply (Intl.formatToParts on every call): remember each conversion once.
+ */
+const memo = new Map<string, string>();
+function remembered(key: string, compute: () => string): string {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size > 20_000) memo.clear();
+    value = compute();
+    memo.set(key, value);
+  }
+  return value;
+}
+
 export function timeRef(dt: DateTime, zone: string): TimeRef {
-  const local = dt.setZone(zone);
-  return { at: dt.toUTC().toISO()!, style: 'time', text: formatTime(local) };
+  const ms = dt.toMillis();
+  return {
+    at: remembered(`iso:${ms}`, () => dt.toUTC().toISO()!),
+    style: 'time',
+    text: remembered(`hm:${ms}:${zone}`, () => formatTime(dt.setZone(zone))),
+  };
 }
 
 /** "08:30–10:00", with "(+1)" when the reader's day differs from the event's. */
 export function sessionTimes(ctx: CommandContext, timed: TimedSession): RichText {
   const parts: Inline[] = [timeRef(timed.start, ctx.zone), '–', timeRef(timed.end, ctx.zone)];
-  const shift = timed.start.setZone(ctx.zone).startOf('day').diff(timed.start.startOf('day'), 'days').days;
-  if (Math.round(shift) !== 0) parts.push(` (${shift > 0 ? '+' : ''}${Math.round(shift)})`);
+  const shift = Number(remembered(`shift:${timed.start.toMillis()}:${ctx.zone}`, () => String(Math.round(timed.start.setZone(ctx.zone).startOf('day').diff(timed.start.startOf('day'), 'days').days))));
+  if (shift !== 0) parts.push(` (${shift > 0 ? '+' : ''}${shift})`);
   return parts;
 }
 
@@ -25,4 +44,4 @@ export function zoneNote(ctx: CommandContext, at: DateTime): string {
 }
 
 export const dayName = (ctx: CommandContext, isoDate: string): string =>
-  formatDay(DateTime.fromISO(isoDate, { zone: ctx.core.agenda.zone }), ctx.lang);
+  remembered(`day:${isoDate}:${ctx.lang}`, () => formatDay(DateTime.fromISO(isoDate, { zone: ctx.core.agenda.zone }), ctx.lang));
