@@ -5,20 +5,12 @@ import { stemmer as arabicStemmer } from '@orama/stemmers/arabic';
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import { LANGS, type Lang, type Resource } from '../src/core/content/schema.js';
+import { normalizeArabic } from '../src/core/search.js';
 
 const ORAMA_LANGUAGE = { en: 'english', fr: 'french', ar: 'arabic' } as const;
 const STEMMERS = { en: englishStemmer, fr: frenchStemmer, ar: arabicStemmer };
 const schema = { id: 'string', title: 'string', summary: 'string', tags: 'string' } as const;
 type Index = Orama<typeof schema>;
-
-/** Arabic spelling variants that mean the same word: vowel marks, tatweel, forms of alef, ya and ta marbuta. */
-export function normalizeArabic(text: string): string {
-  return text
-    .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه');
-}
 
 const prepare = (lang: Lang, text: string): string => (lang === 'ar' ? normalizeArabic(text) : text);
 

@@ -110,7 +110,7 @@ export const subscriptions = defineCommand({
 export const digest = defineCommand({
   name: 'digest',
   admin: true,
-  aliases: { en: ['digest'], fr: ['résumé', 'resume-du-jour'], ar: ['الملخص', 'ملخص'] },
+  aliases: { en: ['digest'], fr: ['résumé'], ar: ['الملخص', 'ملخص'] },
   args: (core) => optionalDate(Number(core.content.event.start.slice(0, 4))),
   run: (ctx, date: string | undefined): Reply => {
     const day = date ?? ctx.now.setZone(ctx.zone).toISODate()!;
