@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDate } from '../src/commands/args.js';
-import { normalizeWord, stripPrefix } from '../src/commands/normalize.js';
+import { normalizeWord, stripPrefix } from '../src/core/i18n/normalize.js';
 import { detectLanguage } from '../src/core/i18n/detect.js';
 import { replyToText, type Reply } from '../src/core/reply.js';
 import { renderMessages } from '../src/bots/slack/render.js';

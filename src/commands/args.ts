@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { LANGS, type Lang } from '../core/content/schema.js';
-import { normalizeWord } from './normalize.js';
+import { normalizeWord } from '../core/i18n/normalize.js';
 
 /** No argument expected (extra words are ignored, as people add "please"). */
 export const none = z.string().transform(() => undefined);

@@ -6,7 +6,7 @@ import { log } from '../core/log.js';
 import type { Reply } from '../core/reply.js';
 import type { Lang } from '../core/content/schema.js';
 import { detectLanguage, langFromLocale } from '../core/i18n/detect.js';
-import { normalizeWord, stripPrefix, westernDigits } from './normalize.js';
+import { normalizeWord, stripPrefix, westernDigits } from '../core/i18n/normalize.js';
 import { none, words } from './args.js';
 import { continueForm, FORM_IDLE_MS } from './registration-form.js';
 import type { CommandRegistry } from './registry.js';

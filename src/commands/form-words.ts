@@ -1,5 +1,5 @@
 // The words that steer a conversational form, in the three languages. Recognised only while a form is open.
-import { normalizeWord } from './normalize.js';
+import { normalizeWord } from '../core/i18n/normalize.js';
 
 const WORDS = {
   back: ['back', 'previous', 'retour', 'précédent', 'رجوع', 'السابق', 'عودة'],

@@ -2,7 +2,7 @@
 import { setStatus } from '../core/forms/registration.js';
 import type { Reply } from '../core/reply.js';
 import { words } from './args.js';
-import { normalizeWord } from './normalize.js';
+import { normalizeWord } from '../core/i18n/normalize.js';
 import { defineCommand, type CommandContext } from './types.js';
 import { registrationBlocks } from './views/registration.js';
 

@@ -2,7 +2,7 @@
 // Outside a direct conversation (a channel, a slash command) it offers the one-screen form.
 import type { Reply } from '../core/reply.js';
 import { words } from './args.js';
-import { normalizeWord } from './normalize.js';
+import { normalizeWord } from '../core/i18n/normalize.js';
 import { FIELDS } from '../core/forms/fields.js';
 import { newProgress, questionReply } from './registration-form.js';
 import { formValues, registrationFormView } from './registration-submit.js';

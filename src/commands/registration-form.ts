@@ -7,7 +7,7 @@ import { validateField } from '../core/forms/validate.js';
 import type { Block, Button, Reply } from '../core/reply.js';
 import type { FormProgress } from '../store/schema.js';
 import { formWord } from './form-words.js';
-import { normalizeWord } from './normalize.js';
+import { normalizeWord } from '../core/i18n/normalize.js';
 import { afterSubmit } from './registration-outcome.js';
 import type { CommandContext } from './types.js';
 import { answerFields, answerText } from './views/registration.js';

@@ -4,7 +4,7 @@ import { LANGS, type Lang } from '../core/content/schema.js';
 import { agendaCommand, today, tomorrow } from './day.js';
 import { makeHelp } from './help.js';
 import { lang } from './lang.js';
-import { normalizeWord } from './normalize.js';
+import { normalizeWord } from '../core/i18n/normalize.js';
 import { now } from './now.js';
 import { resources } from './resources.js';
 import { sessionCommand } from './session.js';

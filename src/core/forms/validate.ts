@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { LANGS } from '../content/schema.js';
 import type { I18n } from '../i18n/i18n.js';
-import { normalizeWord } from '../../commands/normalize.js';
+import { normalizeWord } from '../i18n/normalize.js';
 import { matchCountry } from './countries.js';
 import type { FieldDef } from './fields.js';
 

@@ -1,5 +1,5 @@
 // Turning what people type into comparable words: case, accents kept apart from apostrophes, Arabic variants, digits.
-import { normalizeArabic } from '../core/search.js';
+import { normalizeArabic } from '../search.js';
 
 const ARABIC_INDIC = /[\u0660-\u0669\u06f0-\u06f9]/g;
 
