@@ -1,16 +1,22 @@
 // Start and memory: from spawning the server (`node --import tsx src/main.ts`, PORT=0, a temp DATA_DIR) until
 // GET /healthz answers, and its resident memory then (VmRSS, and the peak VmHWM, from /proc/<pid>/status), with
-// an empty store and with a store file of 50,000 records; against a bare express server started the same way
+// an empty store and with a store file of 50,000 registrations (platforms off, then Slack and Teams on); against a bare express server
 // (bench/bare-server.ts). Contenders alternate; each is started once untimed first (tsx's compile cache).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STORE_FILE } from '../src/store/lowdb-store.js';
+import { FakeSlack } from './fake-slack.js';
 import { httpRequest, keepAlive } from './http.js';
 import { alternate, now, summarize, type Table } from './stats.js';
 
 export const STORE_RECORDS = 50_000;
+
+/** The node flags of `npm start` (package.json), so the compiled contenders start exactly as it does. */
+const START_FLAGS = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
 
 /** One registration, as the store keeps it: 50,000 of them is the aim's load. */
 export function storeRecord(i: number): { key: 'registrations'; id: string; value: Record<string, unknown> } {
@@ -72,7 +78,7 @@ function memoryMb(pid: number): { rss: number; peak: number } {
 /** Spawns, waits for the port in the logs, polls /healthz until 200, reads memory, stops it. */
 async function startOnce(script: string, env: Record<string, string>, timeoutMs = 30_000): Promise<Started> {
   const t0 = now();
-  const child = spawn(process.execPath, script.endsWith('.js') ? ['--enable-source-maps', script] : ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, script.endsWith('.js') ? [...START_FLAGS, script] : ['--import', 'tsx', script], {
     env: { ...process.env, PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -119,10 +125,13 @@ export async function benchStartup(rounds = 5): Promise<Table> {
   const emptyDir = mkdtempSync(join(tmpdir(), 'ckex-bench-start-'));
   const fullDir = mkdtempSync(join(tmpdir(), 'ckex-bench-start-'));
   const storeBytes = writeStore(fullDir, STORE_RECORDS);
+  const slack = await new FakeSlack().start(); // Slack's start-up calls auth.test
+  const platforms = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-signing-secret', SLACK_API_URL: slack.apiUrl, MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'bench' };
   const contenders = {
     empty_store: () => startOnce('src/main.ts', { DATA_DIR: emptyDir }),
     store_50k: () => startOnce('src/main.ts', { DATA_DIR: fullDir }),
     compiled_50k: () => startOnce('build/main.js', { DATA_DIR: fullDir }),
+    compiled_50k_slack_teams_on: () => startOnce('build/main.js', { DATA_DIR: fullDir, ...platforms }),
     bare_express: () => startOnce('bench/bare-server.ts', {}),
   };
   type Name = keyof typeof contenders;
@@ -134,6 +143,7 @@ export async function benchStartup(rounds = 5): Promise<Table> {
       runs.get(name)!.push(await contenders[name]());
     });
   } finally {
+    await slack.close();
     rmSync(emptyDir, { recursive: true, force: true });
     rmSync(fullDir, { recursive: true, force: true });
   }

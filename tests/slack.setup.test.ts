@@ -2,6 +2,7 @@
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlack } from '../src/bots/slack/app.js';
+import { slackMode } from '../src/bots/slack/mode.js';
 import { readConfig } from '../src/core/config.js';
 import { testBot, type TestBot } from './helpers/bot.js';
 
@@ -17,7 +18,8 @@ describe('Slack settings', () => {
     expect(socket?.mode).toBe('socket');
     const http = createSlack(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123456' }), bot.dispatcher, express());
     expect(http?.mode).toBe('http');
-    expect(createSlack(readConfig({}), bot.dispatcher, express())).toBeUndefined();
-    expect(createSlack(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1' }), bot.dispatcher, express())).toBeUndefined();
+    expect(slackMode(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).toBe('socket');
+    expect(slackMode(readConfig({}))).toBeUndefined();
+    expect(slackMode(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1' }))).toBeUndefined();
   });
 });

@@ -6,8 +6,10 @@ import express from 'express';
 import type { Booted } from '../core/boot.js';
 import type { Config } from '../core/config.js';
 import { log } from '../core/log.js';
-import { createSlack, type SlackSetup } from '../bots/slack/app.js';
-import { createTeams, type TeamsSetup } from '../bots/teams/app.js';
+import type { SlackSetup } from '../bots/slack/app.js';
+import { slackMode } from '../bots/slack/mode.js';
+import type { TeamsSetup } from '../bots/teams/app.js';
+import { teamsMode } from '../bots/teams/mode.js';
 import { registerIcs } from './ics.js';
 import { DigestScheduler } from '../digests/scheduler.js';
 import { slackDigestPoster } from '../bots/slack/digest-poster.js';
@@ -24,8 +26,9 @@ export interface RunningServer {
 export async function startServer(booted: Booted, config: Config): Promise<RunningServer> {
   const server = express();
   server.disable('x-powered-by');
-  const slack = createSlack(config, booted.dispatcher, server);
-  const teams = createTeams(config, booted.dispatcher, server);
+  // Each platform's library is loaded only when its settings turn it on.
+  const slack = slackMode(config) ? (await import('../bots/slack/app.js')).createSlack(config, booted.dispatcher, server) : undefined;
+  const teams = teamsMode(config) ? (await import('../bots/teams/app.js')).createTeams(config, booted.dispatcher, server) : undefined;
   server.get('/healthz', (_req, res) => {
     res.json({ ok: true, slack: slack?.mode ?? 'off', teams: teams?.mode ?? 'off', now: booted.core.clock.now().toISO() });
   });

@@ -57,13 +57,10 @@ const refuseMalformed: NonNullable<ConstructorParameters<typeof ExpressReceiver>
 /** Retries of network failures and 5xx: short, so a user is never left waiting for long. 429s wait Retry-After. */
 export const SLACK_RETRY = { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 3000, randomize: true };
 
-export function createSlack(config: Config, dispatcher: Dispatcher, server: Application): SlackSetup | undefined {
-  const token = config.SLACK_BOT_TOKEN;
+/** The Slack app, for settings that slackMode found complete. */
+export function createSlack(config: Config, dispatcher: Dispatcher, server: Application): SlackSetup {
+  const token = config.SLACK_BOT_TOKEN!;
   const signingSecret = config.SLACK_SIGNING_SECRET;
-  if (!token || (!signingSecret && !config.SLACK_APP_TOKEN)) {
-    log.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to turn it on');
-    return undefined;
-  }
   const logger = boltLogger();
   const clientOptions = { retryConfig: SLACK_RETRY, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}) };
   const socket = config.SLACK_APP_TOKEN !== undefined;

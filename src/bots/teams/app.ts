@@ -4,7 +4,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
 import type { Dispatcher } from '../../commands/dispatch.js';
-import { ConfigError, type Config } from '../../core/config.js';
+import type { Config } from '../../core/config.js';
 import { log } from '../../core/log.js';
 import { RecentIds } from '../../core/recent-ids.js';
 import { activityProblem } from './activity-schema.js';
@@ -22,18 +22,9 @@ export interface TeamsSetup {
   proactive: TeamsProactive;
 }
 
-export function createTeams(config: Config, dispatcher: Dispatcher, server: Application): TeamsSetup | undefined {
+/** The Teams bot, for settings that teamsMode turned on (without an app id: unauthenticated). */
+export function createTeams(config: Config, dispatcher: Dispatcher, server: Application): TeamsSetup {
   const appId = config.MicrosoftAppId;
-  if (!appId) {
-    if (config.MicrosoftAppPassword || config.MicrosoftAppTenantId) {
-      throw new ConfigError('environment: MicrosoftAppPassword or MicrosoftAppTenantId is set but MicrosoftAppId is not: set MicrosoftAppId (Azure Bot → Configuration) or remove them');
-    }
-    if (config.NODE_ENV === 'production') {
-      log.info('Teams is off: set MicrosoftAppId and MicrosoftAppPassword to turn it on (unauthenticated mode is refused in production)');
-      return undefined;
-    }
-    log.warn('Teams runs WITHOUT authentication (no MicrosoftAppId): for the Bot Framework Emulator and local tests only');
-  }
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: appId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
