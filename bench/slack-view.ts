@@ -1,7 +1,6 @@
 // Signed view_submission requests of the registration modal (callback_id ckex_register), as Slack sends them
 // (after tests/faults.test.ts): block ids are the form's field ids, every element's action id is `value`.
-import { createHmac } from 'node:crypto';
-import { SIGNING_SECRET } from './slack-sign.js';
+import { signedRequest } from './slack-sign.js';
 
 const COUNTRIES = ['Morocco', 'Maroc', 'المغرب', 'Kenya', 'Peru', 'Indonesia', 'Jordan', 'Senegal'];
 const ROLES = ['policymaker', 'analyst', 'researcher', 'practitioner', 'other'];
@@ -29,8 +28,5 @@ export function registrationRequest(run: string, i: number): { headers: Record<s
     trigger_id: `${i}.1.2`,
     view: { id: `V${i}`, type: 'modal', callback_id: 'ckex_register', private_metadata: '{"lang":"en"}', state: { values } },
   };
-  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  const ts = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-  return { headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature }, body };
+  return signedRequest(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
 }

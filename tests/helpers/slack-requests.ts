@@ -9,23 +9,25 @@ export interface SignOptions {
   retryNum?: number;
 }
 
-export async function signedPost(url: string, body: string, contentType: string, opts: SignOptions = {}): Promise<Response> {
+/** The headers Slack sends with a body: content type, timestamp, and the v0 signature over both. */
+export function signedHeaders(body: string, contentType: string, opts: SignOptions = {}): Record<string, string> {
   const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', opts.secret ?? SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-  return fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': contentType,
-      'x-slack-request-timestamp': String(ts),
-      'x-slack-signature': signature,
-      ...(opts.retryNum !== undefined ? { 'x-slack-retry-num': String(opts.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}),
-    },
-    body,
-  });
+  return {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(ts),
+    'x-slack-signature': signature,
+    ...(opts.retryNum !== undefined ? { 'x-slack-retry-num': String(opts.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}),
+  };
 }
 
-export function slashCommand(url: string, text: string, responseUrl: string, user = 'U1', opts: SignOptions = {}): Promise<Response> {
-  const body = new URLSearchParams({
+export async function signedPost(url: string, body: string, contentType: string, opts: SignOptions = {}): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: signedHeaders(body, contentType, opts), body });
+}
+
+/** A /ckex slash command's form body. */
+export function slashCommandBody(text: string, responseUrl: string, user = 'U1'): string {
+  return new URLSearchParams({
     token: 'legacy',
     team_id: 'T1',
     team_domain: 'ckex',
@@ -39,7 +41,10 @@ export function slashCommand(url: string, text: string, responseUrl: string, use
     response_url: responseUrl,
     trigger_id: '1.2.3',
   }).toString();
-  return signedPost(url, body, 'application/x-www-form-urlencoded', opts);
+}
+
+export function slashCommand(url: string, text: string, responseUrl: string, user = 'U1', opts: SignOptions = {}): Promise<Response> {
+  return signedPost(url, slashCommandBody(text, responseUrl, user), 'application/x-www-form-urlencoded', opts);
 }
 
 let eventCounter = 0;
