@@ -1,10 +1,10 @@
 // From a line of text to a Reply: find the command, choose the language, parse the arguments, run it.
 // Nothing here throws to the user: bad input gets a localised explanation, failures a polite apology.
-import { DateTime } from 'luxon';
 import type { BotCore } from '../core/bot-core.js';
 import { log } from '../core/log.js';
 import type { Reply } from '../core/reply.js';
 import type { Lang } from '../core/content/schema.js';
+import { isValidZone } from '../core/clock.js';
 import { detectLanguage, langFromLocale } from '../core/i18n/detect.js';
 import { normalizeWord, stripPrefix, westernDigits } from '../core/i18n/normalize.js';
 import { none, words } from './args.js';
@@ -28,15 +28,17 @@ export class Dispatcher {
     return [caller.id, ...(caller.adminIds ?? [])].some((id) => this.core.admins.has(id));
   }
 
-  /** The context a command runs in: language and zone chosen for this caller and message. */
-  /** `hint` is a weaker clue than the message's own words: the language of the command a typo was nearest to. */
+  /**
+   * The context a command runs in: language and zone chosen for this caller and message. `hint` is a weaker
+   * clue than the message's own words: the language of the command a typo was nearest to.
+   */
   context(caller: Caller, text: string, options: HandleOptions = {}, hint?: Lang): CommandContext {
     const prefs = this.core.store.user(caller.id);
     // While a form is open its answers are data, not a sign of language: it goes on in the language it began in.
     const formLang = options.conversational ? this.core.store.form(caller.id)?.lang : undefined;
     const lang = prefs?.lang ?? formLang ?? detectLanguage(text, this.frenchWords) ?? options.lang ?? hint ?? langFromLocale(caller.platformLocale) ?? 'en';
     const tz = caller.tz ?? prefs?.tz;
-    const zone = tz && DateTime.now().setZone(tz).isValid ? tz : this.core.agenda.zone;
+    const zone = tz && isValidZone(tz) ? tz : this.core.agenda.zone;
     return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false, conversational: options.conversational ?? false, ...(options.channel ? { channel: options.channel } : {}) };
   }
 

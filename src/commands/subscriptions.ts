@@ -1,6 +1,7 @@
 // Organisers: subscribe a channel to the daily digest (language, local time, zone), unsubscribe, list them,
 // and see a day's digest without posting it.
 import { DateTime } from 'luxon';
+import { isValidZone } from '../core/clock.js';
 import type { Lang } from '../core/content/schema.js';
 import type { Reply } from '../core/reply.js';
 import { digestKind, nextPost } from '../digests/plan.js';
@@ -22,8 +23,6 @@ export function parseTime(token: string): string | undefined {
   return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
 }
 
-export const validZone = (zone: string): boolean => DateTime.now().setZone(zone).isValid;
-
 type Parsed = { lang?: Lang; time?: string; zone?: string } | { error: 'badTime' | 'badZone'; token: string };
 
 function parseSubscribe(args: string): Parsed {
@@ -40,7 +39,7 @@ function parseSubscribe(args: string): Parsed {
       out.time = time;
       continue;
     }
-    if (!validZone(token)) return { error: 'badZone', token };
+    if (!isValidZone(token)) return { error: 'badZone', token };
     out.zone = DateTime.now().setZone(token).zoneName ?? token;
   }
   return out;

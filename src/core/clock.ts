@@ -31,3 +31,6 @@ export class ManualClock implements Clock {
     this.at = this.at.plus({ minutes });
   }
 }
+
+/** Whether luxon (and so Intl) knows this IANA time zone name. */
+export const isValidZone = (zone: string): boolean => DateTime.now().setZone(zone).isValid;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { DateTime } from 'luxon';
+import { isValidZone } from '../clock.js';
 import { agendaSchema, eventSchema, librarySchema, type Agenda, type EventInfo, type Library } from './schema.js';
 
 export interface Content {
@@ -46,7 +47,7 @@ function crossCheck(dir: string, { event, agenda, library }: Content): void {
   const agendaFile = join(dir, 'agenda.json');
   const eventFile = join(dir, 'event.json');
   const zone = event.timeZone;
-  if (!DateTime.now().setZone(zone).isValid) {
+  if (!isValidZone(zone)) {
     throw new ContentError(eventFile, '$.timeZone', `unknown time zone "${zone}"; use an IANA name such as America/New_York`);
   }
   if (event.start > event.end) throw new ContentError(eventFile, '$.end', 'the event ends before it starts');
