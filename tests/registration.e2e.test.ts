@@ -36,7 +36,7 @@ beforeEach(() => {
 });
 
 const text = (x: unknown) => stripBidi(JSON.stringify(x));
-const GOOD = { name: 'Jean Dupont', email: 'jean@example.org', organisation: 'Ministère de la Solidarité', country: 'Sénégal', role: 'practitioner', institution: 'agency', region: 'AFR', nominatedBy: '', interpretation: 'fr', consent: 'yes' };
+const GOOD = { name: 'Jean Dupont', email: 'jean@example.org', organisation: 'Ministère de la Solidarité', country: 'Sénégal', role: 'practitioner', institution: 'agency', region: 'AFW', nominatedBy: '', interpretation: 'fr', consent: 'yes' };
 
 function viewState(values: Record<string, string>) {
   const state: Record<string, Record<string, unknown>> = {};
@@ -65,7 +65,7 @@ describe('Slack', () => {
     const [update] = await slack.waitFor('views.update');
     const view = update!.body.view;
     expect(view.callback_id).toBe('ckex_register');
-    expect(view.blocks.filter((b: any) => b.type === 'input').map((b: any) => b.block_id)).toEqual(['name', 'email', 'organisation', 'country', 'role', 'institution', 'region', 'nominatedBy', 'interpretation', 'consent']);
+    expect(view.blocks.filter((b: any) => b.type === 'input').map((b: any) => b.block_id)).toEqual(['name', 'email', 'organisation', 'country', 'role', 'institution', 'region', 'regionConfirm', 'nominatedBy', 'interpretation', 'consent']);
     expect(text(view)).toContain('Inscription');
     expect(view.title.text.length).toBeLessThanOrEqual(24);
     expect(slack.of('respond')).toHaveLength(0);
@@ -133,11 +133,11 @@ describe('Slack', () => {
       return text(post!.body.blocks);
     };
     expect(await say('تسجيل')).toContain('السؤال 1 من 10');
-    for (const a of ['سارة علي', 'sara@example.org', 'وزارة العمل', 'مصر', '1', '1', '5', 'تخطي', '1']) await say(a);
+    for (const a of ['سارة علي', 'sara@example.org', 'وزارة العمل', 'مصر', '1', '1', 'نعم', 'تخطي', '1']) await say(a);
     expect(await say('نعم')).toContain('sara@example.org');
     const done = await say('تأكيد');
     expect(done).toMatch(/R[0-9A-Z]{5}/);
-    expect(server.store.registrationByEmail('sara@example.org')).toMatchObject({ country: 'EG', lang: 'ar' });
+    expect(server.store.registrationByEmail('sara@example.org')).toMatchObject({ country: 'EG', region: 'MENA', lang: 'ar' });
   });
 });
 
@@ -151,7 +151,7 @@ describe('Teams', () => {
     const card = call!.activity.attachments[0].content;
     expect(card.rtl).toBe(true);
     const inputs = card.body.filter((e: any) => e.type.startsWith('Input.'));
-    expect(inputs.map((e: any) => e.id)).toEqual(['name', 'email', 'organisation', 'country', 'role', 'institution', 'region', 'nominatedBy', 'interpretation', 'consent']);
+    expect(inputs.map((e: any) => e.id)).toEqual(['name', 'email', 'organisation', 'country', 'role', 'institution', 'region', 'regionConfirm', 'nominatedBy', 'interpretation', 'consent']);
     expect(inputs.find((e: any) => e.id === 'email').regex).toBeDefined();
     expect(inputs.find((e: any) => e.id === 'name').isRequired).toBe(true);
     expect(cardProblems(card)).toEqual([]);

@@ -32,7 +32,7 @@ export const registrations = defineCommand({
       blocks: [
         { type: 'header', text: ctx.t('organisers.statsHeader', { count: all.length }) },
         section(ctx.t('registration.status'), countBy(all, (r) => ctx.t(`registration.statuses.${r.status}`))),
-        section(ctx.t('form.fields.region.label'), countBy(all, (r) => r.region)),
+        section(ctx.t('form.fields.region.label'), countBy(all, (r) => ctx.t(`form.choices.region.${r.region}`))),
         section(ctx.t('form.fields.country.label'), countBy(all, (r) => countryName(r.country, ctx.lang)).slice(0, 15)),
         section(ctx.t('form.fields.interpretation.label'), countBy(all, (r) => ctx.t(`form.choices.interpretation.${r.interpretation}`))),
         { type: 'context', text: [ctx.t('organisers.invites', { count: ctx.core.store.inviteCount() })] },

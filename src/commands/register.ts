@@ -7,6 +7,7 @@ import { FIELDS } from '../core/forms/fields.js';
 import { newProgress, questionReply } from './registration-form.js';
 import { formValues, registrationFormView } from './registration-submit.js';
 import { defineCommand, type CommandContext } from './types.js';
+import { withoutLegacyRegion } from './region-step.js';
 import { registrationAnswers } from './views/registration.js';
 import { dayName } from './views/times.js';
 
@@ -18,13 +19,13 @@ const SUBCOMMANDS: Record<string, 'form' | 'resume' | 'restart'> = {
 
 function formReply(ctx: CommandContext): Reply {
   const latest = ctx.core.store.registrationsOf(ctx.caller.id)[0];
-  const values = latest ? formValues(ctx, registrationAnswers(latest)) : {};
+  const values = latest ? formValues(ctx, withoutLegacyRegion(registrationAnswers(latest))) : {};
   return { lang: ctx.lang, form: registrationFormView(ctx, values), blocks: [{ type: 'text', text: [ctx.t('form.formFallback')] }] };
 }
 
 async function start(ctx: CommandContext): Promise<Reply> {
   const latest = ctx.core.store.registrationsOf(ctx.caller.id)[0];
-  const progress = newProgress(ctx, latest ? registrationAnswers(latest) : {});
+  const progress = newProgress(ctx, latest ? withoutLegacyRegion(registrationAnswers(latest)) : {});
   await ctx.core.store.saveForm(ctx.caller.id, progress);
   const intro = latest ? ctx.t('form.updateIntro', { id: latest.id }) : ctx.t('form.intro', { total: FIELDS.length });
   return questionReply(ctx, progress, [

@@ -9,6 +9,7 @@ import type { FormProgress } from '../store/schema.js';
 import { formWord } from './form-words.js';
 import { normalizeWord } from '../core/i18n/normalize.js';
 import { afterSubmit } from './registration-outcome.js';
+import { readRegionAnswer, regionQuestion, withAnswer, type RegionQuestion } from './region-step.js';
 import type { CommandContext } from './types.js';
 import { answerFields, answerText } from './views/registration.js';
 
@@ -41,7 +42,9 @@ export function questionReply(ctx: CommandContext, progress: FormProgress, befor
   const def = field(progress.step);
   const blocks: Block[] = [...before, { type: 'header', text: ctx.t('form.header', { n: progress.step + 1, total: TOTAL }) }];
   if (def.id === 'consent') blocks.push({ type: 'text', text: [ctx.t('form.notice')] });
-  blocks.push({ type: 'text', text: [ctx.t(`form.fields.${def.id}.prompt`)] }, { type: 'context', text: [ctx.t(`form.fields.${def.id}.help`)] });
+  const question: RegionQuestion = def.id === 'region' ? regionQuestion(ctx, progress) : { prompt: ctx.t(`form.fields.${def.id}.prompt`), help: ctx.t(`form.fields.${def.id}.help`) };
+  blocks.push({ type: 'text', text: [question.prompt] }, { type: 'context', text: [question.help] });
+  if (question.yes) blocks.push({ type: 'actions', buttons: [question.yes] });
   const current = progress.answers[def.id];
   if (current !== undefined) blocks.push({ type: 'context', text: [ctx.t('form.current', { value: answerText(ctx, def.id, current) })] });
   const choices = progress.pendingChoices ?? def.choices;
@@ -84,10 +87,13 @@ function fieldNamed(ctx: CommandContext, words: string): FieldId | undefined {
   });
 }
 
-/** Moves on after an answer: back to the summary when editing, else to the next unanswered question. */
+/**
+ * Moves on after an answer: back to the summary when editing (by way of any question the edit left unanswered,
+ * such as the region after a new country), else to the next unanswered question.
+ */
 function advance(progress: FormProgress): FormProgress {
-  const next = progress.editing ? undefined : firstUnanswered(progress.answers, progress.step + 1) ?? firstUnanswered(progress.answers);
-  const { pendingChoices: _done, ...rest } = progress;
+  const next = progress.editing ? firstUnanswered(progress.answers) : firstUnanswered(progress.answers, progress.step + 1) ?? firstUnanswered(progress.answers);
+  const { pendingChoices: _done, regionToConfirm: _asked, ...rest } = progress;
   return next === undefined ? { ...rest, review: true, editing: false } : { ...rest, step: next, review: false };
 }
 
@@ -97,10 +103,16 @@ async function answer(ctx: CommandContext, progress: FormProgress, raw: string):
     const n = Number.parseInt(raw.trim(), 10);
     const picked = /^\d+$/.test(raw.trim()) ? progress.pendingChoices[n - 1] : undefined;
     if (picked) {
-      const next = advance({ ...progress, answers: { ...progress.answers, [def.id]: picked } });
+      const next = advance({ ...progress, answers: withAnswer(ctx, progress.answers, def.id, picked) });
       await save(ctx, next);
       return questionReply(ctx, next);
     }
+  }
+  if (def.id === 'region') {
+    const step = readRegionAnswer(ctx, progress, raw);
+    const next = step.kind === 'answer' ? advance({ ...progress, answers: withAnswer(ctx, progress.answers, 'region', step.region) }) : step.progress;
+    await save(ctx, next);
+    return questionReply(ctx, next, step.kind === 'ask' && step.notice ? [text(ctx, step.notice)] : []);
   }
   const result = validateField(def, raw, ctx.core.i18n);
   if (!result.ok) {
@@ -111,7 +123,7 @@ async function answer(ctx: CommandContext, progress: FormProgress, raw: string):
     const reason = ctx.t(`form.errors.${result.error}`, { max: def.max ?? 0 });
     return questionReply(ctx, next, [text(ctx, reason)]);
   }
-  const next = advance({ ...progress, answers: { ...progress.answers, [def.id]: result.value } });
+  const next = advance({ ...progress, answers: withAnswer(ctx, progress.answers, def.id, result.value) });
   await save(ctx, next);
   return questionReply(ctx, next);
 }
@@ -139,6 +151,7 @@ export async function continueForm(ctx: CommandContext, progress: FormProgress, 
   if (word === 'back') {
     const next: FormProgress = progress.review ? { ...progress, review: false, step: TOTAL - 1 } : { ...progress, step: Math.max(0, progress.step - 1) };
     delete next.pendingChoices;
+    delete next.regionToConfirm;
     await save(ctx, { ...next, editing: false });
     return questionReply(ctx, { ...next, editing: false });
   }
@@ -154,6 +167,7 @@ export async function continueForm(ctx: CommandContext, progress: FormProgress, 
     if (!id) return questionReply(ctx, progress, [text(ctx, ctx.t('form.errors.editWhich'))]);
     const next: FormProgress = { ...progress, step: FIELD_IDS.indexOf(id), review: false, editing: true };
     delete next.pendingChoices;
+    delete next.regionToConfirm;
     await save(ctx, next);
     return questionReply(ctx, next);
   }

@@ -22,7 +22,7 @@ export async function boot(config: Config, clock?: Clock): Promise<Booted> {
   const content = loadContent(config.CONTENT_DIR);
   const i18n = createI18n(config.LOCALES_DIR);
   const search = await ResourceSearch.build(content.library.resources);
-  const store = await LowdbStore.open(config.DATA_DIR);
+  const store = await LowdbStore.open(config.DATA_DIR, (country) => content.regions.regionOf(country));
   const core: BotCore = {
     content,
     agenda: new Agenda(content),

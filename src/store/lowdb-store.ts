@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AtomicJsonFile } from './atomic-json-file.js';
+import { mapLegacyRegions, type RegionOf } from './legacy-regions.js';
 import { acquireLock, type Lock } from './lock.js';
 import { emptyStore, storeDataSchema, type FormProgress, type Registration, type StoreData, type StoredConversation, type Subscription, type UserPrefs } from './schema.js';
 import type { Store } from './store.js';
@@ -21,13 +22,15 @@ export class LowdbStore implements Store {
     for (const r of Object.values(db.data.registrations)) this.byEmail.set(r.email, r.id);
   }
 
-  static async open(dataDir: string): Promise<LowdbStore> {
+  /** regionOf: each country's region, to map registrations stored before the Africa split (legacy-regions.ts). */
+  static async open(dataDir: string, regionOf?: RegionOf): Promise<LowdbStore> {
     mkdirSync(dataDir, { recursive: true });
     const lock = acquireLock(dataDir);
     try {
       const file = new AtomicJsonFile(join(dataDir, STORE_FILE), storeDataSchema);
       const db = new Low<StoreData>(file, emptyStore());
       await db.read();
+      if (regionOf && mapLegacyRegions(db.data, regionOf) > 0) await db.write();
       return new LowdbStore(db, file, lock);
     } catch (err) {
       lock.release();

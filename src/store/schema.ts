@@ -1,7 +1,7 @@
 // The store file's shape: validated on every load, versioned so later releases can migrate it.
 import { z } from 'zod';
 import { LANGS } from '../core/content/schema.js';
-import { INSTITUTIONS, INTERPRETATION, REGIONS, ROLES } from '../core/forms/fields.js';
+import { AFRICA_BEFORE_SPLIT, INSTITUTIONS, INTERPRETATION, REGIONS, ROLES } from '../core/forms/fields.js';
 
 export const STORE_VERSION = 1;
 
@@ -40,7 +40,8 @@ export const registrationSchema = z
     country: z.string().regex(/^[A-Z]{2}$/),
     role: z.enum(ROLES),
     institution: z.enum(INSTITUTIONS),
-    region: z.enum(REGIONS),
+    /** One of FY2021's regions; AFR (Africa before its split on 1 July 2020) only where the country could not tell AFE from AFW. */
+    region: z.enum([...REGIONS, AFRICA_BEFORE_SPLIT]),
     nominatedBy: z.string().optional(),
     interpretation: z.enum(INTERPRETATION),
     consentAt: z.string(),
@@ -63,6 +64,8 @@ export const formProgressSchema = z
     review: z.boolean(),
     editing: z.boolean().default(false),
     pendingChoices: z.array(z.string()).optional(),
+    /** A region other than the country's, chosen at the region question and waiting for a yes. */
+    regionToConfirm: z.enum(REGIONS).optional(),
     lang: z.enum(LANGS),
     startedAt: z.string(),
     updatedAt: z.string(),

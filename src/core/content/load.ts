@@ -4,12 +4,17 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { DateTime } from 'luxon';
 import { isValidZone } from '../clock.js';
-import { agendaSchema, eventSchema, librarySchema, type Agenda, type EventInfo, type Library } from './schema.js';
+import { COUNTRY_CODES } from '../forms/countries.js';
+import type { Region } from '../forms/fields.js';
+import { RegionTable } from '../forms/regions.js';
+import { agendaSchema, countryRegionsSchema, eventSchema, librarySchema, type Agenda, type CountryRegions, type EventInfo, type Library } from './schema.js';
 
 export interface Content {
   event: EventInfo;
   agenda: Agenda;
   library: Library;
+  /** Each country's World Bank region (country-regions.json). */
+  regions: RegionTable;
 }
 
 export class ContentError extends Error {
@@ -81,11 +86,40 @@ function crossCheck(dir: string, { event, agenda, library }: Content): void {
   });
 }
 
+/** The operational regions each CLASS geographic region may give: Sub-Saharan Africa split in two on 1 July 2020. */
+const REGIONS_OF_CLASS: Record<string, readonly Region[]> = { EAS: ['EAP'], ECS: ['ECA'], LCN: ['LAC'], MEA: ['MENA'], SAS: ['SAR'], SSF: ['AFE', 'AFW'], NAC: [] };
+
+/** Checks that keep the region table honest: every country once, regions that agree with CLASS, exceptions explained. */
+function checkRegions(file: string, data: CountryRegions): void {
+  const seen = new Set<string>();
+  const known = new Set(COUNTRY_CODES);
+  data.countries.forEach((c, i) => {
+    const at = `$.countries[${i}]`;
+    if (seen.has(c.code)) throw new ContentError(file, `${at}.code`, `${c.code} is listed twice; keep one entry per country`);
+    seen.add(c.code);
+    if (!known.has(c.code)) throw new ContentError(file, `${at}.code`, `${c.code} is not an ISO 3166-1 alpha-2 code the form knows; remove it or fix the code`);
+    if (c.lending && !c.region) throw new ContentError(file, `${at}.region`, `${c.code} has a lending category, so it belongs to a Bank region; set its region`);
+    if (!c.region) return;
+    const allowed = c.class ? REGIONS_OF_CLASS[c.class]! : [];
+    if (!allowed.includes(c.region)) {
+      const fix = allowed.length > 0 ? `use ${allowed.join(' or ')}` : 'use null (the form then asks which region)';
+      throw new ContentError(file, `${at}.region`, `${c.region} does not agree with ${c.code}'s CLASS region ${c.class ?? '(none)'}; ${fix}`);
+    }
+    if (!c.lending && !c.note) throw new ContentError(file, `${at}.note`, `${c.code} has no lending category but a region: add a note saying which Bank programme covers it, or set its region to null`);
+  });
+  const missing = COUNTRY_CODES.filter((code) => !seen.has(code));
+  if (missing.length > 0) throw new ContentError(file, '$.countries', `no entry for ${missing.join(', ')}: every country the form accepts needs one (region null if it has none)`);
+}
+
 export function loadContent(dir: string): Content {
+  const regionsFile = join(dir, 'country-regions.json');
+  const regions = readJson(regionsFile, countryRegionsSchema);
+  checkRegions(regionsFile, regions);
   const content: Content = {
     event: readJson(join(dir, 'event.json'), eventSchema),
     agenda: readJson(join(dir, 'agenda.json'), agendaSchema),
     library: readJson(join(dir, 'resources.json'), librarySchema),
+    regions: new RegionTable(regions),
   };
   crossCheck(dir, content);
   return content;

@@ -1,5 +1,6 @@
 // The shape of the files in content/: validated with zod at start-up.
 import { z } from 'zod';
+import { REGIONS } from '../forms/fields.js';
 
 export const LANGS = ['en', 'fr', 'ar'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -101,3 +102,28 @@ export const librarySchema = z
   })
   .strict();
 export type Library = z.infer<typeof librarySchema>;
+
+/** The geographic regions of the Bank's country classification (CLASS), as the Bank codes them. */
+export const CLASS_REGIONS = ['EAS', 'ECS', 'LCN', 'MEA', 'NAC', 'SAS', 'SSF'] as const;
+
+export const countryRegionSchema = z
+  .object({
+    code: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code'),
+    name: nonEmpty,
+    economy: z.string().regex(/^[A-Z]{3}$/, 'expected the CLASS code of the economy, like KEN').nullable(),
+    class: z.enum(CLASS_REGIONS).nullable(),
+    lending: z.boolean(),
+    region: z.enum(REGIONS).nullable(),
+    note: nonEmpty.optional(),
+  })
+  .strict();
+export type CountryRegion = z.infer<typeof countryRegionSchema>;
+
+export const countryRegionsSchema = z
+  .object({
+    about: z.array(nonEmpty).min(1),
+    asOf: z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM'),
+    countries: z.array(countryRegionSchema).min(1),
+  })
+  .strict();
+export type CountryRegions = z.infer<typeof countryRegionsSchema>;

@@ -54,3 +54,6 @@ export function matchCountry(text: string): CountryMatch {
 }
 
 export const countryName = (code: string, lang: Lang): string => countries.getName(code, lang) ?? code;
+
+/** Every code matchCountry can answer with: each needs a region entry in content/country-regions.json. */
+export const COUNTRY_CODES: readonly string[] = Object.keys(countries.getAlpha2Codes()).sort();

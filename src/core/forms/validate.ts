@@ -11,6 +11,10 @@ export type FieldResult = { ok: true; value: string } | { ok: false; error: stri
 const YES = ['yes', 'y', 'ok', 'agree', 'i agree', 'true', 'on', 'oui', 'o', "j'accepte", 'accepte', "d'accord", 'نعم', 'اوافق', 'موافق', 'موافقه'].map(normalizeWord);
 const NO = ['no', 'n', 'false', 'off', 'non', 'refuse', 'لا', 'ارفض'].map(normalizeWord);
 
+/** yes, oui, نعم (and the other ways of agreeing above). */
+export const isYes = (raw: string): boolean => YES.includes(normalizeWord(raw.trim()));
+export const isNo = (raw: string): boolean => NO.includes(normalizeWord(raw.trim()));
+
 const textSchema = (max: number) =>
   z
     .string()

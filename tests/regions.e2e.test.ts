@@ -1,0 +1,153 @@
+// The region on every surface: registering from Kenya proposes AFE and from Senegal AFW, in English, French and
+// Arabic, in the console, a Slack DM and modal, a Teams chat and card.
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { stripBidi } from '../src/core/i18n/bidi.js';
+import { cardProblems } from './helpers/adaptive-cards.js';
+import { tempDir } from './helpers/bot.js';
+import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
+import { FakeSlack } from './helpers/fake-slack.js';
+import { startTestServer, type TestServer } from './helpers/server.js';
+import { eventCallback, signedPost, SIGNING_SECRET } from './helpers/slack-requests.js';
+
+let slack: FakeSlack;
+let connector: FakeConnector;
+let server: TestServer;
+let events: string;
+
+beforeAll(async () => {
+  slack = await new FakeSlack().start();
+  connector = await new FakeConnector().start();
+  server = await startTestServer('2021-05-04T14:00:00Z', { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
+  events = `${server.url}/slack/events`;
+});
+afterAll(async () => {
+  await server.close();
+  await slack.close();
+  await connector.close();
+});
+beforeEach(() => {
+  slack.calls.length = 0;
+  connector.calls.length = 0;
+});
+
+const text = (x: unknown) => stripBidi(JSON.stringify(x));
+const form = (email: string, country: string, region = '') => ({ name: 'Participant Name', email, organisation: 'Ministry', country, role: 'practitioner', institution: 'agency', region, nominatedBy: '', interpretation: 'fr', consent: 'yes' });
+
+describe('Slack', () => {
+  /** view.state.values as Slack sends them: an untouched select has selected_option null, an unticked box no options. */
+  function viewState(values: Record<string, string>) {
+    const state: Record<string, Record<string, unknown>> = {};
+    for (const [id, value] of Object.entries(values)) {
+      if (['role', 'institution', 'region', 'interpretation'].includes(id)) state[id] = { value: { type: 'static_select', selected_option: value ? { value } : null } };
+      else if (id === 'consent' || id === 'regionConfirm') state[id] = { value: { type: 'checkboxes', selected_options: value ? [{ value: 'yes' }] : [] } };
+      else state[id] = { value: { type: 'plain_text_input', value } };
+    }
+    return state;
+  }
+  async function submitModal(user: string, values: Record<string, string>, lang: string): Promise<any> {
+    const payload = { type: 'view_submission', team: { id: 'T1' }, user: { id: user }, api_app_id: 'A1', token: 'legacy', trigger_id: '1', view: { id: 'V1', type: 'modal', callback_id: 'ckex_register', private_metadata: JSON.stringify({ lang }), state: { values: viewState(values) } } };
+    const res = await signedPost(events, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200);
+    return JSON.parse((await res.text()) || '{}');
+  }
+
+  it('the modal takes Kenya with the region left empty as AFE, and shows it in the confirmation', async () => {
+    const body = await submitModal('UKE', { ...form('kenya.slack@example.org', 'Kenya'), regionConfirm: '' }, 'fr');
+    expect(body.response_action).toBe('update');
+    expect(text(body.view)).toContain("Afrique de l'Est et australe (AFE)");
+    expect(server.store.registrationByEmail('kenya.slack@example.org')?.region).toBe('AFE');
+  });
+
+  it('the modal refuses Senegal with MENA on the region field until the box under it is ticked', async () => {
+    const values = form('senegal.slack@example.org', 'Senegal', 'MENA');
+    const refused = await submitModal('USN', { ...values, regionConfirm: '' }, 'en');
+    expect(refused.response_action).toBe('errors');
+    expect(Object.keys(refused.errors)).toEqual(['region']);
+    expect(refused.errors.region).toContain('The region of your country (Senegal) is Western and Central Africa (AFW)');
+    expect(server.store.registrationByEmail('senegal.slack@example.org')).toBeUndefined();
+    const kept = await submitModal('USN', { ...values, regionConfirm: 'yes' }, 'en');
+    expect(kept.response_action).toBe('update');
+    expect(server.store.registrationByEmail('senegal.slack@example.org')?.region).toBe('MENA');
+  });
+
+  it('a DM conversation in French from Kenya proposes AFE and takes oui', async () => {
+    let n = 0;
+    const say = async (t: string) => {
+      slack.calls.length = 0;
+      await eventCallback(events, { type: 'message', channel_type: 'im', channel: 'DKE', user: 'UKEDM', text: t, ts: `3.${++n}`, event_ts: `3.${n}` });
+      const [post] = await slack.waitFor('chat.postMessage');
+      return text(post!.body.blocks);
+    };
+    await say('lang fr');
+    for (const a of ['inscription', 'Wanjiru Kamau', 'wanjiru@example.org', 'Ministère du Travail', 'Kenya', '1']) await say(a);
+    const question = await say('1');
+    expect(question).toContain("Votre région de la Banque mondiale est Afrique de l'Est et australe (AFE)");
+    expect(await say('oui')).toContain('question 8 sur 10');
+    for (const a of ['passer', 'aucune', 'oui']) await say(a);
+    await say('confirmer');
+    expect(server.store.registrationByEmail('wanjiru@example.org')).toMatchObject({ country: 'KE', region: 'AFE' });
+  });
+});
+
+describe('Teams', () => {
+  const say = (fields: Record<string, any>) => postActivity(server.url, teamsActivity(connector.url, { from: { id: '29:region-user', aadObjectId: 'aad-region' }, conversation: { id: 'a:region-user', conversationType: 'personal' }, ...fields }));
+  const invoke = (data: Record<string, unknown>) => say({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'ckex-register', data } } });
+
+  it('the card shows the region as optional with the box under it, and parses cleanly', async () => {
+    await say({ text: 'register form', locale: 'fr-FR' });
+    const [call] = await connector.waitFor();
+    const card = call!.activity.attachments[0].content;
+    const region = card.body.find((e: any) => e.id === 'region');
+    expect(region.isRequired).toBe(false);
+    expect(region.choices.map((c: any) => c.value)).toEqual(['AFE', 'AFW', 'EAP', 'ECA', 'LAC', 'MENA', 'SAR']);
+    expect(region.choices[1].title).toBe("Afrique de l'Ouest et du Centre (AFW)");
+    expect(card.body.find((e: any) => e.id === 'regionConfirm')).toMatchObject({ type: 'Input.Toggle', valueOn: 'yes' });
+    expect(cardProblems(card)).toEqual([]);
+  });
+
+  it('the card takes Senegal in Arabic with the region left empty as AFW', async () => {
+    const res = await invoke({ ckexForm: 'registration', lang: 'ar', ...form('senegal.teams@example.org', 'السنغال'), regionConfirm: '' });
+    const body = (await res.json()) as any;
+    expect(text(body.value)).toContain('غرب ووسط أفريقيا (AFW)');
+    expect(server.store.registrationByEmail('senegal.teams@example.org')?.region).toBe('AFW');
+  });
+
+  it('the card returns Kenya with SAR with the message under the region, then keeps SAR once the box is ticked', async () => {
+    const values = { ckexForm: 'registration', lang: 'en', ...form('kenya.teams@example.org', 'Kenya', 'SAR') };
+    const refused = (await (await invoke({ ...values, regionConfirm: '' })).json()) as any;
+    const errors = refused.value.body.filter((e: any) => e.color === 'Attention').map((e: any) => e.text);
+    expect(errors).toEqual([expect.stringContaining('The region of your country (Kenya) is Eastern and Southern Africa (AFE). To record South Asia (SAR) instead')]);
+    expect(cardProblems(refused.value)).toEqual([]);
+    await invoke({ ...values, regionConfirm: 'yes' });
+    expect(server.store.registrationByEmail('kenya.teams@example.org')?.region).toBe('SAR');
+  });
+
+  it('a personal chat in Arabic from Senegal proposes AFW and takes نعم', async () => {
+    const chat = async (t: string) => {
+      connector.calls.length = 0;
+      await say({ from: { id: '29:awa' }, conversation: { id: 'a:awa', conversationType: 'personal' }, text: t, locale: 'ar-SN' });
+      const [call] = await connector.waitFor();
+      return text(call!.activity);
+    };
+    for (const a of ['تسجيل', 'عوا ديوب', 'awa.teams@example.org', 'وزارة التضامن', 'السنغال', '1']) await chat(a);
+    expect(await chat('1')).toContain('منطقتك في البنك الدولي هي غرب ووسط أفريقيا (AFW)');
+    expect(await chat('نعم')).toContain('السؤال 8 من 10');
+    for (const a of ['تخطي', '1', 'نعم', 'تأكيد']) await chat(a);
+    expect(server.store.registrationByEmail('awa.teams@example.org')).toMatchObject({ country: 'SN', region: 'AFW' });
+  });
+});
+
+describe('console', () => {
+  it('registering from Kenya in English proposes AFE and takes yes', async () => {
+    const lines = ['register', 'Amina Odhiambo', 'amina.console@example.org', 'Ministry of Labour', 'Kenya', '1', '1', 'yes', 'skip', 'none', 'yes', 'confirm', 'me'];
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bots/console/main.ts'], { env: { ...process.env, NODE_ENV: 'production', LANG: 'C.UTF-8', DATA_DIR: tempDir() }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stdin.end(`${lines.join('\n')}\n`);
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(stdout).toContain('Your World Bank region is Eastern and Southern Africa (AFE), the region of your country (Kenya)');
+    expect(stdout).toContain('World Bank region: Eastern and Southern Africa (AFE)');
+    expect(stdout).toContain('Registration received');
+  });
+});
