@@ -33,7 +33,7 @@ describe('bidi', () => {
     expect(out).toContain('\u2066w1-d2-a\u2069');
     expect(out).toContain('\u2066COVID-19\u2069');
     expect(out).toContain('\u206608:30–10:00 (UTC-4)\u2069');
-    expect(isolateLatin('(w1-d2-a)')).toBe('(\u2066w1-d2-a\u2069)');
+    expect(isolateLatin('(w1-d2-a)')).toBe('\u2066(w1-d2-a)\u2069');
     expect(stripBidi(out)).toBe('الجلسة w1-d2-a عن COVID-19 من 08:30–10:00 (UTC-4)');
     expect(hasArabic('abc')).toBe(false);
   });

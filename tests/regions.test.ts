@@ -119,7 +119,8 @@ describe('the region question of the chat form', () => {
   ] as const)('in %s, from %s proposes the country’s region and takes %s', async (lang, country, proposal, yes, region) => {
     const question = await upToRegion(country, `slack:T1:${lang}`, lang);
     expect(question).toContain(proposal);
-    expect(question).toContain(`[${bot.core.i18n.t(lang)('form.regions.yes', { code: region })}: yes]`);
+    // The button's command in the reader's own words (issue 12): « oui », نعم.
+    expect(question).toContain(`[${bot.core.i18n.t(lang)('form.regions.yes', { code: region })}${lang === 'fr' ? '\u00a0: ' : ': '}${{ en: 'yes', fr: 'oui', ar: 'نعم' }[lang]}]`);
     await dm(yes, `slack:T1:${lang}`);
     expect(regionAnswer(`slack:T1:${lang}`)).toBe(region);
     expect(bot.store.form(`slack:T1:${lang}`)?.step).toBe(7);

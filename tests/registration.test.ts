@@ -198,7 +198,7 @@ describe('after submitting', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(sent.map((s) => s.to)).toEqual(['channel:CORGANISERS']);
     expect(sent[0]!.text).toContain('awaits approval');
-    expect(sent[0]!.text).toMatch(/\[Approve: approve R[0-9A-Z]{5}\]/);
+    expect(sent[0]!.text).toContain('[Approve]');
   });
 
   it('approve and decline change the status and tell the participant in their language', async () => {

@@ -43,6 +43,7 @@ describe('Adaptive Card renderer', () => {
           ],
         },
       ],
+      lang: 'en',
       fallbackText: expect.stringContaining('Week 2'),
       msteams: { width: 'Full' },
     });

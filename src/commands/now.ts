@@ -2,8 +2,9 @@
 import type { Block, Reply } from '../core/reply.js';
 import { none } from './args.js';
 import { defineCommand } from './types.js';
-import { sessionLine } from './views/session-lines.js';
-import { dayName, zoneNote } from './views/times.js';
+import { agendaNotes } from './views/notes.js';
+import { sessionButton, sessionLine } from './views/session-lines.js';
+import { dayName, localDate } from './views/times.js';
 
 export const now = defineCommand({
   name: 'now',
@@ -17,13 +18,13 @@ export const now = defineCommand({
     if (next) {
       const relative = next.start.setLocale(ctx.lang).toRelative({ base: ctx.now }) ?? '';
       blocks.push(
-        { type: 'text', text: [ctx.t('now.next', { day: dayName(ctx, next.session.date), relative })] },
+        { type: 'text', text: [ctx.t('now.next', { day: dayName(ctx, localDate(ctx, next)), relative })] },
         { type: 'text', text: sessionLine(ctx, next) },
-        { type: 'context', text: [zoneNote(ctx, next.start)] },
-        { type: 'actions', buttons: [{ label: ctx.t('buttons.details'), command: `session ${next.session.id}` }] },
+        ...agendaNotes(ctx, next.start),
+        { type: 'actions', buttons: [sessionButton(ctx, next)] },
       );
     } else {
-      blocks.push({ type: 'text', text: [ctx.t('now.over', { last: dayName(ctx, ctx.core.agenda.lastDay) })] });
+      blocks.push({ type: 'text', text: [ctx.t('now.over', { last: dayName(ctx, ctx.core.agenda.lastDayIn(ctx.zone)) })] }, ...agendaNotes(ctx, undefined));
     }
     return { lang: ctx.lang, blocks };
   },

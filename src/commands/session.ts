@@ -1,11 +1,13 @@
 // session <id>: one session in full, with its calendar file.
 import { calendarFor } from '../core/ics.js';
 import { formatList } from '../core/i18n/format.js';
+import { PUNCTUATION } from '../core/i18n/punctuation.js';
 import type { Button, Reply } from '../core/reply.js';
 import type { TimedSession } from '../core/agenda.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from './types.js';
-import { dayName, sessionTimes, zoneNote } from './views/times.js';
+import { agendaNotes, sampleNote } from './views/notes.js';
+import { dayName, localDate, sessionTimes } from './views/times.js';
 
 /** Format and interpretation, as written into replies and calendar files. */
 export function sessionPractical(ctx: CommandContext): { format: string; interpretation: string } {
@@ -21,11 +23,11 @@ function sessionReply(ctx: CommandContext, timed: TimedSession): Reply {
   const topic = event.specialTopics.find((t) => t.id === session.topic);
   const practical = sessionPractical(ctx);
   const buttons: Button[] = [
-    { label: ctx.t('buttons.day'), command: `agenda ${session.date}` },
+    { label: ctx.t('buttons.day'), command: `agenda ${localDate(ctx, timed)}` },
     { label: ctx.t('buttons.week', { number: week.number }), command: `week ${week.number}` },
   ];
   if (ctx.core.publicUrl) buttons.push({ label: ctx.t('buttons.addToCalendar'), url: `${ctx.core.publicUrl}/ics/${session.id}.ics` });
-  const ics = calendarFor(event, [timed], ctx.lang, ctx.now, () => `${practical.format}\n${practical.interpretation}`);
+  const ics = calendarFor(event, [timed], ctx.lang, ctx.now, () => `${practical.format}\n${practical.interpretation}`, sampleNote(ctx));
   return {
     lang: ctx.lang,
     shareable: true,
@@ -35,7 +37,7 @@ function sessionReply(ctx: CommandContext, timed: TimedSession): Reply {
       {
         type: 'fields',
         fields: [
-          { label: ctx.t('session.when'), value: [dayName(ctx, session.date), ', ', ...sessionTimes(ctx, timed)] },
+          { label: ctx.t('session.when'), value: [dayName(ctx, localDate(ctx, timed)), PUNCTUATION[ctx.lang].comma, ...sessionTimes(ctx, timed)] },
           { label: ctx.t('session.week'), value: [ctx.t('common.weekTheme', { number: week.number, title: week.title[ctx.lang] })] },
           ...(topic ? [{ label: ctx.t('session.topic'), value: [topic.title[ctx.lang]] }] : []),
           { label: ctx.t('session.format'), value: [practical.format] },
@@ -44,7 +46,7 @@ function sessionReply(ctx: CommandContext, timed: TimedSession): Reply {
           { label: ctx.t('session.id'), value: [session.id] },
         ],
       },
-      { type: 'context', text: [zoneNote(ctx, timed.start), ...(ctx.core.content.agenda.sample ? [' · ', ctx.t('common.sampleAgenda')] : [])] },
+      ...agendaNotes(ctx, timed.start),
       { type: 'actions', buttons },
     ],
     files: [{ name: `${session.id}.ics`, mime: 'text/calendar', content: ics }],

@@ -2,8 +2,9 @@
 import type { Block, Button, Reply } from '../core/reply.js';
 import { optionalInt } from './args.js';
 import { defineCommand, type CommandContext } from './types.js';
+import { agendaNotes } from './views/notes.js';
 import { sessionBlocks } from './views/session-lines.js';
-import { dayName, zoneNote } from './views/times.js';
+import { dayName, localDate } from './views/times.js';
 
 function weekReply(ctx: CommandContext, number: number): Reply {
   const { agenda } = ctx.core;
@@ -14,10 +15,11 @@ function weekReply(ctx: CommandContext, number: number): Reply {
     { type: 'text', text: [week.summary[ctx.lang]] },
     { type: 'context', text: [ctx.t('week.dates', { first: dayName(ctx, week.start), last: dayName(ctx, week.end) })] },
   ];
-  for (const date of new Set(sessions.map((s) => s.session.date))) {
-    blocks.push({ type: 'divider' }, { type: 'text', text: [dayName(ctx, date)] }, ...sessionBlocks(ctx, agenda.on(date)));
-  }
-  if (sessions[0]) blocks.push({ type: 'context', text: [zoneNote(ctx, sessions[0].start)] });
+  // Day by day where the reader is: in Auckland, Friday's sessions fall on Saturday.
+  const days = new Map<string, typeof sessions>();
+  for (const timed of sessions) days.set(localDate(ctx, timed), [...(days.get(localDate(ctx, timed)) ?? []), timed]);
+  for (const [date, list] of days) blocks.push({ type: 'divider' }, { type: 'text', text: [dayName(ctx, date)] }, ...sessionBlocks(ctx, list));
+  blocks.push(...agendaNotes(ctx, sessions[0]?.start));
   const buttons: Button[] = [];
   if (agenda.week(number - 1)) buttons.push({ label: ctx.t('buttons.week', { number: number - 1 }), command: `week ${number - 1}` });
   if (agenda.week(number + 1)) buttons.push({ label: ctx.t('buttons.week', { number: number + 1 }), command: `week ${number + 1}` });
@@ -30,5 +32,5 @@ export const week = defineCommand({
   name: 'week',
   aliases: { en: ['week'], fr: ['semaine', 'sem'], ar: ['الأسبوع', 'الاسبوع', 'اسبوع', 'أسبوع'] },
   args: (core) => optionalInt(1, core.content.event.weeks.length),
-  run: (ctx, number: number | undefined) => weekReply(ctx, number ?? ctx.core.agenda.currentWeek(ctx.now.setZone(ctx.zone).toISODate()!).number),
+  run: (ctx, number: number | undefined) => weekReply(ctx, number ?? ctx.core.agenda.currentWeek(ctx.now.setZone(ctx.zone).toISODate()!, ctx.zone).number),
 });

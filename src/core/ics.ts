@@ -1,4 +1,5 @@
-// Calendar files for one session or the whole agenda: stable UIDs, SEQUENCE from the content so edits update calendars.
+// Calendar files for one session or the whole agenda: stable UIDs, SEQUENCE from the content so edits update calendars;
+// while the agenda is the sample, the calendar and every event in it say so (a calendar outlives the chat).
 import ical from 'ical-generator';
 import type { DateTime } from 'luxon';
 import type { TimedSession } from './agenda.js';
@@ -6,8 +7,8 @@ import type { EventInfo, Lang } from './content/schema.js';
 
 export const sessionUid = (event: EventInfo, sessionId: string): string => `${sessionId}@${event.id}.ckex-bot`;
 
-export function calendarFor(event: EventInfo, sessions: TimedSession[], lang: Lang, stamp: DateTime, extra: (s: TimedSession) => string): string {
-  const calendar = ical({ name: event.name[lang], prodId: { company: 'World Bank SPJ', product: 'CKEx bot', language: lang.toUpperCase() } });
+export function calendarFor(event: EventInfo, sessions: TimedSession[], lang: Lang, stamp: DateTime, extra: (s: TimedSession) => string, sampleNote?: string): string {
+  const calendar = ical({ name: event.name[lang], ...(sampleNote ? { description: sampleNote } : {}), prodId: { company: 'World Bank SPJ', product: 'CKEx bot', language: lang.toUpperCase() } });
   for (const timed of sessions) {
     const { session } = timed;
     calendar.createEvent({
@@ -17,7 +18,7 @@ export function calendarFor(event: EventInfo, sessions: TimedSession[], lang: La
       end: timed.end.toUTC().toJSDate(),
       stamp: stamp.toUTC().toJSDate(),
       summary: `${event.shortName}: ${session.title[lang]}`,
-      description: `${session.description[lang]}\n\n${extra(timed)}`,
+      description: [session.description[lang], extra(timed), sampleNote].filter(Boolean).join('\n\n'),
     });
   }
   return calendar.toString();

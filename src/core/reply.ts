@@ -1,5 +1,6 @@
 // The platform-neutral reply: what a command answers. Renderers turn it into Block Kit, Adaptive Cards or text.
 import type { Lang } from './content/schema.js';
+import { PUNCTUATION } from './i18n/punctuation.js';
 
 /** An instant shown as a time or date: Slack renders it in each reader's zone, others use `text`. */
 export interface TimeRef {
@@ -79,8 +80,15 @@ export function plain(text: RichText): string {
   return text.map((part) => (typeof part === 'string' ? part : part.text)).join('');
 }
 
-/** The reply as plain text: the fallback every platform gets, and what the console prints. */
-export function replyToText(reply: Reply): string {
+/** How a command reads when typed in a language ("me delete confirm" → « moi supprimer confirmer »). */
+export type SayCommand = (command: string, lang: Lang) => string | undefined;
+
+/**
+ * The reply as plain text: the fallback every platform gets, and what the console prints. A button shows the
+ * command to type only when `say` can write it in the reader's words, never an English command to others.
+ */
+export function replyToText(reply: Reply, say?: SayCommand): string {
+  const { colon } = PUNCTUATION[reply.lang];
   const lines: string[] = [];
   for (const block of reply.blocks) {
     switch (block.type) {
@@ -96,10 +104,13 @@ export function replyToText(reply: Reply): string {
         if (block.meta) lines.push(`  ${block.meta}`);
         break;
       case 'fields':
-        for (const f of block.fields) lines.push(`${f.label}: ${plain(f.value)}`);
+        for (const f of block.fields) lines.push(`${f.label}${colon}${plain(f.value)}`);
         break;
       case 'actions': {
-        const labels = block.buttons.map((b) => (b.command ? `[${b.label}: ${b.command}]` : `[${b.label}: ${b.url}]`));
+        const labels = block.buttons.map((b) => {
+          const typed = b.command ? say?.(b.command, reply.lang) : b.url;
+          return typed ? `[${b.label}${colon}${typed}]` : `[${b.label}]`;
+        });
         if (labels.length) lines.push(labels.join(' '));
         break;
       }

@@ -6,6 +6,10 @@ const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js')
 
 /** Every warning or error the renderer reports while parsing and validating a card. */
 export function cardProblems(card: unknown): string[] {
+  // The SDK checks `lang` with a global regex (/^[a-z]{2,3}$/gi) whose lastIndex survives a match, so every second
+  // card would fail "Invalid value "en" for property "lang"": start each card from a fresh regex state.
+  const langRegex = (AC.CardElement as unknown as { langProperty: { regEx?: RegExp } }).langProperty.regEx;
+  if (langRegex) langRegex.lastIndex = 0;
   const parsed = new AC.AdaptiveCard();
   const context = new AC.SerializationContext();
   parsed.parse(card as never, context);

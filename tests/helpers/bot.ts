@@ -7,6 +7,7 @@ import { boot, type Booted } from '../../src/core/boot.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { readConfig } from '../../src/core/config.js';
 import { renderText } from '../../src/bots/console/render-text.js';
+import { commandWords } from '../../src/commands/views/command-words.js';
 import type { Caller, HandleOptions } from '../../src/commands/types.js';
 import type { Reply } from '../../src/core/reply.js';
 
@@ -29,6 +30,6 @@ export async function testBot(now: string, env: Record<string, string> = {}): Pr
     clock,
     dataDir,
     reply,
-    say: async (text, caller, options) => stripBidi(renderText(await reply(text, caller, options))),
+    say: async (text, caller, options) => stripBidi(renderText(await reply(text, caller, options), commandWords(booted.dispatcher.registry, booted.core.i18n))),
   };
 }

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { boot } from '../../core/boot.js';
 import { readConfig } from '../../core/config.js';
 import type { Caller } from '../../commands/types.js';
+import { commandWords } from '../../commands/views/command-words.js';
 import { renderText } from './render-text.js';
 import { saveFiles } from './save-files.js';
 
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     ...(process.env.LC_ALL || process.env.LANG ? { platformLocale: process.env.LC_ALL || process.env.LANG } : {}),
     ...(process.env.TZ ? { tz: process.env.TZ } : {}),
   };
+  const say = commandWords(dispatcher.registry, dispatcher.core.i18n);
   const interactive = process.stdin.isTTY === true;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
   const prompt = () => interactive && rl.prompt();
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
       continue;
     }
     const reply = await dispatcher.handle(caller, line, { conversational: true });
-    console.log(renderText(reply));
+    console.log(renderText(reply, say));
     for (const path of saveFiles(config.DATA_DIR, reply)) console.log(`→ ${path}`);
     console.log('');
     prompt();

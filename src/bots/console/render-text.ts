@@ -1,8 +1,9 @@
-// The console surface's renderer: the reply's text fallback, laid out right-to-left for Arabic.
-import { rtlLines } from '../../core/i18n/bidi.js';
-import { replyToText, type Reply } from '../../core/reply.js';
+// The console surface's renderer: the reply's text fallback, Arabic lines right-to-left whole, and each button
+// with the command to type in the reader's own words.
+import { mirrorArrows, rtlLines } from '../../core/i18n/bidi.js';
+import { replyToText, type Reply, type SayCommand } from '../../core/reply.js';
 
-export function renderText(reply: Reply): string {
-  const text = replyToText(reply);
-  return reply.lang === 'ar' ? rtlLines(text) : text;
+export function renderText(reply: Reply, say?: SayCommand): string {
+  const text = replyToText(reply, say);
+  return reply.lang === 'ar' ? rtlLines(mirrorArrows(text)) : text;
 }

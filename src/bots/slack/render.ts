@@ -1,7 +1,7 @@
 // Reply → Block Kit. Pure: no Slack calls. Keeps every limit, splits long replies into several messages,
 // lays Arabic out right-to-left, and uses Slack date tokens where many people read the message.
 import type { ActionsBlock, Button as SlackButton, KnownBlock, SectionBlock } from '@slack/types';
-import { isolateLatin } from '../../core/i18n/bidi.js';
+import { layout, mirrorArrows, rtlLines } from '../../core/i18n/bidi.js';
 import { replyToText, type Block, type Button, type Reply, type RichText } from '../../core/reply.js';
 import { encodeButton } from './inbound.js';
 import { chunk } from '../../core/arrays.js';
@@ -21,26 +21,21 @@ export interface SlackMessage {
 }
 
 const TOKEN_FORMAT = { time: '{time}', date: '{date_long}', datetime: '{date_short_pretty} {time}' } as const;
-const RLM = '\u200f';
-const LRI = '\u2066';
-const PDI = '\u2069';
 
 export const escapeMrkdwn = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Rich text as mrkdwn: escaped, with date tokens, and right-to-left lines for Arabic. */
+/** Rich text as mrkdwn: Arabic lines right-to-left with each left-to-right unit isolated whole, THEN escaped, THEN date tokens. */
 export function mrkdwn(text: RichText, rtl: boolean, opts: SlackRenderOptions): string {
-  const body = text
-    .map((part) => {
-      if (typeof part === 'string') return rtl ? isolateLatin(escapeMrkdwn(part)) : escapeMrkdwn(part);
-      const token = opts.dateTokens ? `<!date^${Math.floor(Date.parse(part.at) / 1000)}^${TOKEN_FORMAT[part.style]}|${escapeMrkdwn(part.text)}>` : escapeMrkdwn(part.text);
-      return rtl ? `${LRI}${token}${PDI}` : token;
-    })
-    .join('');
-  return rtl ? body.split('\n').map((line) => (line ? RLM + line : line)).join('\n') : body;
+  const parts = text.map((part) => {
+    if (typeof part === 'string') return { text: part };
+    const shown = escapeMrkdwn(part.text);
+    return { atom: opts.dateTokens ? `<!date^${Math.floor(Date.parse(part.at) / 1000)}^${TOKEN_FORMAT[part.style]}|${shown}>` : shown };
+  });
+  return layout(parts, { rtl, escape: escapeMrkdwn });
 }
 
 function plainText(text: string, rtl: boolean, max: number) {
-  return { type: 'plain_text' as const, text: clip(rtl ? RLM + isolateLatin(text) : text, max), emoji: true };
+  return { type: 'plain_text' as const, text: clip(rtl ? rtlLines(mirrorArrows(text)) : text, max), emoji: true };
 }
 
 function button(b: Button, index: number, reply: Reply): SlackButton {
@@ -91,11 +86,15 @@ export function renderBlocks(reply: Reply, opts: SlackRenderOptions): KnownBlock
   return blocks;
 }
 
-/** Fallback text for notifications and clients without blocks. */
+/**
+ * Fallback text for notifications and clients without blocks. Slack reads it as mrkdwn, so user text in it
+ * (a name such as "<!channel>") is escaped like everywhere else; a clip never leaves half an entity.
+ */
 export function fallbackText(reply: Reply): string {
   const header = reply.blocks.find((b) => b.type === 'header');
   const text = header?.type === 'header' ? header.text : replyToText(reply);
-  return clip(text, L.fallbackText);
+  const escaped = layout([{ text }], { rtl: reply.lang === 'ar', escape: escapeMrkdwn });
+  return escaped.length <= L.fallbackText ? escaped : clip(escaped.slice(0, L.fallbackText).replace(/&[a-z]{0,3}$/, ''), L.fallbackText);
 }
 
 /** The reply as one or more messages, each within Slack's block limit. */

@@ -38,6 +38,7 @@ export function formCard(form: FormView, lang: Lang): AdaptiveCard {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: L.cardVersion,
     ...(lang === 'ar' ? { rtl: true } : {}),
+    lang,
     body,
     fallbackText: form.title,
     msteams: { width: 'Full' },

@@ -3,7 +3,10 @@ export const TEAMS_LIMITS = {
   cardVersion: '1.5',
   /** Teams refuses activities over about 28 KB; keep each card well below. */
   cardBytes: 24_000,
-  /** Teams shows at most six actions in an action set. */
-  actionsPerSet: 6,
+  /** Teams shows at most six actions in an action set, but beyond three a row the titles are cut: three a row. */
+  actionsPerRow: 3,
+  /** Characters of titles (plus padding per button) that fit side by side on a 320 px phone without being cut. */
+  rowWidth: 34,
+  actionPadding: 4,
   factsPerSet: 30,
 } as const;

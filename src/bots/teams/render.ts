@@ -1,8 +1,8 @@
 // Reply → Adaptive Card 1.5. Pure: no Teams calls. Arabic cards carry rtl: true; shared cards use the
 // card's {{TIME()}} function so each reader sees their own time; long replies become several cards.
-import { plain, replyToText, type Block, type Button, type Reply, type RichText } from '../../core/reply.js';
+import { plain, replyToText, type Block, type Button, type Reply, type RichText, type TimeRef } from '../../core/reply.js';
 import { chunk } from '../../core/arrays.js';
-import { isolateLatin } from '../../core/i18n/bidi.js';
+import { layout } from '../../core/i18n/bidi.js';
 import { TEAMS_LIMITS as L } from './limits.js';
 
 export interface TeamsRenderOptions {
@@ -16,6 +16,8 @@ export interface AdaptiveCard {
   $schema: string;
   version: string;
   rtl?: boolean;
+  /** The card's language: Teams formats {{DATE()}} and {{TIME()}} in it. */
+  lang: string;
   body: CardElement[];
   fallbackText: string;
   msteams: { width: 'Full' };
@@ -30,29 +32,52 @@ export interface CardData {
 /** Teams markdown treats these as formatting; a title with an underscore must stay a title. */
 const escapeMarkdown = (s: string): string => s.replace(/([*_~`\\])/g, '\\$1');
 
-function richText(rich: RichText, opts: TeamsRenderOptions, rtl: boolean): string {
-  return rich
-    .map((part) => {
-      if (typeof part === 'string') return rtl ? isolateLatin(escapeMarkdown(part)) : escapeMarkdown(part);
-      if (!opts.localTimes) return part.text;
-      const at = part.at.replace(/\.\d{3}Z$/, 'Z');
-      return part.style === 'time' ? `{{TIME(${at})}}` : part.style === 'date' ? `{{DATE(${at}, SHORT)}}` : `{{DATE(${at}, SHORT)}} {{TIME(${at})}}`;
-    })
-    .join('');
+/** A time as the card's {{TIME()}}/{{DATE()}} function, so each reader of a shared card sees their own. */
+function timeFunction(part: TimeRef): string {
+  const at = part.at.replace(/\.\d{3}Z$/, 'Z');
+  return part.style === 'time' ? `{{TIME(${at})}}` : part.style === 'date' ? `{{DATE(${at}, SHORT)}}` : `{{DATE(${at}, SHORT)}} {{TIME(${at})}}`;
 }
 
+/** Text for a TextBlock: right-to-left lines with whole isolated units in Arabic, ids kept on one line, escaped. */
+export function cardText(rich: RichText | string, opts: TeamsRenderOptions, rtl: boolean): string {
+  const parts = (typeof rich === 'string' ? [rich] : rich).map((part) => (typeof part === 'string' ? { text: part } : opts.localTimes ? { atom: timeFunction(part) } : { text: part.text }));
+  return layout(parts, { rtl, escape: escapeMarkdown, whole: true });
+}
+
+/** A button title: plain text (no markdown), laid out like the rest. */
+const titleText = (label: string, rtl: boolean): string => layout([{ text: label }], { rtl, escape: (s) => s, whole: true });
+
 function action(b: Button, lang: string): CardElement {
-  if (b.url) return { type: 'Action.OpenUrl', title: b.label, url: b.url };
+  const title = titleText(b.label, lang === 'ar');
+  if (b.url) return { type: 'Action.OpenUrl', title, url: b.url };
   const data: CardData = { ckex: b.command ?? 'help', lang };
-  return { type: 'Action.Execute', title: b.label, verb: 'ckex', data, ...(b.style === 'primary' ? { style: 'positive' } : b.style === 'danger' ? { style: 'destructive' } : {}) };
+  return { type: 'Action.Execute', title, verb: 'ckex', data, ...(b.style === 'primary' ? { style: 'positive' } : b.style === 'danger' ? { style: 'destructive' } : {}) };
+}
+
+/** Rows of at most three actions whose titles fit side by side on a 320 px phone (the rest go to the next row). */
+export function actionRows(buttons: readonly Button[]): Button[][] {
+  const rows: Button[][] = [];
+  let width = 0;
+  for (const b of buttons) {
+    const row = rows.at(-1);
+    const w = b.label.length + L.actionPadding;
+    if (row && row.length < L.actionsPerRow && width + w <= L.rowWidth) {
+      row.push(b);
+      width += w;
+    } else {
+      rows.push([b]);
+      width = w;
+    }
+  }
+  return rows;
 }
 
 function element(block: Block, reply: Reply, opts: TeamsRenderOptions): CardElement[] {
   const rtl = reply.lang === 'ar';
-  const text = (rich: RichText) => richText(rich, opts, rtl);
+  const text = (rich: RichText | string) => cardText(rich, opts, rtl);
   switch (block.type) {
     case 'header':
-      return [{ type: 'TextBlock', text: escapeMarkdown(block.text), size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
+      return [{ type: 'TextBlock', text: text(block.text), size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
     case 'text':
       return [{ type: 'TextBlock', text: text(block.text), wrap: true }];
     case 'section':
@@ -60,18 +85,18 @@ function element(block: Block, reply: Reply, opts: TeamsRenderOptions): CardElem
         {
           type: 'Container',
           items: [
-            { type: 'TextBlock', text: escapeMarkdown(block.title), weight: 'Bolder', wrap: true },
+            { type: 'TextBlock', text: text(block.title), weight: 'Bolder', wrap: true },
             { type: 'TextBlock', text: text(block.text), wrap: true },
-            ...(block.meta ? [{ type: 'TextBlock', text: escapeMarkdown(block.meta), isSubtle: true, size: 'Small', wrap: true }] : []),
+            ...(block.meta ? [{ type: 'TextBlock', text: text(block.meta), isSubtle: true, size: 'Small', wrap: true }] : []),
           ],
         },
       ];
     case 'fields':
-      return chunk(block.fields, L.factsPerSet).map((facts) => ({ type: 'FactSet', facts: facts.map((f) => ({ title: escapeMarkdown(f.label), value: text(f.value) })) }));
+      return chunk(block.fields, L.factsPerSet).map((facts) => ({ type: 'FactSet', facts: facts.map((f) => ({ title: text(f.label), value: text(f.value) })) }));
     case 'context':
       return [{ type: 'TextBlock', text: text(block.text), isSubtle: true, size: 'Small', wrap: true }];
     case 'actions':
-      return chunk(block.buttons, L.actionsPerSet).map((buttons) => ({ type: 'ActionSet', actions: buttons.map((b) => action(b, reply.lang)) }));
+      return actionRows(block.buttons).map((buttons) => ({ type: 'ActionSet', actions: buttons.map((b) => action(b, reply.lang)) }));
     case 'divider':
       return [];
   }
@@ -83,6 +108,7 @@ function card(body: CardElement[], reply: Reply): AdaptiveCard {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: L.cardVersion,
     ...(reply.lang === 'ar' ? { rtl: true } : {}),
+    lang: reply.lang,
     body,
     fallbackText: replyToText(reply).slice(0, 2000),
     msteams: { width: 'Full' },

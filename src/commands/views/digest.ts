@@ -5,8 +5,9 @@ import type { DigestKind } from '../../digests/plan.js';
 import type { Block, Button, Reply } from '../../core/reply.js';
 import { sessionPractical } from '../session.js';
 import type { CommandContext } from '../types.js';
+import { agendaNotes } from './notes.js';
 import { sessionBlocks } from './session-lines.js';
-import { dayName, zoneNote } from './times.js';
+import { dayName } from './times.js';
 
 const RESOURCES_SHOWN = 3;
 
@@ -36,7 +37,8 @@ function announcement(ctx: CommandContext): Reply {
       { type: 'text', text: [ctx.t('digest.announce', { first: dayName(ctx, agenda.firstDay), last: dayName(ctx, agenda.lastDay) })] },
       { type: 'text', text: [content.event.participation[ctx.lang]] },
       { type: 'text', text: [ctx.t('common.weekTheme', { number: week.number, title: week.title[ctx.lang] })] },
-      ...sessionBlocks(ctx, agenda.on(agenda.firstDay)),
+      ...sessionBlocks(ctx, agenda.on(agenda.firstDayIn(ctx.zone), ctx.zone)),
+      ...agendaNotes(ctx, agenda.on(agenda.firstDayIn(ctx.zone), ctx.zone)[0]?.start),
       { type: 'actions', buttons: buttons(ctx, agenda.firstDay, 1) },
     ],
   };
@@ -45,8 +47,8 @@ function announcement(ctx: CommandContext): Reply {
 export function digestReply(ctx: CommandContext, date: string, kind: DigestKind): Reply {
   if (kind === 'announce') return announcement(ctx);
   const { agenda, content } = ctx.core;
-  const week = agenda.weekOf(date)!;
-  const sessions = agenda.on(date);
+  const week = agenda.currentWeek(date, ctx.zone);
+  const sessions = agenda.on(date, ctx.zone);
   const topics = [...new Set(sessions.flatMap((s) => (s.session.topic ? [s.session.topic] : [])))];
   const practical = sessionPractical(ctx);
   const blocks: Block[] = [{ type: 'header', text: ctx.t('digest.header', { event: content.event.shortName, day: dayName(ctx, date) }) }];
@@ -58,7 +60,7 @@ export function digestReply(ctx: CommandContext, date: string, kind: DigestKind)
     blocks.push({ type: 'text', text: [ctx.t('digest.topics', { topics: names.join(' · ') })] });
   }
   blocks.push(...sessionBlocks(ctx, sessions));
-  if (sessions[0]) blocks.push({ type: 'context', text: [zoneNote(ctx, sessions[0].start)] });
+  blocks.push(...agendaNotes(ctx, sessions[0]?.start));
   blocks.push({ type: 'fields', fields: [{ label: ctx.t('session.format'), value: [practical.format] }, { label: ctx.t('session.interpretation'), value: [practical.interpretation] }] });
   const resources = resourcesFor(ctx, week.number, topics);
   if (resources.length > 0) {

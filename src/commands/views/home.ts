@@ -3,15 +3,16 @@
 import { LANGS } from '../../core/content/schema.js';
 import type { Block, Reply } from '../../core/reply.js';
 import type { CommandContext } from '../types.js';
+import { agendaNotes } from './notes.js';
 import { sessionBlocks } from './session-lines.js';
-import { dayName, zoneNote } from './times.js';
+import { dayName } from './times.js';
 
 export function homeReply(ctx: CommandContext): Reply {
   const { agenda, content } = ctx.core;
   const today = ctx.now.setZone(ctx.zone).toISODate()!;
-  const shown = agenda.status(today) === 'event-day' ? today : agenda.nearestDay(today);
-  const week = agenda.currentWeek(today);
-  const sessions = agenda.on(shown);
+  const shown = agenda.status(today, ctx.zone) === 'event-day' ? today : agenda.nearestDay(today, ctx.zone);
+  const week = agenda.currentWeek(today, ctx.zone);
+  const sessions = agenda.on(shown, ctx.zone);
   const blocks: Block[] = [
     { type: 'header', text: content.event.name[ctx.lang] },
     { type: 'text', text: [content.event.participation[ctx.lang]] },
@@ -20,7 +21,7 @@ export function homeReply(ctx: CommandContext): Reply {
     { type: 'text', text: [shown === today ? ctx.t('home.today', { day: dayName(ctx, shown) }) : ctx.t('home.nextDay', { day: dayName(ctx, shown) })] },
     ...sessionBlocks(ctx, sessions),
   ];
-  if (sessions[0]) blocks.push({ type: 'context', text: [zoneNote(ctx, sessions[0].start)] });
+  blocks.push(...agendaNotes(ctx, sessions[0]?.start));
   blocks.push(
     { type: 'actions', buttons: [{ label: ctx.t('buttons.register'), command: 'register', style: 'primary' }, { label: ctx.t('buttons.week', { number: week.number }), command: `week ${week.number}` }, { label: ctx.t('buttons.resources'), command: 'resources' }, { label: ctx.t('buttons.help'), command: 'help' }] },
     { type: 'context', text: [ctx.t('home.language')] },

@@ -1,6 +1,6 @@
-// One line per session, shared by the day, week and now views.
+// One line per session, shared by the day, week and now views, and the button that opens a session.
 import type { TimedSession } from '../../core/agenda.js';
-import type { Block, RichText } from '../../core/reply.js';
+import type { Block, Button, RichText } from '../../core/reply.js';
 import type { CommandContext } from '../types.js';
 import { sessionTimes } from './times.js';
 
@@ -14,3 +14,20 @@ export function sessionLine(ctx: CommandContext, timed: TimedSession): RichText 
 export function sessionBlocks(ctx: CommandContext, sessions: TimedSession[]): Block[] {
   return sessions.map((timed) => ({ type: 'text', text: sessionLine(ctx, timed) }));
 }
+
+const BUTTON_TITLE = 28;
+
+/**
+ * A title short enough for a button that is never cut on a phone: the part before the title's colon or question
+ * mark when that is short ("Opening", "Who is left out?"), else the first words, ended with an ellipsis.
+ */
+export function shortTitle(title: string, max = BUTTON_TITLE): string {
+  const head = /^(.+?)(?:\s?:|(?<=\?))(?:\s|$)/u.exec(title)?.[1]?.trim();
+  if (head && head.length >= 6 && head.length <= max) return head.replace(/\s+\?$/u, '\u00a0?');
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max).replace(/\s+\S*$/u, '');
+  return `${cut.replace(/[\s,:;–\-«“(]+$/u, '')}…`;
+}
+
+/** The button that opens a session, labelled by its title (ids mean nothing to a reader). */
+export const sessionButton = (ctx: CommandContext, timed: TimedSession): Button => ({ label: shortTitle(timed.session.title[ctx.lang]), command: `session ${timed.session.id}` });

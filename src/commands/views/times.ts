@@ -29,13 +29,15 @@ export function timeRef(dt: DateTime, zone: string): TimeRef {
   };
 }
 
-/** "08:30–10:00", with "(+1)" when the reader's day differs from the event's. */
+/** "08:30–10:00": the start and end as instants, shown under the reader's own date (so no "(+1)" is needed). */
 export function sessionTimes(ctx: CommandContext, timed: TimedSession): RichText {
   const parts: Inline[] = [timeRef(timed.start, ctx.zone), '–', timeRef(timed.end, ctx.zone)];
-  const shift = Number(remembered(`shift:${timed.start.toMillis()}:${ctx.zone}`, () => String(Math.round(timed.start.setZone(ctx.zone).startOf('day').diff(timed.start.startOf('day'), 'days').days))));
-  if (shift !== 0) parts.push(` (${shift > 0 ? '+' : ''}${shift})`);
   return parts;
 }
+
+/** The date a session starts on where the reader is. */
+export const localDate = (ctx: CommandContext, timed: TimedSession): string =>
+  remembered(`date:${timed.start.toMillis()}:${ctx.zone}`, () => timed.start.setZone(ctx.zone).toISODate()!);
 
 /** "Times in America/New York (UTC-4)", or, where each reader sees their own time, says so. */
 export function zoneNote(ctx: CommandContext, at: DateTime): string {

@@ -1,28 +1,109 @@
-// Arabic lines must read right-to-left with Latin runs (COVID-19, SPJ, 08:30–10:00, w1-d2-a) kept whole.
+// Arabic lines must read right-to-left whole, with every left-to-right unit (08:30–10:00, /ckex, @CKEx,
+// [1-4], [ar|fr|en], (UTC+2), w1-d2-a, COVID-19) kept whole in one isolate: isolating each time of a range
+// apart is what turned 14:30–16:00 into 16:00–14:30.
 const RLM = '\u200f';
 const LRI = '\u2066';
+const FSI = '\u2068';
 const PDI = '\u2069';
+const WJ = '\u2060';
 const ARABIC = /\p{Script=Arabic}/u;
-const LATIN_RUN = /[\p{Script=Latin}\d][\p{Script=Latin}\d\s:/\-–.,()@_+'’&#*]*[\p{Script=Latin}\d)]|[\p{Script=Latin}\d]/gu;
 
-/** Wraps each Latin or digit run in a left-to-right isolate. */
-export function isolateLatin(text: string): string {
-  return text.replace(LATIN_RUN, (run) => {
-    // A closing parenthesis belongs to the run only if the run opened it.
-    const body = run.endsWith(')') && !run.includes('(') ? run.slice(0, -1) : run;
-    return `${LRI}${body}${PDI}${run.slice(body.length)}`;
+/**
+ * Stand-ins for pieces a renderer inserts after isolating (a Slack date token, a Teams {{TIME()}}): the
+ * Unicode private use area, which user text never legitimately needs (it is removed from it).
+ */
+const ATOM_BASE = 0xe000;
+const ATOMS = /[\ue000-\uf8ff]/g;
+export const atom = (index: number): string => String.fromCharCode(ATOM_BASE + index);
+
+// A unit starts with a letter, digit, atom, or a sign that belongs to what follows (/ckex, @CKEx, [1-4], (UTC+2),
+// +1), runs over Latin text, digits and the punctuation inside such units, and ends on a letter, digit, atom or closer.
+const START = String.raw`[\p{Script=Latin}\d\ue000-\uf8ff/@#\[(+]`;
+const INNER = String.raw`[\p{Script=Latin}\d\ue000-\uf8ff\s:/\-–.,()\[\]|@_+'’&#*<>=%\u2060]`;
+const END = String.raw`[\p{Script=Latin}\d\ue000-\uf8ff)\]%]`;
+const UNIT = new RegExp(`${START}${INNER}*${END}|[\\p{Script=Latin}\\d\\ue000-\\uf8ff]`, 'gu');
+
+/** Moves brackets the unit did not open (or close) out of it, so an Arabic "(… UTC+2)" keeps its own bracket. */
+function balance(unit: string): { lead: string; body: string; tail: string } {
+  let body = unit;
+  let lead = '';
+  let tail = '';
+  const count = (s: string, c: string) => s.split(c).length - 1;
+  for (;;) {
+    const last = body.at(-1);
+    const first = body[0];
+    if ((last === ')' && count(body, ')') > count(body, '(')) || (last === ']' && count(body, ']') > count(body, '['))) {
+      tail = last + tail;
+      body = body.slice(0, -1);
+    } else if ((first === '(' && count(body, '(') > count(body, ')')) || (first === '[' && count(body, '[') > count(body, ']'))) {
+      lead += first;
+      body = body.slice(1);
+    } else if (first !== undefined && /[/@#+]/.test(first) && body.length === 1) {
+      lead += first;
+      body = '';
+    } else return { lead, body, tail };
+  }
+}
+
+/**
+ * Wraps each left-to-right unit whole in an isolate: LRI for text, FSI where it holds an atom (a {{TIME()}} that
+ * a Teams client may write in Arabic digits, so its direction is the client's).
+ */
+export function isolateLtr(text: string): string {
+  return text.replace(UNIT, (unit) => {
+    const { lead, body, tail } = balance(unit);
+    if (body === '') return unit;
+    ATOMS.lastIndex = 0;
+    const open = ATOMS.test(body) ? FSI : LRI;
+    return `${lead}${open}${body}${PDI}${tail}`;
   });
 }
 
-/** Makes every line of an Arabic text start right-to-left, with Latin runs isolated. */
-export function rtlLines(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => (line.trim() === '' ? line : RLM + isolateLatin(line)))
-    .join('\n');
+/** Old name, kept for callers that isolate Latin runs. */
+export const isolateLatin = isolateLtr;
+
+/** One Arabic line: starts and ends right-to-left (so trailing digits and a full stop stay at the end), units isolated. */
+export const rtlLine = (line: string): string => (line.trim() === '' ? line : `${RLM}${isolateLtr(line)}${RLM}`);
+
+/** Makes every line of an Arabic text read right-to-left whole, with left-to-right units isolated. */
+export const rtlLines = (text: string): string => text.split('\n').map(rtlLine).join('\n');
+
+/** Arrows that point "back" and "forward" in the locales point the other way when the text runs right to left. */
+const MIRRORED: Record<string, string> = { '◀': '▶', '▶': '◀', '←': '→', '→': '←', '‹': '›', '›': '‹' };
+export const mirrorArrows = (text: string): string => text.replace(/[◀▶←→‹›]/g, (c) => MIRRORED[c] ?? c);
+
+/**
+ * Keeps ids and numbers with a hyphen or dash (w1-d2-a, COVID-19, 08:30–10:00) on one line: a word joiner after
+ * each hyphen inside a token that holds a digit forbids the break there.
+ */
+export const keepWhole = (text: string): string =>
+  text.replace(/[\p{L}\d\ue000-\uf8ff][\p{L}\d\ue000-\uf8ff\-–:.]*[-–][\p{L}\d\ue000-\uf8ff][\p{L}\d\ue000-\uf8ff\-–:.]*/gu, (token) =>
+    /[\d\ue000-\uf8ff]/u.test(token) ? token.replace(/([-–])(?!\u2060)/g, `$1${WJ}`) : token,
+  );
+
+/**
+ * Rich text laid out for one surface: the text parts and the atoms' stand-ins isolated together (so a range
+ * made of two times and a dash is one unit), THEN each text piece escaped for the surface, THEN the atoms put in.
+ */
+export function layout(parts: readonly ({ text: string } | { atom: string })[], opts: { rtl: boolean; escape: (s: string) => string; whole?: boolean }): string {
+  const atoms: string[] = [];
+  let joined = '';
+  for (const part of parts) {
+    if ('atom' in part) {
+      joined += atom(atoms.length);
+      atoms.push(part.atom);
+    } else joined += part.text.replace(ATOMS, '');
+  }
+  let shaped = opts.rtl ? rtlLines(mirrorArrows(joined)) : joined;
+  if (opts.whole) shaped = keepWhole(shaped);
+  // Escape between the stand-ins only, so no entity is ever split by a control character.
+  return shaped
+    .split(/([\ue000-\uf8ff])/)
+    .map((piece) => (/^[\ue000-\uf8ff]$/.test(piece) ? atoms[piece.charCodeAt(0) - ATOM_BASE]! : opts.escape(piece)))
+    .join('');
 }
 
 export const hasArabic = (text: string): boolean => ARABIC.test(text);
 
 /** Removes the controls again, for tests and for matching user input. */
-export const stripBidi = (text: string): string => text.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
+export const stripBidi = (text: string): string => text.replace(/[\u200e\u200f\u2066-\u2069\u2060]/g, '');

@@ -15,7 +15,8 @@ export function normalizeWord(word: string): string {
 /** Removes bidi controls, a leading mention, and a leading "/ckex" or "ckex". */
 export function stripPrefix(text: string): string {
   return text
-    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u2060]/g, '')
+    .replace(/\u2011/g, '-')
     .normalize('NFC')
     .trim()
     .replace(/^<@[^>]+>\s*/, '')
