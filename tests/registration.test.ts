@@ -246,7 +246,10 @@ describe('me', () => {
     expect(await dm('me')).toContain('not registered yet');
     await registerInEnglish();
     expect(await dm('me')).toContain('Amina Benali');
-    expect(await dm('me cancel')).toContain('is withdrawn');
+    // Withdrawing asks first (issue 11): nothing changes until a yes.
+    expect(await dm('me cancel')).toContain('Withdraw your registration');
+    expect(bot.store.registrations()[0]!.status).not.toBe('withdrawn');
+    expect(await dm('yes')).toContain('is withdrawn');
     expect(bot.store.registrations()[0]!.status).toBe('withdrawn');
     const exported = await bot.reply('me export', PARTICIPANT);
     const data = JSON.parse(exported.files![0]!.content);

@@ -31,6 +31,7 @@ afterAll(async () => {
 beforeEach(() => {
   slack.calls.length = 0;
 });
+let newcomers = 0;
 
 const allText = (call: { body: Record<string, any> }): string => stripBidi(JSON.stringify(call.body.blocks ?? call.body.view?.blocks ?? []));
 
@@ -62,7 +63,8 @@ describe('slash command /ckex', () => {
     ['', 'UX', 'what you can ask'],
     ['week 2', 'UPARIS', 'Semaine 2 : Outils et innovations'],
   ])('%s (%s)', async (text, user, expected) => {
-    await slashCommand(events, text, slack.responseUrl(), user);
+    // UX is a new participant each time: a conversation keeps the language it was last clearly written in.
+    await slashCommand(events, text, slack.responseUrl(), user === 'UX' ? `UX${++newcomers}` : user);
     const [call] = await slack.waitFor('respond');
     expect(allText(call!)).toContain(expected);
   });
@@ -152,7 +154,7 @@ describe('events', () => {
   it('retries after a 429 with Retry-After, then succeeds', async () => {
     slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     const started = Date.now();
-    await eventCallback(events, { type: 'app_mention', user: 'U1', text: '<@UBOT> help', ts: '1.4', channel: 'C1', event_ts: '1.4' });
+    await eventCallback(events, { type: 'app_mention', user: 'UHELP', text: '<@UBOT> help', ts: '1.4', channel: 'C1', event_ts: '1.4' });
     const [post] = await slack.waitFor('chat.postMessage', 1, 15_000);
     expect(post!.at - started).toBeGreaterThanOrEqual(900);
     expect(allText(post!)).toContain('what you can ask');

@@ -19,6 +19,7 @@ beforeEach(() => {
   connector.calls.length = 0;
 });
 
+let newcomers = 0;
 const say = (fields: Record<string, any>) => postActivity(server.url, teamsActivity(connector.url, fields));
 const cardText = (card: unknown) => stripBidi(JSON.stringify(card));
 
@@ -46,13 +47,14 @@ describe('messages', () => {
     ['now', 'ar-SA', 'الآن وما يليه'],
     ['help', 'fr-CA', 'ce que vous pouvez demander'],
   ])('%s (%s)', async (text, locale, expected) => {
-    await say({ text, locale });
+    // A new participant each time: a conversation keeps the language it was last clearly written in.
+    await say({ text, locale, from: { id: `29:row-${++newcomers}`, name: 'Participant' } });
     const [call] = await connector.waitFor();
     expect(cardText(call!.activity.attachments[0].content)).toContain(expected);
   });
 
   it('marks Arabic cards rtl and shows times in the user’s zone', async () => {
-    await say({ text: 'اليوم', localTimezone: 'Asia/Riyadh' });
+    await say({ text: 'اليوم', localTimezone: 'Asia/Riyadh', from: { id: '29:riyadh', name: 'Participant' } });
     const [call] = await connector.waitFor();
     const card = call!.activity.attachments[0].content;
     expect(card.rtl).toBe(true);

@@ -1,42 +1,50 @@
-// From a line of text to a Reply: find the command, choose the language, parse the arguments, run it.
-// Nothing here throws to the user: bad input gets a localised explanation, failures a polite apology.
+// From a line of text to a Reply: a command word, a button's label typed, or a question in the asker's own words
+// (src/understanding); the language chosen; the arguments parsed; the answer. Nothing here throws to the user: a
+// sentence not understood says what was understood and offers the nearest actions, failures a polite apology.
 import type { BotCore } from '../core/bot-core.js';
 import { log } from '../core/log.js';
 import type { Reply } from '../core/reply.js';
 import type { Lang } from '../core/content/schema.js';
 import { isValidZone } from '../core/clock.js';
-import { detectLanguage, langFromLocale } from '../core/i18n/detect.js';
-import { normalizeWord, stripPrefix, westernDigits } from '../core/i18n/normalize.js';
+import { langFromLocale } from '../core/i18n/detect.js';
+import { stripPrefix, westernDigits } from '../core/i18n/normalize.js';
 import { none, words } from './args.js';
+import { notUnderstoodReply } from './not-understood.js';
+import { forgetQuestion, pendingQuestion } from './pending.js';
+import { answerQuestion } from './question.js';
 import { continueForm, FORM_IDLE_MS } from './registration-form.js';
 import type { CommandRegistry } from './registry.js';
-import type { Caller, CommandContext, HandleOptions } from './types.js';
+import { typedLabel } from './typed-labels.js';
+import type { Caller, CommandContext, CommandSpec, HandleOptions } from './types.js';
 
 const MAX_INPUT = 2000;
+/** Punctuation around a command that is not part of it: "today?", "week 2 ?", "¿help". */
+const EDGE_PUNCTUATION = /^[\s¿¡"'«“]+|[\s?!.,;:…؟،؛"'»”]+$/gu;
+/** Intents that alone do not make a message a question asked in the middle of a form. */
+const NOT_A_QUESTION = new Set(['yes', 'no', 'greeting', 'thanks', 'goodbye']);
+
+export const withoutEdgePunctuation = (text: string): string => text.replace(EDGE_PUNCTUATION, '');
 
 export class Dispatcher {
-  private readonly frenchWords: string[];
-
   constructor(
     readonly core: BotCore,
     readonly registry: CommandRegistry,
-  ) {
-    this.frenchWords = registry.frenchOnlyWords();
-  }
+  ) {}
 
   isAdmin(caller: Caller): boolean {
     return [caller.id, ...(caller.adminIds ?? [])].some((id) => this.core.admins.has(id));
   }
 
   /**
-   * The context a command runs in: language and zone chosen for this caller and message. `hint` is a weaker
-   * clue than the message's own words: the language of the command a typo was nearest to.
+   * The context a command runs in: language and zone chosen for this caller and message. The language: the one
+   * chosen with `lang`; an open form's; the one the message is clearly written in; the reply's a button was on;
+   * the last one the user clearly wrote in; the one a typo's nearest command is in (`hint`); the platform's.
    */
   context(caller: Caller, text: string, options: HandleOptions = {}, hint?: Lang): CommandContext {
     const prefs = this.core.store.user(caller.id);
     // While a form is open its answers are data, not a sign of language: it goes on in the language it began in.
     const formLang = options.conversational ? this.core.store.form(caller.id)?.lang : undefined;
-    const lang = prefs?.lang ?? formLang ?? detectLanguage(text, this.frenchWords) ?? options.lang ?? hint ?? langFromLocale(caller.platformLocale) ?? 'en';
+    const lang = prefs?.lang ?? formLang ?? this.core.reader.language(text) ?? options.lang ?? prefs?.lastLang ?? hint ?? langFromLocale(caller.platformLocale) ?? 'en';
     const tz = caller.tz ?? prefs?.tz;
     const zone = tz && isValidZone(tz) ? tz : this.core.agenda.zone;
     return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false, conversational: options.conversational ?? false, ...(options.channel ? { channel: options.channel } : {}) };
@@ -46,6 +54,7 @@ export class Dispatcher {
     const text = westernDigits(stripPrefix(rawText.slice(0, MAX_INPUT)));
     const ctx = this.context(caller, text, options);
     try {
+      await this.rememberLanguage(ctx, text);
       return await this.run(ctx, text);
     } catch (err) {
       log.error({ err, caller: caller.id }, 'command failed');
@@ -53,60 +62,90 @@ export class Dispatcher {
     }
   }
 
+  /** The language a user last clearly wrote in, for the messages that show none ("w1-d2-a", "today"). */
+  private async rememberLanguage(ctx: CommandContext, text: string): Promise<void> {
+    if (ctx.conversational && this.core.store.form(ctx.caller.id)) return; // a form's answers are data
+    const written = this.core.reader.language(text);
+    if (written && this.core.store.user(ctx.caller.id)?.lastLang !== written) await this.core.store.updateUser(ctx.caller.id, { lastLang: written });
+  }
+
   private async run(ctx: CommandContext, text: string): Promise<Reply> {
+    // The bot's last question ("Are you sure?") is answered by the next message, or forgotten.
+    const pending = pendingQuestion(ctx);
+    if (pending) {
+      await forgetQuestion(ctx);
+      const answer = this.core.reader.yesNo(text);
+      if (answer === 'yes') return this.runCommand(ctx, pending.yes);
+      if (answer === 'no') return pending.no ? this.runCommand(ctx, pending.no) : { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('question.noChange')] }] };
+    }
     const progress = ctx.conversational ? this.core.store.form(ctx.caller.id) : undefined;
     if (!progress) return this.runCommand(ctx, text);
-    const isRegister = this.registry.resolve(text).entry?.spec.name === 'register';
+    const command = typedLabel(this.core.i18n, text) ?? text;
+    const isRegister = this.registry.resolve(withoutEdgePunctuation(command)).entry?.spec.name === 'register';
     const idle = ctx.now.toMillis() - Date.parse(progress.updatedAt) > FORM_IDLE_MS;
-    if (!idle && !isRegister) return continueForm(ctx, progress, text, (m, free) => this.isMidwayCommand(m, free), (c, t) => this.runCommand(c, t));
-    const reply = await this.runCommand(ctx, text);
+    if (!idle && !isRegister) return continueForm(ctx, progress, text, (m, free) => this.isMidway(ctx, m, free), (c, t) => this.runCommand(c, t));
+    const reply = await this.runCommand(ctx, command);
     if (isRegister) return reply;
     // A form left for a while no longer captures messages; remind instead.
     return { ...reply, blocks: [...reply.blocks, { type: 'context', text: [ctx.t('form.reminder')] }] };
   }
 
-  /** While a form is open, is this message a command asked midway rather than an answer? */
-  private isMidwayCommand(message: string, freeTextField: boolean): boolean {
-    const { entry, first, rest } = this.registry.resolve(message.trim());
-    if (!entry || entry.spec.name === 'register' || /^\d+$/.test(first)) return false;
-    if (rest.length === 0 || !freeTextField) return true;
-    // "Help Age International" is an organisation, "week 2" a question: only arguments that parse count.
-    const schema = entry.spec.args(this.core);
-    return schema !== none && schema !== words && schema.safeParse(rest.join(' ')).success;
+  /** While a form is open, is this message a command or a question asked midway rather than an answer? */
+  private isMidway(ctx: CommandContext, message: string, freeTextField: boolean): boolean {
+    const { entry, first, rest } = this.registry.resolve(withoutEdgePunctuation(message.trim()));
+    if (entry) {
+      if (entry.spec.name === 'register' || /^\d+$/.test(first)) return false;
+      if (rest.length === 0 || !freeTextField) return true;
+      // "Help Age International" is an organisation, "week 2" a question: only arguments that parse count.
+      const schema = entry.spec.args(this.core);
+      return schema !== none && schema !== words && schema.safeParse(rest.join(' ')).success;
+    }
+    // "What's on Thursday?": a question mark, and the reader finds a day, a week, a session or what is wanted.
+    if (!/[?؟]\s*$/.test(message)) return false;
+    const u = this.core.reader.read(message, ctx.now.setZone(ctx.zone));
+    return Boolean(u.day || u.week !== undefined || u.sessionId || u.hits.length > 0 || u.intents.some((i) => !NOT_A_QUESTION.has(i)));
   }
 
-  private async runCommand(ctx: CommandContext, text: string): Promise<Reply> {
-    const resolved = this.registry.resolve(text);
-    const { first, rest } = resolved;
-    const entry = first === '' ? this.registry.find('help') : resolved.entry;
-    if (!entry) return this.unknown(ctx, text, first);
+  private async runCommand(ctx: CommandContext, raw: string, labelRead = false): Promise<Reply> {
+    const text = withoutEdgePunctuation(raw);
+    const labelled = labelRead ? undefined : typedLabel(this.core.i18n, text);
+    if (labelled) return this.runCommand(ctx, labelled, true);
+    const { entry, first, rest } = this.registry.resolve(text);
+    if (first === '') return this.runSpec(ctx, this.registry.find('help')!.spec, '');
+    if (!entry) return this.answerOrExplain(ctx, raw, first);
     const { spec } = entry;
     if (spec.admin && !ctx.isAdmin) return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('errors.organisersOnly')] }] };
-    const parsed = spec.args(this.core).safeParse(rest.join(' '));
-    if (!parsed.success) {
-      const usage = `${spec.aliases[ctx.lang][0] ?? spec.name} ${ctx.t(`commands.${spec.name}.usage`)}`.trim();
-      return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t(`commands.${spec.name}.invalid`, { usage, given: rest.join(' ') })] }] };
+    const args = spec.args(this.core);
+    const run = (c: CommandContext, t: string) => this.runCommand(c, t, true);
+    // "next week", "today please": words after a command that takes none are read as a question first.
+    if (!spec.admin && args === none && rest.length > 0) {
+      const { reply } = await answerQuestion(ctx, raw, run);
+      if (reply) return reply;
     }
-    return spec.run(ctx, parsed.data);
+    const parsed = args.safeParse(rest.join(' '));
+    if (parsed.success) return spec.run(ctx, parsed.data);
+    // "agenda thursday", "session W2D3A", "my registration": the whole sentence may still be a question.
+    if (!spec.admin && rest.length > 0) {
+      const { reply } = await answerQuestion(ctx, raw, run);
+      if (reply) return reply;
+    }
+    const usage = `${spec.aliases[ctx.lang][0] ?? spec.name} ${ctx.t(`commands.${spec.name}.usage`)}`.trim();
+    return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t(`commands.${spec.name}.invalid`, { usage, given: rest.join(' ') })] }] };
   }
 
-  private unknown(first: CommandContext, text: string, word: string): Reply {
-    const suggestion = this.registry.suggest(word, first.isAdmin);
-    const ctx = suggestion && suggestion.lang !== 'en' ? this.context(first.caller, text, { shared: first.shared, conversational: first.conversational, ...(first.channel ? { channel: first.channel } : {}) }, suggestion.lang) : first;
-    const shown = normalizeWord(word).slice(0, 40);
-    if (!suggestion) {
-      return {
-        lang: ctx.lang,
-        blocks: [{ type: 'text', text: [ctx.t('errors.unknown', { word: shown })] }, { type: 'actions', buttons: [{ label: ctx.t('buttons.help'), command: 'help' }] }],
-      };
-    }
-    const name = suggestion.spec.aliases[ctx.lang][0] ?? suggestion.spec.name;
-    return {
-      lang: ctx.lang,
-      blocks: [
-        { type: 'text', text: [ctx.t('errors.didYouMean', { word: shown, suggestion: name })] },
-        { type: 'actions', buttons: [{ label: name, command: suggestion.spec.name }, { label: ctx.t('buttons.help'), command: 'help' }] },
-      ],
-    };
+  private async runSpec(ctx: CommandContext, spec: CommandSpec, args: string): Promise<Reply> {
+    const parsed = spec.args(this.core).safeParse(args);
+    return parsed.success ? spec.run(ctx, parsed.data) : this.runCommand(ctx, 'help', true);
+  }
+
+  /** Not a command: a question, answered if understood; else what was understood and the nearest actions. */
+  private async answerOrExplain(ctx: CommandContext, raw: string, first: string): Promise<Reply> {
+    const { reply, understanding } = await answerQuestion(ctx, raw, (c, t) => this.runCommand(c, t, true));
+    if (reply) return reply;
+    const nearest = this.registry.suggest(first, ctx.isAdmin);
+    // A typo of a French or Arabic command word is a sign of the language, weaker than the message's own words.
+    const shown = nearest && nearest.lang !== 'en' && !understanding.lang ? this.context(ctx.caller, raw, { shared: ctx.shared, conversational: ctx.conversational, ...(ctx.channel ? { channel: ctx.channel } : {}) }, nearest.lang) : ctx;
+    const suggestion = nearest ? { command: nearest.spec.name, word: nearest.spec.aliases[shown.lang][0] ?? nearest.spec.name } : undefined;
+    return notUnderstoodReply(shown, raw, understanding, suggestion);
   }
 }

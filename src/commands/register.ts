@@ -6,16 +6,19 @@ import { normalizeWord } from '../core/i18n/normalize.js';
 import { FIELDS } from '../core/forms/fields.js';
 import { newProgress, questionReply } from './registration-form.js';
 import { formValues, registrationFormView } from './registration-submit.js';
+import { askYesNo } from './pending.js';
 import { defineCommand, type CommandContext } from './types.js';
 import { withoutLegacyRegion } from './region-step.js';
 import { registrationAnswers } from './views/registration.js';
 import { dayName } from './views/times.js';
 
-const SUBCOMMANDS: Record<string, 'form' | 'resume' | 'restart'> = {
+const WORDS: Record<string, 'form' | 'resume' | 'restart'> = {
   form: 'form', card: 'form', modal: 'form', formulaire: 'form', استمارة: 'form', نموذج: 'form',
   resume: 'resume', continue: 'resume', reprendre: 'resume', continuer: 'resume', متابعة: 'resume', استئناف: 'resume',
   restart: 'restart', recommencer: 'restart', 'من جديد': 'restart', جديد: 'restart',
 };
+/** Keyed as typed words are compared: "استمارة" and "استماره" are one word. */
+const SUBCOMMANDS = new Map(Object.entries(WORDS).map(([word, sub]) => [normalizeWord(word), sub]));
 
 function formReply(ctx: CommandContext): Reply {
   const latest = ctx.core.store.registrationsOf(ctx.caller.id)[0];
@@ -27,7 +30,7 @@ async function start(ctx: CommandContext): Promise<Reply> {
   const latest = ctx.core.store.registrationsOf(ctx.caller.id)[0];
   const progress = newProgress(ctx, latest ? withoutLegacyRegion(registrationAnswers(latest)) : {});
   await ctx.core.store.saveForm(ctx.caller.id, progress);
-  const intro = latest ? ctx.t('form.updateIntro', { id: latest.id }) : ctx.t('form.intro', { total: FIELDS.length });
+  const intro = !latest ? ctx.t('form.intro', { total: FIELDS.length }) : latest.status === 'withdrawn' ? ctx.t('form.withdrawnIntro', { id: latest.id }) : ctx.t('form.updateIntro', { id: latest.id });
   return questionReply(ctx, progress, [
     { type: 'text', text: [intro] },
     { type: 'actions', buttons: [{ label: ctx.t('buttons.oneScreenForm'), command: 'register form' }] },
@@ -39,11 +42,17 @@ export const register = defineCommand({
   aliases: { en: ['register', 'registration', 'signup'], fr: ['inscription', 'inscrire', "s'inscrire"], ar: ['تسجيل', 'سجلني', 'التسجيل'] },
   args: () => words,
   run: async (ctx, arg: string): Promise<Reply> => {
-    const sub = SUBCOMMANDS[normalizeWord(arg)];
+    const sub = SUBCOMMANDS.get(normalizeWord(arg.trim()));
     if (sub === 'form' || !ctx.conversational) return formReply(ctx);
     const progress = ctx.core.store.form(ctx.caller.id);
     if (sub === 'restart' || !progress) return start(ctx);
-    if (sub === 'resume') return questionReply(ctx, progress);
+    if (sub === 'resume') {
+      // Touched, so that a form left for days captures the next answers again.
+      const resumed = { ...progress, updatedAt: ctx.now.toUTC().toISO()! };
+      await ctx.core.store.saveForm(ctx.caller.id, resumed);
+      return questionReply(ctx, resumed);
+    }
+    await askYesNo(ctx, 'register resume');
     return {
       lang: ctx.lang,
       blocks: [

@@ -142,7 +142,9 @@ async function confirm(ctx: CommandContext, progress: FormProgress): Promise<Rep
 
 /** A message while a form is open: a steering word, a command asked midway, or the answer to the question. */
 export async function continueForm(ctx: CommandContext, progress: FormProgress, message: string, isCommand: (message: string, freeText: boolean) => boolean, run: RunCommand): Promise<Reply> {
-  const [first = '', ...rest] = message.trim().split(/\s+/);
+  // A steering word as typed or as its button reads ("Skip.", "Edit: Country", « Modifier : Pays »).
+  const steering = message.trim().replace(/^[\s¿¡"'«“]+|[\s?!.,;…؟،؛"'»”]+$/gu, '').replace(/\s*[:：]\s*/g, ' ');
+  const [first = '', ...rest] = steering.split(/\s+/);
   const word = formWord(first);
   if (word === 'cancel') {
     await ctx.core.store.dropForm(ctx.caller.id);
@@ -161,7 +163,8 @@ export async function continueForm(ctx: CommandContext, progress: FormProgress, 
     await save(ctx, next);
     return questionReply(ctx, next);
   }
-  if (word === 'confirm' && progress.review) return confirm(ctx, progress);
+  // "confirm" is never an answer: while editing it keeps the answer as it was and submits.
+  if (word === 'confirm') return confirm(ctx, { ...progress, editing: false });
   if (word === 'edit') {
     const id = fieldNamed(ctx, rest.join(' '));
     if (!id) return questionReply(ctx, progress, [text(ctx, ctx.t('form.errors.editWhich'))]);

@@ -7,6 +7,7 @@ import { lang } from './lang.js';
 import { normalizeWord } from '../core/i18n/normalize.js';
 import { now } from './now.js';
 import { resources } from './resources.js';
+import { search } from './search.js';
 import { sessionCommand } from './session.js';
 import type { CommandSpec } from './types.js';
 import { week } from './week.js';
@@ -62,6 +63,11 @@ export class CommandRegistry {
     return best.d <= Math.max(1, Math.round(typed.length / 3)) ? best.entry : undefined;
   }
 
+  /** Every command word, by language: the question reader takes them as signs of a message's language. */
+  wordsByLanguage(): Record<Lang, string[]> {
+    return Object.fromEntries(LANGS.map((l) => [l, this.commands.flatMap((c) => c.aliases[l])])) as Record<Lang, string[]>;
+  }
+
   /** Words that are French command names and not English ones: evidence a message is French. */
   frenchOnlyWords(): string[] {
     const english = new Set(this.commands.flatMap((c) => c.aliases.en.map(normalizeWord)));
@@ -71,6 +77,6 @@ export class CommandRegistry {
 
 export function defaultRegistry(): CommandRegistry {
   const commands: CommandSpec[] = [];
-  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, register, me, lang, registrations, exportCommand, approve, decline, invites, subscribe, unsubscribe, subscriptions, digest);
+  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, search, register, me, lang, registrations, exportCommand, approve, decline, invites, subscribe, unsubscribe, subscriptions, digest);
   return new CommandRegistry(commands);
 }

@@ -11,6 +11,7 @@ import { ResourceSearch } from './search.js';
 import { Dispatcher } from '../commands/dispatch.js';
 import { defaultRegistry } from '../commands/registry.js';
 import { LowdbStore } from '../store/lowdb-store.js';
+import { Reader } from '../understanding/index.js';
 
 export interface Booted {
   core: BotCore;
@@ -23,8 +24,10 @@ export async function boot(config: Config, clock?: Clock): Promise<Booted> {
   const i18n = createI18n(config.LOCALES_DIR);
   const search = await ResourceSearch.build(content.library.resources);
   const store = await LowdbStore.open(config.DATA_DIR, (country) => content.regions.regionOf(country));
+  const registry = defaultRegistry();
   const core: BotCore = {
     content,
+    reader: new Reader(content, registry.wordsByLanguage()),
     agenda: new Agenda(content),
     search,
     i18n,
@@ -36,5 +39,5 @@ export async function boot(config: Config, clock?: Clock): Promise<Booted> {
     downloads: new Downloads(config.PUBLIC_URL),
     ...(config.CKEX_ORGANISERS_CHANNEL ? { organisersChannel: config.CKEX_ORGANISERS_CHANNEL } : {}),
   };
-  return { core, dispatcher: new Dispatcher(core, defaultRegistry()), store };
+  return { core, dispatcher: new Dispatcher(core, registry), store };
 }

@@ -4,6 +4,7 @@ import type { Clock } from './clock.js';
 import type { Content } from './content/load.js';
 import type { I18n } from './i18n/i18n.js';
 import type { ResourceSearch } from './search.js';
+import type { Reader } from '../understanding/index.js';
 import type { Store } from '../store/store.js';
 import type { Downloads } from './downloads.js';
 import type { Notifier } from './notify.js';
@@ -12,6 +13,8 @@ export interface BotCore {
   content: Content;
   agenda: Agenda;
   search: ResourceSearch;
+  /** Reads questions in people's own words (src/understanding). */
+  reader: Reader;
   i18n: I18n;
   clock: Clock;
   store: Store;

@@ -31,7 +31,7 @@ export function normalizeArabic(text: string): string {
     .replace(/ة/g, 'ه');
 }
 
-const prepare = (lang: Lang, text: string): string => (lang === 'ar' ? normalizeArabic(text) : text);
+export const prepare = (lang: Lang, text: string): string => (lang === 'ar' ? normalizeArabic(text) : text);
 
 export interface SearchHit {
   id: string;
@@ -77,9 +77,13 @@ interface LangIndex {
   keywords: number;
 }
 
-function tokenizerFor(lang: Lang): Tokenizer {
-  return components.tokenizer.createTokenizer({ language: ORAMA_LANGUAGE[lang], stemming: true, stemmer: STEMMERS[lang], stemmerSkipProperties: ['id'] });
+/** Orama's tokenizer with this language's stemmer; the question reader uses it too, with stop words. */
+export function tokenizerFor(lang: Lang, stopWords?: string[]): Tokenizer {
+  return components.tokenizer.createTokenizer({ language: ORAMA_LANGUAGE[lang], stemming: true, stemmer: STEMMERS[lang], stemmerSkipProperties: ['id'], ...(stopWords ? { stopWords } : {}) });
 }
+
+/** Orama's name for a language, as its tokenizer wants it. */
+export const oramaLanguage = (lang: Lang): string => ORAMA_LANGUAGE[lang];
 
 function buildField(docTokens: string[][], boost: number): Field {
   const n = docTokens.length;

@@ -9,6 +9,10 @@ export const userPrefsSchema = z
   .object({
     lang: z.enum(LANGS).optional(),
     tz: z.string().optional(),
+    /** The language the user last clearly wrote in: answers use it before the platform's locale. */
+    lastLang: z.enum(LANGS).optional(),
+    /** The bot's last yes/no question to this user: what a yes runs, what a no runs, when it was asked. */
+    pending: z.object({ yes: z.string().max(200), no: z.string().max(200).optional(), at: z.string() }).strict().optional(),
     updatedAt: z.string(),
   })
   .strict();

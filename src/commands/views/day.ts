@@ -1,5 +1,6 @@
 // The agenda of one day where the reader is: the sessions that start on that date in their zone (Auckland's
 // 5 May holds Washington's 4 May), the week and its theme, local times, and a way to the days around it.
+import type { TimedSession } from '../../core/agenda.js';
 import type { Block, Button, Reply } from '../../core/reply.js';
 import type { CommandContext } from '../types.js';
 import { agendaNotes } from './notes.js';
@@ -15,7 +16,15 @@ function outsideNote(ctx: CommandContext, date: string): { note: string; shown: 
   return { note: ctx.t(`day.${status}`, args), shown };
 }
 
-export function dayReply(ctx: CommandContext, date: string): Reply {
+/** Narrows a day to some of its sessions (a part of the day, a subject); `none` says so when none qualify. */
+export interface DayFilter {
+  only: (timed: TimedSession) => boolean;
+  /** Added to the header: "afternoon". */
+  label?: string;
+  none: string;
+}
+
+export function dayReply(ctx: CommandContext, date: string, filter?: DayFilter): Reply {
   const { agenda } = ctx.core;
   const blocks: Block[] = [];
   let shown = date;
@@ -25,9 +34,14 @@ export function dayReply(ctx: CommandContext, date: string): Reply {
     shown = outside.shown;
   }
   const week = agenda.currentWeek(shown, ctx.zone);
-  const sessions = agenda.on(shown, ctx.zone);
+  const all = agenda.on(shown, ctx.zone);
+  const chosen = filter ? all.filter(filter.only) : all;
+  // When nothing on the day qualifies, say so and show the whole day rather than nothing.
+  const sessions = chosen.length > 0 ? chosen : all;
+  const header = ctx.t('day.header', { day: dayName(ctx, shown), week: week.number });
+  if (filter && chosen.length === 0) blocks.push({ type: 'text', text: [filter.none] });
   blocks.push(
-    { type: 'header', text: ctx.t('day.header', { day: dayName(ctx, shown), week: week.number }) },
+    { type: 'header', text: filter?.label && chosen.length > 0 ? `${header} · ${filter.label}` : header },
     { type: 'text', text: [ctx.t('common.weekTheme', { number: week.number, title: week.title[ctx.lang] })] },
   );
   if (sessions.length === 0) blocks.push({ type: 'text', text: [ctx.t('day.noSessions')] });

@@ -5,15 +5,24 @@ import type { I18n } from '../i18n/i18n.js';
 import { normalizeWord } from '../i18n/normalize.js';
 import { matchCountry } from './countries.js';
 import type { FieldDef } from './fields.js';
+import choiceNames from './choice-names.json' with { type: 'json' };
+import { readYesNo } from '../../understanding/yes-no.js';
 
 export type FieldResult = { ok: true; value: string } | { ok: false; error: string; choices?: string[] };
 
 const YES = ['yes', 'y', 'ok', 'agree', 'i agree', 'true', 'on', 'oui', 'o', "j'accepte", 'accepte', "d'accord", 'نعم', 'اوافق', 'موافق', 'موافقه'].map(normalizeWord);
 const NO = ['no', 'n', 'false', 'off', 'non', 'refuse', 'لا', 'ارفض'].map(normalizeWord);
 
-/** yes, oui, نعم (and the other ways of agreeing above). */
-export const isYes = (raw: string): boolean => YES.includes(normalizeWord(raw.trim()));
-export const isNo = (raw: string): boolean => NO.includes(normalizeWord(raw.trim()));
+/** yes, oui, نعم (and the other ways of agreeing above, and the reader's: "yes please", « oui bien sûr »). */
+export const isYes = (raw: string): boolean => YES.includes(normalizeWord(raw.trim())) || readYesNo(raw) === 'yes';
+export const isNo = (raw: string): boolean => NO.includes(normalizeWord(raw.trim())) || readYesNo(raw) === 'no';
+
+/** More names people give a choice than its label ("no" for no interpretation, « Moyen-Orient »), per field and choice. */
+const CHOICE_NAMES = z.record(z.string(), z.record(z.string(), z.array(z.string().min(1)))).parse(choiceNames);
+
+/** Ways of saying "nothing to give": never stored as an answer; an optional question is skipped, a required one asked again. */
+const SKIP = ['skip', 'passer', 'ignorer', 'تخطي', 'تخطى', 'none', 'n/a', 'nobody', 'no one', 'nothing', 'aucun', 'aucune', 'personne', 'néant', 'rien', 'لا أحد', 'لا يوجد', 'لا شيء'].map(normalizeWord);
+export const isSkip = (raw: string): boolean => SKIP.includes(normalizeWord(raw.trim().replace(/^[\s"'«“-]+|[\s?!.,;:…؟،؛"'»”-]+$/gu, '')));
 
 const textSchema = (max: number) =>
   z
@@ -37,7 +46,7 @@ function choiceLabels(field: FieldDef, i18n: I18n): string[][] {
   if (!byField) labelCache.set(i18n, (byField = new Map()));
   let labels = byField.get(field.id);
   if (!labels) {
-    labels = (field.choices ?? []).map((c) => [c, ...LANGS.map((l) => i18n.t(l)(`form.choices.${field.id}.${c}`))].map(normalizeWord));
+    labels = (field.choices ?? []).map((c) => [c, ...LANGS.map((l) => i18n.t(l)(`form.choices.${field.id}.${c}`)), ...(CHOICE_NAMES[field.id]?.[c] ?? [])].map(normalizeWord));
     byField.set(field.id, labels);
   }
   return labels;
@@ -60,6 +69,7 @@ function matchChoice(field: FieldDef, raw: string, i18n: I18n): FieldResult {
 export function validateField(field: FieldDef, raw: string, i18n: I18n): FieldResult {
   const trimmed = raw.trim();
   if (trimmed === '') return field.required ? { ok: false, error: 'required' } : { ok: true, value: '' };
+  if (field.kind === 'text' && isSkip(trimmed)) return field.required ? { ok: false, error: 'cannotSkip' } : { ok: true, value: '' };
   switch (field.kind) {
     case 'text':
       return zodResult(textSchema(field.max ?? 200), trimmed);

@@ -1,0 +1,71 @@
+// The shape of the reader's per-language tables (vocabulary/*.json): words are data, checked once at start-up.
+import { z } from 'zod';
+import { LANGS } from '../../core/content/schema.js';
+
+const phrases = z.array(z.string().trim().min(1));
+
+/** What a question can ask for, whatever words it uses. */
+export const INTENTS = ['when', 'where', 'whatsOn', 'sessions', 'resources', 'search', 'now', 'next', 'register', 'me', 'help', 'greeting', 'thanks', 'goodbye', 'yes', 'no', 'lang'] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export const PARTS = ['morning', 'afternoon', 'evening'] as const;
+export type Part = (typeof PARTS)[number];
+
+export const languageTableSchema = z
+  .object({
+    lang: z.enum(LANGS),
+    /** today (0), tomorrow (1), yesterday (-1), the day after tomorrow (2)... */
+    relativeDays: z.array(z.object({ offset: z.number().int().min(-7).max(7), phrases }).strict()),
+    /** Monday first, as luxon counts them. */
+    weekdays: z.array(phrases).length(7),
+    /** January first; several names a month where the language has them (مايو, أيار, ماي). */
+    months: z.array(phrases).length(12),
+    /** one, two, three...: the value is the position plus one. */
+    numbers: z.array(phrases),
+    /** first, second, third... */
+    ordinals: z.array(phrases),
+    /** Endings that make a number an ordinal: 12th, 1er, 3e. */
+    ordinalSuffixes: phrases,
+    /** Words that make the number after them a day of the month: « le 12 », « du 12 », «يوم 12». */
+    dateArticles: phrases,
+    /** "final", « dernière », الأخير: the last of the event's weeks or days. */
+    final: phrases,
+    /** this / next / last, before or after a week or weekday word. */
+    modifiers: z.object({ this: phrases, next: phrases, last: phrases }).strict(),
+    weekWords: phrases,
+    dayWords: phrases,
+    parts: z.object({ morning: phrases, afternoon: phrases, evening: phrases }).strict(),
+    intents: z.object(Object.fromEntries(INTENTS.map((i) => [i, phrases])) as Record<Intent, typeof phrases>).strict(),
+    /** The names of the bot's languages, written in this language. */
+    languageNames: z.object({ en: phrases, fr: phrases, ar: phrases }).strict(),
+    /** Words that carry nothing here beyond the stop words: please, tell me, something about... */
+    fillers: phrases,
+    /** Words shared with another language, never taken as a sign that a message is in this one. */
+    neutral: phrases,
+    /** Clitics written onto a word (Arabic و، ب، ال...), tried off it when looking a word up. */
+    prefixes: phrases,
+  })
+  .strict();
+export type LanguageTable = z.infer<typeof languageTableSchema>;
+
+const perLang = z.object({ en: phrases, fr: phrases, ar: phrases }).strict();
+
+/**
+ * Ideas the event's content talks about under many names: a session or item that carries one (by its special
+ * topic, or by using one of its `tagWhen` phrases) is also found by every other name of it, in any language.
+ */
+export const conceptsSchema = z
+  .object({
+    concepts: z.array(
+      z
+        .object({
+          id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+          topic: z.string().optional(),
+          tagWhen: perLang.partial().optional(),
+          names: perLang,
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type Concepts = z.infer<typeof conceptsSchema>;

@@ -1,0 +1,52 @@
+// The question table, asked through the whole core as direct messages: every question must reach what it is
+// about, in the asker's language. The score per language is printed (the README quotes it).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGS } from '../../src/core/content/schema.js';
+import { testBot, type TestBot } from '../helpers/bot.js';
+import { observe, type Seen } from './observe.js';
+import { NOW, QUESTIONS, type Question } from './questions.js';
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await testBot(NOW);
+});
+afterAll(() => bot.store.close());
+
+/** What is wrong with an answer, or nothing. */
+export function misses(row: Question, seen: Seen): string[] {
+  const out: string[] = [];
+  if (seen.lang !== (row.answers ?? row.lang)) out.push(`answered in ${seen.lang}`);
+  if (row.day && seen.day !== row.day) out.push(`day ${seen.day ?? 'none'}`);
+  if (row.week && seen.week !== row.week) out.push(`week ${seen.week ?? 'none'}`);
+  if (row.session && seen.session !== row.session) out.push(`session ${seen.session ?? 'none'}`);
+  if (row.sessions && (!row.sessions.every((id) => seen.sessions.includes(id)) || !row.sessions.includes(seen.sessions[0] ?? ''))) out.push(`sessions ${seen.sessions.join(',') || 'none'}`);
+  if (row.items && !row.items.every((id) => seen.items.includes(id))) out.push(`items ${seen.items.join(',') || 'none'}`);
+  if (row.action && !seen.actions.includes(row.action)) out.push(`actions ${seen.actions.join(',') || 'none'}`);
+  return out;
+}
+
+let participant = 0;
+const results: { row: Question; missed: string[] }[] = [];
+
+describe('the question table', () => {
+  it('has at least 150 questions, 50 a language, each expecting something', () => {
+    expect(QUESTIONS.length).toBeGreaterThanOrEqual(150);
+    for (const lang of LANGS) expect(QUESTIONS.filter((r) => r.lang === lang).length).toBeGreaterThanOrEqual(50);
+    for (const r of QUESTIONS) expect(r.day ?? r.week ?? r.session ?? r.sessions ?? r.items ?? r.action, r.q).toBeDefined();
+  });
+
+  it.each(QUESTIONS.map((row) => [row.q, row] as const))('%s', async (_q, row) => {
+    const reply = await bot.reply(row.q, { id: `table:${++participant}`, ...(row.locale ? { platformLocale: row.locale } : {}) }, { conversational: true });
+    const missed = misses(row, observe(bot.core, reply));
+    results.push({ row, missed });
+    expect(missed, row.q).toEqual([]);
+  });
+
+  afterAll(() => {
+    const lines = LANGS.map((lang) => {
+      const mine = results.filter((r) => r.row.lang === lang);
+      return `${lang}: ${mine.filter((r) => r.missed.length === 0).length}/${mine.length}`;
+    });
+    console.log(`question table score: ${lines.join(', ')}`);
+  });
+});
