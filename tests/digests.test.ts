@@ -57,6 +57,8 @@ describe('subscriptions', () => {
   it('subscribe stores language, time and zone, with defaults and clear errors', async () => {
     expect(await subscribe({ platform: 'slack', id: 'C1' }, '')).toContain('in English at 08:00 (America/New_York)');
     expect(await bot.say("s'abonner fr 9h30 Europe/Paris", { id: 'test:organiser' }, { channel: { platform: 'slack', id: 'C1' } })).toContain('en français à 09:30 (Europe/Paris)');
+    // A conversation keeps the language last written in (issue 11): the organiser goes back to English.
+    await bot.say('lang en', { id: 'test:organiser' });
     expect(await subscribe({ platform: 'slack', id: 'C1' }, '25:00')).toContain('is not a time');
     expect(await subscribe({ platform: 'slack', id: 'C1' }, 'Mars/Base')).toContain('is not a time zone');
     expect(await bot.say('subscribe', { id: 'test:organiser' })).toContain('Run this in the Slack channel');
