@@ -53,7 +53,7 @@ async function fanout(fakes: Fakes, platform: 'slack' | 'teams', perSecond: numb
   const env: NodeJS.ProcessEnv =
     platform === 'slack'
       ? { PORT: '0', DATA_DIR: dataDir, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fakes.slack, NODE_ENV: 'production' } // Teams off
-      : { PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development' }; // Slack off; Teams on, unauthenticated
+      : { PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development', TEAMS_ALLOW_UNAUTHENTICATED: '1' }; // Slack off; Teams on, unauthenticated
   const config = readConfig(env);
   const clock = new ManualClock(BEFORE);
   const booted = await boot(config, clock);

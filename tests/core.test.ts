@@ -71,7 +71,7 @@ describe('settings', () => {
     expect(() => readConfig({ CKEX_NOW: 'tomorrow' })).toThrow(ConfigError);
     expect(() => readConfig({ CKEX_NOW: 'tomorrow' })).toThrow(/CKEX_NOW.*ISO 8601/);
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
-    expect(readConfig({ CKEX_ADMINS: 'U1, console:local' }).CKEX_ADMINS).toEqual(['U1', 'console:local']);
+    expect(readConfig({ CKEX_ADMINS: 'U1ABC, console:local' }).CKEX_ADMINS).toEqual(['U1ABC', 'console:local']);
     expect(readConfig({}).PORT).toBe(3978);
   });
 });

@@ -21,7 +21,7 @@ beforeAll(async () => {
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
-    CKEX_ADMINS: 'UORG,aad-organiser',
+    CKEX_ADMINS: 'UORG,0a0a0a0a-0000-4000-8000-00000000a0a0',
     CKEX_ORGANISERS_CHANNEL: 'slack:CORG',
   });
 });
@@ -53,7 +53,7 @@ describe('subscribing and receiving', () => {
   });
 
   it('a Teams channel subscribed by an @mention receives an Arabic card', async () => {
-    await postActivity(server.url, teamsActivity(connector.url, { conversationType: 'channel', conversation: { id: '19:digest@thread.tacv2', conversationType: 'channel' }, from: { id: '29:org', aadObjectId: 'aad-organiser' }, text: '<at>CKEx</at> subscribe ar 10:00 Asia/Riyadh', entities: [{ type: 'mention', text: '<at>CKEx</at>', mentioned: { id: '28:ckex-bot' } }] }));
+    await postActivity(server.url, teamsActivity(connector.url, { conversationType: 'channel', conversation: { id: '19:digest@thread.tacv2', conversationType: 'channel' }, from: { id: '29:org', aadObjectId: '0a0a0a0a-0000-4000-8000-00000000a0a0' }, text: '<at>CKEx</at> subscribe ar 10:00 Asia/Riyadh', entities: [{ type: 'mention', text: '<at>CKEx</at>', mentioned: { id: '28:ckex-bot' } }] }));
     await connector.waitFor();
     connector.calls.length = 0;
     server.clock.set('2021-05-04T07:00:00Z');

@@ -22,7 +22,7 @@ let outcome: (sub: Subscription) => PostResult;
 const organisers: string[] = [];
 
 async function boot(now: string, dataDir?: string): Promise<void> {
-  bot = await testBot(now, { CKEX_ADMINS: 'test:organiser', CKEX_ORGANISERS_CHANNEL: 'slack:CORG', ...(dataDir ? { DATA_DIR: dataDir } : {}) });
+  bot = await testBot(now, { CKEX_ADMINS: 'UORGANISER', CKEX_ORGANISERS_CHANNEL: 'slack:CORG', ...(dataDir ? { DATA_DIR: dataDir } : {}) });
   // Real pacing waits a second between posts to one channel; here the clock is the test's, so pace freely.
   scheduler = new DigestScheduler(bot.core, bot.dispatcher, { pacing: { slack: { perKey: 1000, global: 1000 }, teams: { perKey: 1000, global: 1000 } } });
   const poster = {
@@ -38,7 +38,7 @@ async function boot(now: string, dataDir?: string): Promise<void> {
 }
 
 const subscribe = (channel: { platform: 'slack' | 'teams'; id: string }, args: string) =>
-  bot.say(`subscribe ${args}`, { id: 'test:organiser' }, { channel });
+  bot.say(`subscribe ${args}`, { id: 'slack:T1:UORGANISER', adminIds: ['UORGANISER'] }, { channel });
 
 beforeEach(async () => {
   posts = [];
@@ -56,17 +56,17 @@ async function at(iso: string): Promise<void> {
 describe('subscriptions', () => {
   it('subscribe stores language, time and zone, with defaults and clear errors', async () => {
     expect(await subscribe({ platform: 'slack', id: 'C1' }, '')).toContain('in English at 08:00 (America/New_York)');
-    expect(await bot.say("s'abonner fr 9h30 Europe/Paris", { id: 'test:organiser' }, { channel: { platform: 'slack', id: 'C1' } })).toContain('en français à 09:30 (Europe/Paris)');
+    expect(await bot.say("s'abonner fr 9h30 Europe/Paris", { id: 'slack:T1:UORGANISER', adminIds: ['UORGANISER'] }, { channel: { platform: 'slack', id: 'C1' } })).toContain('en français à 09:30 (Europe/Paris)');
     // A conversation keeps the language last written in (issue 11): the organiser goes back to English.
-    await bot.say('lang en', { id: 'test:organiser' });
+    await bot.say('lang en', { id: 'slack:T1:UORGANISER', adminIds: ['UORGANISER'] });
     expect(await subscribe({ platform: 'slack', id: 'C1' }, '25:00')).toContain('is not a time');
     expect(await subscribe({ platform: 'slack', id: 'C1' }, 'Mars/Base')).toContain('is not a time zone');
-    expect(await bot.say('subscribe', { id: 'test:organiser' })).toContain('Run this in the Slack channel');
+    expect(await bot.say('subscribe', { id: 'slack:T1:UORGANISER', adminIds: ['UORGANISER'] })).toContain('Run this in the Slack channel');
     expect(await bot.say('subscribe', { id: 'test:nobody' }, { channel: { platform: 'slack', id: 'C1' } })).toContain('only the organisers');
-    const list = await bot.say('subscriptions', { id: 'test:organiser' });
+    const list = await bot.say('subscriptions', { id: 'slack:T1:UORGANISER', adminIds: ['UORGANISER'] });
     expect(list).toContain('2 digest subscriptions');
     expect(list).toContain('slack:C1 · English · 08:00 America/New_York · next: Tuesday, 4 May 2021 08:00');
-    expect(await bot.say('unsubscribe fr', { id: 'test:organiser' }, { channel: { platform: 'slack', id: 'C1' } })).toContain('1 digest subscription removed');
+    expect(await bot.say('unsubscribe fr', { id: 'slack:T1:UORGANISER', adminIds: ['UORGANISER'] }, { channel: { platform: 'slack', id: 'C1' } })).toContain('1 digest subscription removed');
     expect(bot.store.subscriptions().map((s) => s.lang)).toEqual(['en']);
   });
 });
@@ -158,7 +158,7 @@ describe('posting', () => {
 
 describe('the digest', () => {
   it('opens the week on Monday, lists the sessions with format, interpretation, resources and buttons', async () => {
-    const monday = await bot.reply('digest 2021-05-10', { id: 'test:organiser' });
+    const monday = await bot.reply('digest 2021-05-10', { id: 'slack:T1:UORGANISER', adminIds: ['UORGANISER'] });
     const text = stripBidi(replyToText(monday));
     expect(text).toContain('This week opens: week 2, Tools and innovations');
     expect(text).toContain('w2-d1-a');
@@ -170,9 +170,9 @@ describe('the digest', () => {
   });
 
   it('names the special topics of the day in week 4, in three languages', async () => {
-    expect(await bot.say('digest 24 May', { id: 'test:organiser' })).toContain("Today's special topics");
-    expect(await bot.say('résumé 25 mai', { id: 'test:organiser' })).toContain('Semaine 4');
-    expect(await bot.say('الملخص 26 مايو', { id: 'test:organiser' })).toContain('الأسبوع 4');
-    expect(await bot.say('digest 8 May', { id: 'test:organiser' })).toContain('There is no digest on Saturday, 8 May 2021');
+    expect(await bot.say('digest 24 May', { id: 'slack:T1:UORGANISER', adminIds: ['UORGANISER'] })).toContain("Today's special topics");
+    expect(await bot.say('résumé 25 mai', { id: 'slack:T1:UORGANISER', adminIds: ['UORGANISER'] })).toContain('Semaine 4');
+    expect(await bot.say('الملخص 26 مايو', { id: 'slack:T1:UORGANISER', adminIds: ['UORGANISER'] })).toContain('الأسبوع 4');
+    expect(await bot.say('digest 8 May', { id: 'slack:T1:UORGANISER', adminIds: ['UORGANISER'] })).toContain('There is no digest on Saturday, 8 May 2021');
   });
 });

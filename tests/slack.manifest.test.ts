@@ -33,7 +33,7 @@ describe('Slack manifest', () => {
     const scopes: string[] = manifest.oauth_config.scopes.bot;
     const events: string[] = manifest.settings.event_subscriptions.bot_events;
     expect(events.sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
-    const needed = new Set(['commands', 'chat:write', 'app_mentions:read', 'im:history', 'users:read']);
+    const needed = new Set(['commands', 'chat:write', 'app_mentions:read', 'im:history', 'users:read', 'users:read.email']);
     expect(new Set(scopes)).toEqual(needed);
   });
 });

@@ -27,7 +27,7 @@ describe('npm start', () => {
 
   it('answers a Teams "week 2" with locale fr-FR with a French Adaptive Card (no app id: unauthenticated, outside production)', async () => {
     const connector = await new FakeConnector().start();
-    const server = await spawnServer({ DATA_DIR: tempDir(), NODE_ENV: 'development', CKEX_NOW: '2021-05-04T14:00:00Z' });
+    const server = await spawnServer({ DATA_DIR: tempDir(), NODE_ENV: 'development', TEAMS_ALLOW_UNAUTHENTICATED: '1', CKEX_NOW: '2021-05-04T14:00:00Z' });
     try {
       expect(server.logs()).toContain('WITHOUT authentication');
       const res = await postActivity(server.url, teamsActivity(connector.url, { text: 'week 2', locale: 'fr-FR' }));

@@ -1,6 +1,7 @@
 // From a line of text to a Reply: a command word, a button's label typed, or a question in the asker's own words
 // (src/understanding); the language chosen; the arguments parsed; the answer. Nothing here throws to the user: a
 // sentence not understood says what was understood and offers the nearest actions, failures a polite apology.
+import { isOrganiser } from '../core/admins.js';
 import type { BotCore } from '../core/bot-core.js';
 import { log } from '../core/log.js';
 import type { Reply } from '../core/reply.js';
@@ -32,7 +33,7 @@ export class Dispatcher {
   ) {}
 
   isAdmin(caller: Caller): boolean {
-    return [caller.id, ...(caller.adminIds ?? [])].some((id) => this.core.admins.has(id));
+    return isOrganiser(this.core.admins, caller.id, caller.adminIds ?? []);
   }
 
   /**

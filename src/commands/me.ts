@@ -93,6 +93,7 @@ export const me = defineCommand({
         await askYesNo(ctx, 'me delete confirm');
         return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('me.deleteAsk')] }, { type: 'actions', buttons: [{ label: ctx.t('buttons.deleteConfirm'), command: 'me delete confirm', style: 'danger' }] }] };
       case 'delete-confirm':
+        ctx.core.downloads.revoke(ctx.caller.id); // a `me export` link taken before must not outlive the data
         await ctx.core.store.eraseUser(ctx.caller.id);
         return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.core.i18n.t(ctx.lang)('me.deleted')] }] };
     }

@@ -94,16 +94,24 @@ export const invites = defineCommand({
     const emails = emailsIn(list);
     if (emails.length === 0) return text(ctx, ctx.t('organisers.invitesHelp', { count: ctx.core.store.inviteCount() }));
     const added = await ctx.core.store.addInvites(emails, ctx.caller.id);
-    // Pending registrations of newly invited emails are confirmed at once, and their people told.
+    // Pending registrations of newly invited emails are confirmed at once, and their people told: only where the
+    // platform vouched the registrant owns the email (anyone can type someone else's); the others stay for approval.
     const confirmed: string[] = [];
+    let unverified = 0;
     for (const email of emails) {
       const r = ctx.core.store.registrationByEmail(email);
       if (r?.status !== 'pending') continue;
+      if (!r.emailVerified) {
+        unverified++;
+        continue;
+      }
       const updated = await setStatus(ctx.core.store, { ...r, invited: true }, 'confirmed', ctx.now.toUTC().toISO()!);
       const participant = { ...ctx, lang: updated.lang, t: ctx.core.i18n.t(updated.lang), shared: false };
       await Promise.all(updated.userIds.map((u) => ctx.core.notifier.toUser(u, statusNotice(participant, updated))));
       confirmed.push(updated.id);
     }
-    return text(ctx, ctx.t('organisers.invited', { count: added, total: ctx.core.store.inviteCount(), confirmed: confirmed.length }));
+    const reply = text(ctx, ctx.t('organisers.invited', { count: added, total: ctx.core.store.inviteCount(), confirmed: confirmed.length }));
+    if (unverified > 0) reply.blocks.push({ type: 'context', text: [ctx.t('organisers.invitedUnverified', { count: unverified })] });
+    return reply;
   },
 });

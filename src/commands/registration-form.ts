@@ -135,7 +135,7 @@ async function confirm(ctx: CommandContext, progress: FormProgress): Promise<Rep
     await save(ctx, next);
     return questionReply(ctx, next, [text(ctx, ctx.t('form.errors.incomplete'))]);
   }
-  const submitted = await submitRegistration(ctx.core.store, ctx.caller.id, ctx.lang, progress.answers as Required<Answers>, ctx.now.toUTC().toISO()!);
+  const submitted = await submitRegistration(ctx.core.store, ctx.caller, ctx.lang, progress.answers as Required<Answers>, ctx.now.toUTC().toISO()!);
   await ctx.core.store.dropForm(ctx.caller.id);
   return afterSubmit(ctx, submitted);
 }

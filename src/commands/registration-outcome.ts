@@ -3,9 +3,11 @@
 import type { Submitted } from '../core/forms/registration.js';
 import type { Block, Button, Reply } from '../core/reply.js';
 import type { CommandContext } from './types.js';
-import { organiserNotice, registrationBlocks } from './views/registration.js';
+import { claimNotice, organiserNotice, registrationBlocks } from './views/registration.js';
 
-export function confirmationReply(ctx: CommandContext, { registration: r, created }: Submitted): Reply {
+type Saved = Extract<Submitted, { outcome: 'saved' }>;
+
+export function confirmationReply(ctx: CommandContext, { registration: r, created }: Saved): Reply {
   const head = r.status === 'confirmed' ? 'confirmed' : r.status === 'pending' ? 'pending' : 'other';
   const buttons: Button[] = [
     { label: ctx.t('buttons.today'), command: 'today' },
@@ -26,13 +28,21 @@ export function confirmationReply(ctx: CommandContext, { registration: r, create
 /** Tells the organisers' channel, without making the participant wait for it. */
 function noticeOrganisers(ctx: CommandContext, submitted: Submitted): void {
   const channel = ctx.core.organisersChannel;
+  if (!channel) return;
+  const lang = ctx.core.content.event.workingLanguage;
+  const organisers = { ...ctx, lang, t: ctx.core.i18n.t(lang), shared: true };
+  if (submitted.outcome === 'taken') {
+    void ctx.core.notifier.toChannel(channel, claimNotice(organisers, submitted.registration));
+    return;
+  }
   const r = submitted.registration;
-  if (!channel || r.status !== 'pending' || submitted.previous === 'pending') return;
-  const t = ctx.core.i18n.t(ctx.core.content.event.workingLanguage);
-  void ctx.core.notifier.toChannel(channel, organiserNotice({ ...ctx, lang: ctx.core.content.event.workingLanguage, t, shared: true }, r));
+  if (r.status !== 'pending' || submitted.previous === 'pending') return;
+  void ctx.core.notifier.toChannel(channel, organiserNotice(organisers, r));
 }
 
 export function afterSubmit(ctx: CommandContext, submitted: Submitted): Reply {
   noticeOrganisers(ctx, submitted);
+  // Neutral: the same words whoever owns the email, and nothing of the registration it belongs to.
+  if (submitted.outcome === 'taken') return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('registration.emailTaken')] }] };
   return confirmationReply(ctx, submitted);
 }

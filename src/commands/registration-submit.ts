@@ -94,7 +94,7 @@ export async function submitRegistrationForm(ctx: CommandContext, raw: Record<st
   if (region && 'region' in region) answers.region = region.region;
   else if (region) errors.region = region.error;
   if (Object.keys(errors).length > 0) return { ok: false, errors, view: registrationFormView(ctx, values, errors) };
-  const submitted = await submitRegistration(ctx.core.store, ctx.caller.id, ctx.lang, answers as Required<Answers>, ctx.now.toUTC().toISO()!);
+  const submitted = await submitRegistration(ctx.core.store, ctx.caller, ctx.lang, answers as Required<Answers>, ctx.now.toUTC().toISO()!);
   await ctx.core.store.dropForm(ctx.caller.id);
   return { ok: true, reply: afterSubmit(ctx, submitted) };
 }

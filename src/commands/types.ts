@@ -14,6 +14,8 @@ export interface Caller {
   adminIds?: string[];
   platformLocale?: string;
   tz?: string;
+  /** Asks the platform which email it vouches this user owns (Slack profile, Teams roster); only when needed. */
+  verifiedEmail?: () => Promise<string | undefined>;
 }
 
 export interface CommandContext {

@@ -12,6 +12,7 @@ import { Dispatcher } from '../commands/dispatch.js';
 import { defaultRegistry } from '../commands/registry.js';
 import { LowdbStore } from '../store/lowdb-store.js';
 import { Reader } from '../understanding/index.js';
+import { applyRetention } from '../retention/index.js';
 
 export interface Booted {
   core: BotCore;
@@ -34,10 +35,12 @@ export async function boot(config: Config, clock?: Clock): Promise<Booted> {
     clock: clock ?? (config.CKEX_NOW ? shiftedClock(config.CKEX_NOW) : systemClock),
     store,
     admins: new Set(config.CKEX_ADMINS),
+    retentionDays: config.CKEX_RETENTION_DAYS,
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     notifier: new Notifier(),
     downloads: new Downloads(config.PUBLIC_URL),
     ...(config.CKEX_ORGANISERS_CHANNEL ? { organisersChannel: config.CKEX_ORGANISERS_CHANNEL } : {}),
   };
+  await applyRetention(core); // what expired while the bot was down goes before anyone is answered
   return { core, dispatcher: new Dispatcher(core, registry), store };
 }

@@ -19,6 +19,8 @@ export interface BotCore {
   clock: Clock;
   store: Store;
   admins: ReadonlySet<string>;
+  /** Days after the event's last day when personal data is erased (CKEX_RETENTION_DAYS). */
+  retentionDays: number;
   /** Base URL where this server is reachable, for calendar links; absent when unknown. */
   publicUrl?: string;
   notifier: Notifier;

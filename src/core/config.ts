@@ -1,5 +1,6 @@
 // Settings from the environment, validated once. A bad value stops start-up naming the setting and the fix.
 import { z } from 'zod';
+import { platformOfAdminId } from './admins.js';
 
 const list = z
   .string()
@@ -12,7 +13,9 @@ export const configSchema = z.object({
   CONTENT_DIR: z.string().min(1).default('./content'),
   LOCALES_DIR: z.string().min(1).default('./locales'),
   CKEX_NOW: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 instant such as 2021-05-04T14:00:00Z' }).optional(),
-  CKEX_ADMINS: list,
+  CKEX_ADMINS: list.refine((ids) => ids.every((id) => platformOfAdminId(id) !== undefined), {
+    message: 'expected comma-separated organiser ids: Slack user ids (U0123ABCD), Teams ids (29:…) or Entra object ids (GUIDs), or console:local',
+  }),
   CKEX_ORGANISERS_CHANNEL: z.string().regex(/^(slack|teams):.+/, { message: 'expected slack:<channel id> (e.g. slack:C0123ABCD) or teams:<conversation id>' }).optional(),
   PUBLIC_URL: z.url({ message: 'expected the https:// address where this server is reachable' }).transform((u) => u.replace(/\/+$/, '')).optional(),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', { message: 'expected a bot token starting with xoxb- (OAuth & Permissions page of the app)' }).optional(),
@@ -23,11 +26,17 @@ export const configSchema = z.object({
   MicrosoftAppPassword: z.string().min(1).optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'expected MultiTenant, SingleTenant or UserAssignedMSI, as chosen when the Azure Bot was created' }).optional(),
   MicrosoftAppTenantId: z.string().min(1).optional(),
+  TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['0', '1'], { message: 'expected 1 (Teams without authentication, for the Bot Framework Emulator on this machine only) or 0' }).optional(),
+  /** Days after the event's last day when personal data is erased (the consent notice's promise). */
+  CKEX_RETENTION_DAYS: z.coerce.number({ message: "expected a whole number of days, such as 184 (six months)" }).int().min(0).max(3650).default(184),
   NODE_ENV: z.string().optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {}
+
+/** NODE_ENV names production however it is written ("production", "Production", " PRODUCTION"). */
+export const isProduction = (config: Pick<Config, 'NODE_ENV'>): boolean => config.NODE_ENV?.trim().toLowerCase() === 'production';
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));

@@ -3,7 +3,8 @@ import type { BotCore } from './bot-core.js';
 import { withDownloadLinks } from './downloads.js';
 import type { Reply } from './reply.js';
 
-export function withFileLinks(core: BotCore, reply: Reply): Reply {
+/** Links belong to the user they were made for: `me delete` withdraws them. */
+export function withFileLinks(core: BotCore, reply: Reply, owner: string): Reply {
   const t = core.i18n.t(reply.lang);
-  return withDownloadLinks(reply, core.downloads, (name) => t('buttons.download', { name }), t('errors.filesUnavailable'));
+  return withDownloadLinks(reply, core.downloads, owner, (name) => t('buttons.download', { name }), t('errors.filesUnavailable'));
 }

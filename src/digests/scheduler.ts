@@ -10,6 +10,9 @@ import { digestReply } from '../commands/views/digest.js';
 import type { Dispatcher } from '../commands/dispatch.js';
 import { Pace, pool } from './pace.js';
 import { dueNow } from './plan.js';
+import { applyRetention } from '../retention/index.js';
+
+const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
 export type PostResult = 'sent' | 'gone' | 'failed';
 
@@ -71,6 +74,7 @@ export class DigestScheduler {
 
   private async runTick(): Promise<TickReport> {
     const now = this.core.clock.now();
+    await this.housekeeping(now.toMillis());
     const report: TickReport = { posted: [], paused: [], failed: [] };
     const due = this.core.store.subscriptions().flatMap((sub) => {
       const d = this.posters.has(sub.platform) ? dueNow(this.core.agenda, sub, now) : undefined;
@@ -97,6 +101,15 @@ export class DigestScheduler {
     });
     if (due.length > 0) log.info({ due: due.length, posted: report.posted.length, paused: report.paused.length, failed: report.failed.length }, 'digest tick');
     return report;
+  }
+
+  private lastHousekeeping = Number.NEGATIVE_INFINITY;
+
+  /** Retention runs with the posts, at most once an hour of the core clock. */
+  private async housekeeping(nowMs: number): Promise<void> {
+    if (nowMs - this.lastHousekeeping < HOUSEKEEPING_EVERY_MS) return;
+    this.lastHousekeeping = nowMs;
+    await applyRetention(this.core).catch((err: Error) => log.error({ err: err.message }, 'retention failed'));
   }
 
   private async pause(sub: Subscription, at: string): Promise<void> {

@@ -10,6 +10,8 @@ import type { SlackSetup } from '../bots/slack/app.js';
 import { slackMode } from '../bots/slack/mode.js';
 import type { TeamsSetup } from '../bots/teams/app.js';
 import { teamsMode } from '../bots/teams/mode.js';
+import { registerErrorHandlers } from './errors.js';
+import { createHttpServer } from './http-timeouts.js';
 import { registerIcs } from './ics.js';
 import { DigestScheduler } from '../digests/scheduler.js';
 import { slackDigestPoster } from '../bots/slack/digest-poster.js';
@@ -28,7 +30,8 @@ export async function startServer(booted: Booted, config: Config): Promise<Runni
   server.disable('x-powered-by');
   // Each platform's library is loaded only when its settings turn it on.
   const slack = slackMode(config) ? (await import('../bots/slack/app.js')).createSlack(config, booted.dispatcher, server) : undefined;
-  const teams = teamsMode(config) ? (await import('../bots/teams/app.js')).createTeams(config, booted.dispatcher, server) : undefined;
+  const teamsOn = teamsMode(config);
+  const teams = teamsOn ? (await import('../bots/teams/app.js')).createTeams(config, booted.dispatcher, server, teamsOn) : undefined;
   server.get('/healthz', (_req, res) => {
     res.json({ ok: true, slack: slack?.mode ?? 'off', teams: teams?.mode ?? 'off', now: booted.core.clock.now().toISO() });
   });
@@ -45,9 +48,11 @@ export async function startServer(booted: Booted, config: Config): Promise<Runni
   const digests = new DigestScheduler(booted.core, booted.dispatcher);
   if (slack) digests.register('slack', slackDigestPoster(slack.app.client));
   if (teams) digests.register('teams', teamsDigestPoster(teams.proactive));
-  const http: Server = await new Promise((resolve, reject) => {
-    const s = server.listen(config.PORT, () => resolve(s));
-    s.once('error', reject);
+  registerErrorHandlers(server);
+  const http: Server = createHttpServer(server);
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.PORT, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
   log.info({ port }, 'CKEx bot listening');

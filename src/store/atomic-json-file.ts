@@ -58,9 +58,9 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     while (this.waiters.length > 0) {
       const waiters = this.waiters;
       this.waiters = [];
-      const text = JSON.stringify(this.latest);
       try {
-        await this.replace(text);
+        // Inside the try: a value that cannot be serialised fails these writes, never the process.
+        await this.replace(JSON.stringify(this.latest));
         waiters.forEach((w) => w.resolve());
       } catch (err) {
         waiters.forEach((w) => w.reject(err));

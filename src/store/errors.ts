@@ -18,3 +18,11 @@ export class StoreLockedError extends Error {
     this.name = 'StoreLockedError';
   }
 }
+
+/** A value refused before it reaches the store: too large, too deep, or not serialisable. Only that write fails. */
+export class StoreRejectedError extends Error {
+  constructor(readonly what: string) {
+    super(`refused to store a ${what}: too large or not serialisable`);
+    this.name = 'StoreRejectedError';
+  }
+}

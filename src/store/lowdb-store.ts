@@ -1,14 +1,40 @@
 // The Store on lowdb, under DATA_DIR: one validated JSON file, written atomically, one process at a time.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import { boundedJson } from '../core/json-shape.js';
+import { log } from '../core/log.js';
 import { AtomicJsonFile } from './atomic-json-file.js';
+import { StoreRejectedError } from './errors.js';
 import { mapLegacyRegions, type RegionOf } from './legacy-regions.js';
 import { acquireLock, type Lock } from './lock.js';
 import { emptyStore, storeDataSchema, type FormProgress, type Registration, type StoreData, type StoredConversation, type Subscription, type UserPrefs } from './schema.js';
+import type { PersonalDataCounts } from './retention-counts.js';
 import type { Store } from './store.js';
 
 export const STORE_FILE = 'ckex.json';
+
+/** The most one record may take in the file: far above what a real one needs, far below what hurts. */
+const MAX_BYTES = { user: 2_048, conversation: 4_096, registration: 8_192, form: 16_384, subscription: 2_048 } as const;
+
+/** Refuses a record before it enters the data, so a bad one fails its own write and never the later ones. */
+function admit<T>(what: keyof typeof MAX_BYTES, value: T): T {
+  if (boundedJson(value, MAX_BYTES[what]) === undefined) throw new StoreRejectedError(what);
+  return value;
+}
+
+/**
+ * Temp files left by a write that was killed hold a whole copy of the store, erased data included: remove them
+ * once this process holds the lock (no other writer can be using them).
+ */
+function removeStaleTempFiles(dataDir: string): void {
+  const pattern = new RegExp(`^\\.${STORE_FILE.replace('.', '\\.')}\\.\\d+\\.\\d+\\.tmp$`);
+  for (const name of readdirSync(dataDir)) {
+    if (!pattern.test(name)) continue;
+    unlinkSync(join(dataDir, name));
+    log.info({ file: name }, 'removed a stale temp file of the store');
+  }
+}
 
 export class LowdbStore implements Store {
   /** email → registration id, derived from the file on open and kept in step with every save. */
@@ -27,6 +53,7 @@ export class LowdbStore implements Store {
     mkdirSync(dataDir, { recursive: true });
     const lock = acquireLock(dataDir);
     try {
+      removeStaleTempFiles(dataDir);
       const file = new AtomicJsonFile(join(dataDir, STORE_FILE), storeDataSchema);
       const db = new Low<StoreData>(file, emptyStore());
       await db.read();
@@ -44,7 +71,7 @@ export class LowdbStore implements Store {
 
   async updateUser(id: string, patch: Partial<Omit<UserPrefs, 'updatedAt'>>): Promise<void> {
     const current = this.db.data.users[id];
-    this.db.data.users[id] = { ...current, ...patch, updatedAt: new Date().toISOString() };
+    this.db.data.users[id] = admit('user', { ...current, ...patch, updatedAt: new Date().toISOString() });
     await this.db.write();
   }
 
@@ -57,7 +84,7 @@ export class LowdbStore implements Store {
   }
 
   async saveConversation(conversation: Omit<StoredConversation, 'updatedAt'>): Promise<void> {
-    this.db.data.conversations[conversation.id] = { ...conversation, updatedAt: new Date().toISOString() };
+    this.db.data.conversations[conversation.id] = admit('conversation', { ...conversation, updatedAt: new Date().toISOString() });
     await this.db.write();
   }
 
@@ -87,7 +114,7 @@ export class LowdbStore implements Store {
   }
 
   async saveRegistration(registration: Registration): Promise<void> {
-    this.db.data.registrations[registration.id] = registration;
+    this.db.data.registrations[registration.id] = admit('registration', registration);
     this.byEmail.set(registration.email, registration.id);
     await this.db.write();
   }
@@ -97,7 +124,7 @@ export class LowdbStore implements Store {
   }
 
   async saveForm(userId: string, progress: FormProgress): Promise<void> {
-    this.db.data.forms[userId] = progress;
+    this.db.data.forms[userId] = admit('form', progress);
     await this.db.write();
   }
 
@@ -136,7 +163,7 @@ export class LowdbStore implements Store {
   }
 
   async saveSubscription(subscription: Subscription): Promise<void> {
-    this.db.data.subscriptions[subscription.id] = subscription;
+    this.db.data.subscriptions[subscription.id] = admit('subscription', subscription);
     await this.db.write();
   }
 
@@ -156,6 +183,35 @@ export class LowdbStore implements Store {
     }
     for (const c of Object.values(data.conversations)) if (c.userId === userId) delete data.conversations[c.id];
     await this.db.write();
+  }
+
+  async dropFormsIdleSince(before: string): Promise<number> {
+    const idle = Object.entries(this.db.data.forms).filter(([, f]) => f.updatedAt < before);
+    for (const [userId] of idle) delete this.db.data.forms[userId];
+    if (idle.length > 0) await this.db.write();
+    return idle.length;
+  }
+
+  personalDataCounts(): PersonalDataCounts {
+    const d = this.db.data;
+    return {
+      registrations: Object.keys(d.registrations).length,
+      invites: Object.keys(d.invites).length,
+      forms: Object.keys(d.forms).length,
+      conversations: Object.values(d.conversations).filter((c) => c.scope === 'personal').length,
+    };
+  }
+
+  async purgePersonalData(): Promise<PersonalDataCounts> {
+    const counts = this.personalDataCounts();
+    const d = this.db.data;
+    d.registrations = {};
+    d.invites = {};
+    d.forms = {};
+    for (const c of Object.values(d.conversations)) if (c.scope === 'personal') delete d.conversations[c.id];
+    this.byEmail.clear();
+    await this.db.write();
+    return counts;
   }
 
   async close(): Promise<void> {

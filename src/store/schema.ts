@@ -52,6 +52,8 @@ export const registrationSchema = z
     lang: z.enum(LANGS),
     status: z.enum(REGISTRATION_STATUSES),
     invited: z.boolean(),
+    /** The platform vouched that the registering user owns this email (Slack profile email, Teams roster). */
+    emailVerified: z.boolean().optional(),
     /** The chat users who registered or updated it, to tell them when its status changes. */
     userIds: z.array(z.string()),
     createdAt: z.string(),

@@ -1,4 +1,5 @@
 // What the core may ask of storage. The core never sees files or lowdb.
+import type { PersonalDataCounts } from './retention-counts.js';
 import type { FormProgress, Registration, StoredConversation, Subscription, UserPrefs } from './schema.js';
 
 export interface Store {
@@ -29,5 +30,11 @@ export interface Store {
   dropSubscription(id: string): Promise<void>;
   /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations. */
   eraseUser(userId: string): Promise<void>;
+  /** Forms under way last touched before this instant are dropped; returns how many. */
+  dropFormsIdleSince(before: string): Promise<number>;
+  /** What the retention purge would erase now. */
+  personalDataCounts(): PersonalDataCounts;
+  /** The retention purge: every registration, invitation, form under way and personal conversation. */
+  purgePersonalData(): Promise<PersonalDataCounts>;
   close(): Promise<void>;
 }

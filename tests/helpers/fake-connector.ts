@@ -17,6 +17,8 @@ interface Failure {
 
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
+  /** The roster: GET /v3/conversations/{id}/members/{userId} answers with these (email, userPrincipalName). */
+  readonly members = new Map<string, { email?: string; userPrincipalName?: string }>();
   private failures: Failure[] = [];
   private server!: Server;
   url = '';
@@ -59,6 +61,14 @@ export class FakeConnector {
       req.on('data', (d) => (data += d));
       req.on('end', () => resolve(data));
     });
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(req.url ?? '');
+    if (req.method === 'GET' && member) {
+      const id = decodeURIComponent(member[2]!);
+      const found = this.members.get(id);
+      res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(found ? { id, name: 'Member', ...found } : { error: { code: 'MemberNotFoundInConversation', message: 'not found' } }));
+      return;
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     if (req.method !== 'POST' || !match) {
       res.writeHead(404).end();

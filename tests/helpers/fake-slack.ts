@@ -13,7 +13,7 @@ type Failure = { status: 429; retryAfter: number } | { error: string };
 
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
-  readonly users = new Map<string, { tz?: string; locale?: string }>();
+  readonly users = new Map<string, { tz?: string; locale?: string; profile?: { email?: string } }>();
   private readonly failures = new Map<string, Failure[]>();
   private server!: Server;
   url = '';

@@ -15,7 +15,8 @@ export interface TestServer extends Booted {
 
 export async function startTestServer(now: string, env: Record<string, string>): Promise<TestServer> {
   const dataDir = env.DATA_DIR ?? tempDir();
-  const config = readConfig({ PORT: '0', DATA_DIR: dataDir, ...env });
+  // Teams runs unauthenticated against the fake Bot Connector on loopback unless a test sets an app id.
+  const config = readConfig({ PORT: '0', DATA_DIR: dataDir, ...(env.MicrosoftAppId ? {} : { TEAMS_ALLOW_UNAUTHENTICATED: '1' }), ...env });
   const clock = new ManualClock(now);
   const booted = await boot(config, clock);
   const running = await startServer(booted, config);

@@ -5,6 +5,7 @@ import type { Dispatcher } from '../../commands/dispatch.js';
 import type { Config } from '../../core/config.js';
 import { log } from '../../core/log.js';
 import { RecentIds } from '../../core/recent-ids.js';
+import { registerSlackEndpoint, SLACK_EVENTS_PATH } from './endpoint.js';
 import type { SlackSurface } from './context.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommand } from './listeners/command.js';
@@ -15,7 +16,7 @@ import { slackSender } from './notify.js';
 import { SlackProfiles } from './profiles.js';
 import { slackErrorCode } from './send.js';
 
-export const SLACK_EVENTS_PATH = '/slack/events';
+export { SLACK_EVENTS_PATH } from './endpoint.js';
 
 export interface SlackSetup {
   app: App;
@@ -64,6 +65,7 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
   const logger = boltLogger();
   const clientOptions = { retryConfig: SLACK_RETRY, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}) };
   const socket = config.SLACK_APP_TOKEN !== undefined;
+  if (!socket) registerSlackEndpoint(server, signingSecret!); // before Bolt's receiver: it must see the request first
   const app = socket
     ? new App({ token, appToken: config.SLACK_APP_TOKEN!, socketMode: true, logger, clientOptions, deferInitialization: true, convoStore: false })
     : new App({
@@ -72,7 +74,8 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
         logger,
         clientOptions,
         deferInitialization: true,
-        receiver: new ExpressReceiver({ signingSecret: signingSecret!, endpoints: SLACK_EVENTS_PATH, app: server, logger, processBeforeResponse: false, processEventErrorHandler: refuseMalformed }),
+        // The signature was checked once already, by our endpoint in front (it refuses anything else): not twice.
+        receiver: new ExpressReceiver({ signingSecret: signingSecret!, signatureVerification: false, endpoints: SLACK_EVENTS_PATH, app: server, logger, processBeforeResponse: false, processEventErrorHandler: refuseMalformed }),
       });
 
   const surface: SlackSurface = { dispatcher, profiles: new SlackProfiles(app.client), recentEvents: new RecentIds() };

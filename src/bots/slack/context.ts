@@ -29,7 +29,8 @@ export function wantsForm(surface: SlackSurface, text: string, conversational: b
 
 export async function answer(surface: SlackSurface, who: { team?: string; user: string }, text: string, options: HandleOptions & { share?: boolean } = {}): Promise<Answered> {
   const profile = await surface.profiles.get(who.user);
-  const reply = withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(slackCaller(who.team, who.user, profile), text, options));
+  const caller = slackCaller(who.team, who.user, profile);
+  const reply = withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(caller, text, options), caller.id);
   const t = surface.dispatcher.core.i18n.t(reply.lang);
   const messages = renderMessages(reply, {
     dateTokens: options.shared ?? false,

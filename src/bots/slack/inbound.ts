@@ -10,6 +10,7 @@ export function slackCaller(teamId: string | undefined, userId: string, profile:
     adminIds: [userId],
     ...(profile.locale ? { platformLocale: profile.locale } : {}),
     ...(profile.tz ? { tz: profile.tz } : {}),
+    verifiedEmail: async () => profile.email,
   };
 }
 

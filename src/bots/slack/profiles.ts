@@ -1,27 +1,45 @@
 // A Slack user's time zone and locale, from users.info, cached for an hour; a failure only means "unknown".
 import type { WebClient } from '@slack/web-api';
 import { log } from '../../core/log.js';
+import { within } from './ack-budget.js';
 
 export interface SlackProfile {
   tz?: string;
   locale?: string;
+  /** The profile's email (scope users:read.email): what Slack vouches this user owns. */
+  email?: string;
 }
+
+/** A first-seen user's users.info must not eat the ack budget: past this, answer with defaults. */
+export const PROFILE_TIMEOUT_MS = 1_000;
 
 export class SlackProfiles {
   private readonly cache = new Map<string, { profile: SlackProfile; at: number }>();
+  private readonly inflight = new Map<string, Promise<SlackProfile>>();
 
   constructor(
     private readonly client: WebClient,
     private readonly ttlMs = 60 * 60 * 1000,
   ) {}
 
-  async get(userId: string): Promise<SlackProfile> {
+  /** The cached profile, or users.info within `timeoutMs` (a late answer is still cached for the next message). */
+  async get(userId: string, timeoutMs = PROFILE_TIMEOUT_MS): Promise<SlackProfile> {
     const hit = this.cache.get(userId);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.profile;
+    let fetching = this.inflight.get(userId);
+    if (!fetching) {
+      fetching = this.fetch(userId).finally(() => this.inflight.delete(userId));
+      this.inflight.set(userId, fetching);
+    }
+    return (await within(fetching, timeoutMs)) ?? {};
+  }
+
+  private async fetch(userId: string): Promise<SlackProfile> {
     try {
       const result = await this.client.users.info({ user: userId, include_locale: true });
       const user = result.user;
-      const profile: SlackProfile = { ...(user?.tz ? { tz: user.tz } : {}), ...(user?.locale ? { locale: user.locale } : {}) };
+      const email = user?.profile?.email;
+      const profile: SlackProfile = { ...(user?.tz ? { tz: user.tz } : {}), ...(user?.locale ? { locale: user.locale } : {}), ...(email ? { email } : {}) };
       this.cache.set(userId, { profile, at: Date.now() });
       return profile;
     } catch (err) {

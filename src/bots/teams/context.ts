@@ -1,13 +1,16 @@
 // What the Teams listeners share, and the one way they run a command and render its answer.
-import { TurnContext, type Activity } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import { log } from '../../core/log.js';
 import type { Dispatcher } from '../../commands/dispatch.js';
-import type { HandleOptions } from '../../commands/types.js';
+import type { Caller, HandleOptions } from '../../commands/types.js';
 import type { Reply } from '../../core/reply.js';
 import type { RecentIds } from '../../core/recent-ids.js';
 import { withFileLinks } from '../../core/deliver-files.js';
 import type { Store } from '../../store/store.js';
 import { isShared, scopeOf, teamsCaller } from './inbound.js';
 import { formCard } from './form-card.js';
+import { referenceOf } from './reference.js';
+import { rosterEmail } from './roster.js';
 import { renderCards, type AdaptiveCard } from './render.js';
 
 export interface TeamsSurface {
@@ -21,9 +24,14 @@ export interface Answered {
   cards: AdaptiveCard[];
 }
 
-export async function answer(surface: TeamsSurface, activity: Activity, text: string, options: HandleOptions = {}): Promise<Answered> {
+/** Who is asking, with the roster as the witness of their email. */
+export const callerOf = (context: TurnContext): Caller => teamsCaller(context.activity, () => rosterEmail(context));
+
+export async function answer(surface: TeamsSurface, context: TurnContext, text: string, options: HandleOptions = {}): Promise<Answered> {
+  const activity = context.activity;
   const shared = isShared(activity);
-  const reply = withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(teamsCaller(activity), text, { shared, conversational: !shared, channel: { platform: 'teams', id: activity.conversation.id }, ...options }));
+  const caller = callerOf(context);
+  const reply = withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(caller, text, { shared, conversational: !shared, channel: { platform: 'teams', id: activity.conversation.id }, ...options }), caller.id);
   // The one-screen form belongs in a personal chat; in a channel the reply's own text says where to go.
   const cards = reply.form && !shared ? [formCard(reply.form, reply.lang)] : renderCards(reply, { localTimes: shared });
   return { reply, cards };
@@ -35,9 +43,13 @@ export async function answer(surface: TeamsSurface, activity: Activity, text: st
  */
 export async function rememberConversation(surface: TeamsSurface, activity: Activity): Promise<boolean> {
   // Without activityId, which changes with every message: the stored reference changes only when Teams moves it.
-  const { activityId: _perMessage, ...reference } = TurnContext.getConversationReference(activity) as Record<string, unknown>;
+  const reference = referenceOf(activity);
   const id = activity.conversation?.id;
   if (!id) return false;
+  if (!reference) {
+    log.warn({ surface: 'teams' }, 'conversation reference out of bounds: not stored');
+    return false;
+  }
   const stored = surface.store.conversation(id);
   if (stored && JSON.stringify(stored.reference) === JSON.stringify(reference)) return false;
   const scope = scopeOf(activity);

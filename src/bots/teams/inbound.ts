@@ -5,13 +5,14 @@ import { LANGS } from '../../core/content/schema.js';
 import type { Caller } from '../../commands/types.js';
 import type { StoredConversation } from '../../store/schema.js';
 
-export function teamsCaller(activity: Activity): Caller {
+export function teamsCaller(activity: Activity, verifiedEmail?: () => Promise<string | undefined>): Caller {
   const from = activity.from ?? { id: 'unknown' };
   return {
     id: `teams:${from.id}`,
     adminIds: [from.id, ...(from.aadObjectId ? [from.aadObjectId] : [])],
     ...(activity.locale ? { platformLocale: activity.locale } : {}),
     ...(activity.localTimezone ? { tz: activity.localTimezone } : {}),
+    ...(verifiedEmail ? { verifiedEmail } : {}),
   };
 }
 

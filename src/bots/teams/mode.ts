@@ -1,18 +1,26 @@
 // Whether the settings turn Teams on, and how, decided without loading botbuilder (a Slack-only bot never loads it).
-import { ConfigError, type Config } from '../../core/config.js';
+// botbuilder with an empty app id accepts anyone: that mode must be asked for by name, and never in production.
+import { ConfigError, isProduction, type Config } from '../../core/config.js';
 import { log } from '../../core/log.js';
 
 export type TeamsMode = 'authenticated' | 'unauthenticated';
 
 export function teamsMode(config: Config): TeamsMode | undefined {
-  if (config.MicrosoftAppId) return 'authenticated';
+  const allowOpen = config.TEAMS_ALLOW_UNAUTHENTICATED === '1';
+  if (config.MicrosoftAppId) {
+    if (allowOpen) log.warn('TEAMS_ALLOW_UNAUTHENTICATED is ignored: MicrosoftAppId is set, so every Teams request must carry a valid token');
+    return 'authenticated';
+  }
   if (config.MicrosoftAppPassword || config.MicrosoftAppTenantId) {
     throw new ConfigError('environment: MicrosoftAppPassword or MicrosoftAppTenantId is set but MicrosoftAppId is not: set MicrosoftAppId (Azure Bot → Configuration) or remove them');
   }
-  if (config.NODE_ENV === 'production') {
-    log.info('Teams is off: set MicrosoftAppId and MicrosoftAppPassword to turn it on (unauthenticated mode is refused in production)');
+  if (allowOpen && isProduction(config)) {
+    throw new ConfigError('environment: TEAMS_ALLOW_UNAUTHENTICATED=1 is refused with NODE_ENV=production: set MicrosoftAppId and MicrosoftAppPassword, or remove TEAMS_ALLOW_UNAUTHENTICATED');
+  }
+  if (!allowOpen) {
+    log.info('Teams is off: set MicrosoftAppId and MicrosoftAppPassword to turn it on (or TEAMS_ALLOW_UNAUTHENTICATED=1 for the Bot Framework Emulator on this machine)');
     return undefined;
   }
-  log.warn('Teams runs WITHOUT authentication (no MicrosoftAppId): for the Bot Framework Emulator and local tests only');
+  log.warn('Teams runs WITHOUT authentication (TEAMS_ALLOW_UNAUTHENTICATED=1): it answers only Bot Framework Emulator traffic on this machine');
   return 'unauthenticated';
 }

@@ -63,3 +63,14 @@ export function organiserNotice(ctx: CommandContext, r: Registration): Reply {
     ],
   };
 }
+
+/** What the organisers' channel is told when another chat identity gave the email of an existing registration. */
+export function claimNotice(ctx: CommandContext, r: Registration): Reply {
+  return {
+    lang: ctx.lang,
+    blocks: [
+      { type: 'header', text: ctx.t('organisers.claimHeader', { id: r.id }) },
+      { type: 'text', text: [ctx.t('organisers.claimText', { id: r.id })] },
+    ],
+  };
+}

@@ -15,23 +15,46 @@ export function newRegistrationId(store: Store): string {
   }
 }
 
-export interface Submitted {
-  registration: Registration;
-  created: boolean;
-  /** The status before this submission (undefined when new). */
-  previous?: RegistrationStatus;
+/** What became of a submission: saved (new or updated by its owner), or refused because another identity owns the email. */
+export type Submitted =
+  | {
+      outcome: 'saved';
+      registration: Registration;
+      created: boolean;
+      /** The status before this submission (undefined when new). */
+      previous?: RegistrationStatus;
+    }
+  | { outcome: 'taken'; registration: Registration };
+
+/** Who submits: a chat identity, and the email its platform vouches it owns (Slack profile, Teams roster), if asked. */
+export interface Submitter {
+  id: string;
+  verifiedEmail?: () => Promise<string | undefined>;
 }
 
-function nextStatus(previous: RegistrationStatus | undefined, invited: boolean): RegistrationStatus {
-  if (invited) return previous === 'declined' ? 'declined' : 'confirmed';
+function nextStatus(previous: RegistrationStatus | undefined, invitedAndVouched: boolean): RegistrationStatus {
+  if (invitedAndVouched) return previous === 'declined' ? 'declined' : 'confirmed';
   if (previous === 'confirmed' || previous === 'declined') return previous;
   return 'pending';
 }
 
-export async function submitRegistration(store: Store, userId: string, lang: Lang, answers: Required<Answers>, now: string): Promise<Submitted> {
+/** Whether the platform says this user owns the email; any failure to ask counts as no. */
+async function vouched(submitter: Submitter, email: string): Promise<boolean> {
+  try {
+    return (await submitter.verifiedEmail?.())?.toLowerCase() === email;
+  } catch {
+    return false;
+  }
+}
+
+export async function submitRegistration(store: Store, submitter: Submitter, lang: Lang, answers: Required<Answers>, now: string): Promise<Submitted> {
   const email = answers.email.toLowerCase();
   const existing = store.registrationByEmail(email);
+  // A registration belongs to the identities that created it: anyone else giving its email changes nothing.
+  if (existing && !existing.userIds.includes(submitter.id)) return { outcome: 'taken', registration: existing };
   const invited = store.isInvited(email);
+  // An invitation confirms at once only the person the platform vouches owns the email; others wait for approval.
+  const emailVerified = existing?.emailVerified === true || (await vouched(submitter, email));
   const registration: Registration = {
     id: existing?.id ?? newRegistrationId(store),
     email,
@@ -45,14 +68,15 @@ export async function submitRegistration(store: Store, userId: string, lang: Lan
     interpretation: answers.interpretation as Registration['interpretation'],
     consentAt: now,
     lang,
-    status: nextStatus(existing?.status, invited),
+    status: nextStatus(existing?.status, invited && emailVerified),
     invited,
-    userIds: [...new Set([...(existing?.userIds ?? []), userId])],
+    ...(emailVerified ? { emailVerified: true } : {}),
+    userIds: existing?.userIds ?? [submitter.id],
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
   await store.saveRegistration(registration);
-  return { registration, created: existing === undefined, ...(existing ? { previous: existing.status } : {}) };
+  return { outcome: 'saved', registration, created: existing === undefined, ...(existing ? { previous: existing.status } : {}) };
 }
 
 export async function setStatus(store: Store, registration: Registration, status: RegistrationStatus, now: string): Promise<Registration> {

@@ -2,9 +2,9 @@
 // place; in a channel the shared card stays as it is and the answer comes as a new message.
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { submitRegistrationForm } from '../../../commands/registration-submit.js';
-import { answer, type TeamsSurface } from '../context.js';
+import { answer, callerOf, type TeamsSurface } from '../context.js';
 import { formCard, REGISTER_VERB } from '../form-card.js';
-import { cardSubmit, formSubmit, isShared, teamsCaller } from '../inbound.js';
+import { cardSubmit, formSubmit, isShared } from '../inbound.js';
 import { renderCards, summaryOf } from '../render.js';
 import { sendCards } from '../send.js';
 
@@ -13,7 +13,7 @@ const MESSAGE = 'application/vnd.microsoft.activity.message';
 
 /** The registration card's Register button: the same card back with errors, or the confirmation. */
 export async function onRegisterSubmit(surface: TeamsSurface, context: TurnContext, data: Record<string, string>, lang?: 'en' | 'fr' | 'ar') {
-  const ctx = surface.dispatcher.context(teamsCaller(context.activity), '', { conversational: true, ...(lang ? { lang } : {}) });
+  const ctx = surface.dispatcher.context(callerOf(context), '', { conversational: true, ...(lang ? { lang } : {}) });
   const outcome = await submitRegistrationForm(ctx, data);
   return outcome.ok ? renderCards(outcome.reply, { localTimes: false })[0]! : formCard(outcome.view, ctx.lang);
 }
@@ -25,7 +25,7 @@ export async function onCardAction(surface: TeamsSurface, context: TurnContext, 
   }
   const submit = cardSubmit(value?.action?.data);
   if (!submit) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'not a CKEx card action' } as never };
-  const { reply, cards } = await answer(surface, context.activity, submit.ckex, submit.lang ? { lang: submit.lang } : {});
+  const { reply, cards } = await answer(surface, context, submit.ckex, submit.lang ? { lang: submit.lang } : {});
   if (isShared(context.activity)) {
     await sendCards(context, cards, summaryOf(reply));
     return { statusCode: 200, type: MESSAGE, value: summaryOf(reply) as never };

@@ -17,6 +17,6 @@ export async function onMessage(surface: TeamsSurface, context: TurnContext): Pr
   }
   const submit = cardSubmit(activity.value);
   const text = submit ? submit.ckex : commandText(activity);
-  const { reply, cards } = await answer(surface, activity, text, submit?.lang ? { lang: submit.lang } : {});
+  const { reply, cards } = await answer(surface, context, text, submit?.lang ? { lang: submit.lang } : {});
   await sendCards(context, cards, summaryOf(reply));
 }
