@@ -8,6 +8,7 @@ import { now } from './stats.js';
 export class FakeSlack {
   /** response_url id → when its first post arrived (performance.now()). */
   readonly responded = new Map<string, number>();
+  private readonly waiting = new Map<string, (at: number) => void>();
   private server!: Server;
   url = '';
 
@@ -22,7 +23,11 @@ export class FakeSlack {
       };
       if (path.startsWith('/respond/')) {
         const id = path.slice('/respond/'.length);
-        if (!this.responded.has(id)) this.responded.set(id, arrived);
+        if (!this.responded.has(id)) {
+          this.responded.set(id, arrived);
+          this.waiting.get(id)?.(arrived);
+          this.waiting.delete(id);
+        }
         return json({ ok: true });
       }
       switch (path.replace(/^\/api\//, '')) {
@@ -44,6 +49,19 @@ export class FakeSlack {
 
   get apiUrl(): string {
     return `${this.url}/api/`;
+  }
+
+  /** When the first post to this response_url arrives (performance.now()). */
+  respondedAt(id: string, timeoutMs = 30_000): Promise<number> {
+    const at = this.responded.get(id);
+    if (at !== undefined) return Promise.resolve(at);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer through response_url ${id}`)), timeoutMs);
+      this.waiting.set(id, (t) => {
+        clearTimeout(timer);
+        resolve(t);
+      });
+    });
   }
 
   /** Waits until every id has been answered through response_url, or the time is up; returns how many were. */

@@ -8,8 +8,8 @@ process.env.LOG_LEVEL ??= 'error';
 
 const BENCHES: Record<string, { title: string; run: () => Promise<Table> }> = {
   search: { title: 'Search: resources queries, 13 and 10,000 items (ours vs the Orama implementation it replaced)', run: async () => (await import('./search.js')).benchSearch() },
-  slack: { title: 'Slack: /ckex today, HTTP ack latency (ours vs a bare Bolt app that only acks); answer_* = until response_url', run: async () => (await import('./slack-latency.js')).benchSlack() },
-  teams: { title: 'Teams: "today" message until the reply reaches the connector (ours vs a bare botbuilder echo bot)', run: async () => (await import('./teams-latency.js')).benchTeams() },
+  slack: { title: 'Slack: /ckex today, time until the answer (the ack carrying it, else response_url), ours vs a bare Bolt app acking its answer inline', run: async () => (await import('./slack-latency.js')).benchSlack() },
+  teams: { title: 'Teams: "today" until the reply reaches the connector, first contact and returning users (ours vs a bare botbuilder echo bot)', run: async () => (await import('./teams-latency.js')).benchTeams() },
   startup: { title: 'Start and memory: spawn until GET /healthz answers; VmRSS then (ours, empty and 50,000-record store, vs bare express)', run: async () => (await import('./startup.js')).benchStartup() },
   registrations: { title: 'Registrations: 5,000 signed Slack modal submissions at concurrency 50, then the store reopened from disk', run: async () => (await import('./registration-burst.js')).benchRegistrations() },
   fanout: { title: 'Digest fan-out: 1,000 subscriptions due at once, one tick, against rate-limited fakes (Slack 1/s per channel and 50/s; Teams 30/s)', run: async () => (await import('./digest-fanout.js')).benchFanout() },

@@ -1,5 +1,5 @@
 // Teams message latency: a "today" message activity posted to the real server's /api/messages (started in this
-// process, unauthenticated: no MicrosoftAppId, NODE_ENV not production), timed until the reply reaches a fake Bot
+// process, unauthenticated: no MicrosoftAppId, TEAMS_ALLOW_UNAUTHENTICATED=1), timed until the reply reaches a fake Bot
 // Connector on 127.0.0.1 (the activity's serviceUrl), against a bare botbuilder ActivityHandler echo bot on
 // CloudAdapter, rounds alternated. The client and the fake run on a worker thread (bench/load-worker.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +17,7 @@ import type { Table } from './stats.js';
 
 const PLAN = [
   { concurrency: 1, requests: 200, rounds: 5 },
+  { concurrency: 8, requests: 400, rounds: 5 },
   { concurrency: 32, requests: 600, rounds: 5 },
 ];
 
@@ -47,16 +48,22 @@ async function bareEchoBot(): Promise<{ url: string; close(): Promise<void> }> {
 export async function benchTeams(plan = PLAN): Promise<Table> {
   const worker = await LoadWorker.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'ckex-bench-teams-'));
-  const config = readConfig({ PORT: '0', DATA_DIR: dataDir, CKEX_NOW: '2021-05-04T14:00:00Z' });
+  const config = readConfig({ PORT: '0', DATA_DIR: dataDir, CKEX_NOW: '2021-05-04T14:00:00Z', TEAMS_ALLOW_UNAUTHENTICATED: '1' });
   const booted = await boot(config);
   const ours = await startServer(booted, config);
   const bare = await bareEchoBot();
-  const targets: Record<'ours' | 'bare', Target> = {
-    ours: { kind: 'teams', url: `http://127.0.0.1:${ours.port}/api/messages` },
-    bare: { kind: 'teams', url: bare.url },
+  const oursUrl = `http://127.0.0.1:${ours.port}/api/messages`;
+  const targets: Record<'ours_first' | 'bare_first' | 'ours_returning' | 'bare_returning', Target> = {
+    ours_first: { kind: 'teams', url: oursUrl, fresh: true },
+    bare_first: { kind: 'teams', url: bare.url, fresh: true },
+    ours_returning: { kind: 'teams', url: oursUrl },
+    bare_returning: { kind: 'teams', url: bare.url },
   };
   try {
-    return await compareLatency(['ours', 'bare'] as const, plan, (name, concurrency, requests) => worker.round(targets[name], concurrency, requests));
+    const first = await compareLatency(['ours_first', 'bare_first'] as const, plan, (name, c, n) => worker.round(targets[name], c, n));
+    const returning = await compareLatency(['ours_returning', 'bare_returning'] as const, plan, (name, c, n) => worker.round(targets[name], c, n));
+    const rename = (table: Table, prefix: string) => Object.fromEntries(Object.entries(table).map(([row, v]) => [row.startsWith('ratio') ? `${prefix}_${row}` : row, v]));
+    return { ...rename(first, 'first'), ...rename(returning, 'returning') };
   } finally {
     await bare.close();
     await ours.close();

@@ -9,9 +9,14 @@ export class CkexTeamsBot extends ActivityHandler {
   constructor(private readonly surface: TeamsSurface) {
     super();
     this.onTurn(async (context, next) => {
-      // Every message or button refreshes the stored reference; install and uninstall have listeners of their own.
-      if (context.activity.type === 'message' || context.activity.type === 'invoke') await rememberConversation(surface, context.activity);
-      await next();
+      try {
+        await next();
+      } finally {
+        // After the reply is sent, so the user never waits for the store (and also when the reply failed: Teams
+        // may have moved the conversation): the stored reference is refreshed, written only when it changed.
+        // Install and uninstall have listeners of their own.
+        if (context.activity.type === 'message' || context.activity.type === 'invoke') await rememberConversation(surface, context.activity);
+      }
     });
     this.onMessage(async (context, next) => {
       await onMessage(surface, context);

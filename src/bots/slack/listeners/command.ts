@@ -1,20 +1,28 @@
-// /ckex <command>: acknowledged at once, answered privately through response_url, with a share button.
+// /ckex <command>: answered privately with a share button, in the ack itself when the answer is ready within the
+// budget and fits one message; otherwise acknowledged at once and answered through response_url.
 import type { App } from '@slack/bolt';
-import { afterAck } from '../after-ack.js';
+import { ACK_BUDGET_MS, within } from '../ack-budget.js';
 import { answer, wantsForm, type SlackSurface } from '../context.js';
 import { respondMessages } from '../send.js';
 import { openRegistrationModal } from './registration.js';
 
 export function registerCommand(app: App, surface: SlackSurface): void {
   app.command('/ckex', async ({ command, ack, respond, client }) => {
-    await ack();
-    await afterAck();
     const who = { team: command.team_id, user: command.user_id };
     if (wantsForm(surface, command.text ?? '', false)) {
+      await ack(); // the modal's trigger_id dies 3 s after Slack sent it: open it first
       await openRegistrationModal(surface, client, command.trigger_id, who, command.text ?? 'register');
       return;
     }
-    const { messages } = await answer(surface, who, command.text ?? '', { share: true, channel: { platform: 'slack', id: command.channel_id } });
+    const work = answer(surface, who, command.text ?? '', { share: true, channel: { platform: 'slack', id: command.channel_id } });
+    const ready = await within(work, ACK_BUDGET_MS);
+    const only = ready?.messages.length === 1 ? ready.messages[0] : undefined;
+    if (only) {
+      await ack({ response_type: 'ephemeral', text: only.text, blocks: only.blocks });
+      return;
+    }
+    await ack();
+    const { messages } = await work;
     await respondMessages(respond, messages, 'ephemeral');
   });
 }
