@@ -57,8 +57,8 @@ export function observe(core: BotCore, reply: Reply): Seen {
   const ics = reply.files?.find((f) => f.name.endsWith('.ics'))?.name.replace(/\.ics$/, '');
   if (ics) seen.session = ics;
   for (const date of core.agenda.days) {
-    const name = formatDay(DateTime.fromISO(date, { zone: core.agenda.zone }), reply.lang);
-    if (headers.some((h) => h.startsWith(name))) seen.day = date;
+    const name = formatDay(DateTime.fromISO(date, { zone: core.agenda.zone }), reply.lang).toLowerCase();
+    if (headers.some((h) => h.toLowerCase().startsWith(name))) seen.day = date;
   }
   for (const week of core.content.event.weeks) {
     if (headers.includes(stripBidi(t('week.header', { number: week.number, title: week.title[reply.lang] })))) seen.week = week.number;
