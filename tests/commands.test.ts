@@ -21,16 +21,16 @@ describe('today, tomorrow, agenda', () => {
     expect(en).toContain('Week 1: Scaling up SPJ programs to reach more vulnerable households');
     expect(en).toMatch(/08:30–10:00 .*\(w1-d2-a\)/);
     expect(en).toMatch(/10:30–12:00 .*\(w1-d2-b\)/);
-    expect(en).toContain('Times in America/New York (UTC-4)');
+    expect(en).toContain('Times in Eastern Time (UTC-4)');
 
     const ar = await say('اليوم');
-    expect(ar).toContain('الثلاثاء، 4 مايو 2021');
+    expect(ar).toContain('الثلاثاء، 4 مايو/أيار 2021');
     expect(ar).toContain('الأسبوع 1');
     expect(ar).toContain('w1-d2-a');
     expect(ar).toContain('المواعيد بتوقيت');
 
     const fr = await say("aujourd'hui");
-    expect(fr).toContain('mardi 4 mai 2021');
+    expect(fr).toContain('Mardi 4 mai 2021');
     expect(fr).toContain('Semaine 1');
     expect(fr).toContain('w1-d2-b');
   });
@@ -43,8 +43,8 @@ describe('today, tomorrow, agenda', () => {
 
   it('shows tomorrow in three languages', async () => {
     expect(await say('tomorrow')).toContain('Wednesday, 5 May 2021');
-    expect(await say('demain')).toContain('mercredi 5 mai 2021');
-    expect(await say('غدا')).toContain('الأربعاء، 5 مايو 2021');
+    expect(await say('demain')).toContain('Mercredi 5 mai 2021');
+    expect(await say('غدا')).toContain('الأربعاء، 5 مايو/أيار 2021');
   });
 
   it('reads dates in several forms and languages', async () => {
@@ -56,7 +56,7 @@ describe('today, tomorrow, agenda', () => {
   it('shows times in the caller’s own zone, named', async () => {
     const text = await say('today', { tz: 'Africa/Cairo' });
     expect(text).toContain('14:30–16:00');
-    expect(text).toContain('Africa/Cairo (UTC+2)');
+    expect(text).toContain('Eastern European Standard Time (UTC+2)');
     const tokyo = await say('agenda 4 May', { tz: 'Asia/Tokyo' });
     expect(tokyo).toContain('21:30–23:00');
     expect(tokyo).toContain('23:30–01:00');

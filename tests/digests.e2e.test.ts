@@ -62,7 +62,7 @@ describe('subscribing and receiving', () => {
     expect(call!.conversationId).toBe('19:digest@thread.tacv2');
     const card = call!.activity.attachments[0].content;
     expect(card.rtl).toBe(true);
-    expect(text(card)).toContain('الثلاثاء، 4 مايو 2021');
+    expect(text(card)).toContain('الثلاثاء، 4 مايو/أيار 2021');
     expect(text(card)).toContain('{{TIME(2021-05-04T12:30:00Z)}}');
   });
 

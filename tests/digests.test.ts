@@ -86,7 +86,7 @@ describe('posting', () => {
     for (let m = 1; m < 120; m += 10) await at(DateTime.fromISO('2021-05-04T13:00:00Z').plus({ minutes: m }).toISO()!);
     expect(posts.map((p) => p.sub)).toEqual(['slack:CPARIS:fr', 'teams:19:riyadh:ar', 'slack:CNY:en']);
     expect(posts[0]!.text).toContain('mardi 4 mai 2021');
-    expect(posts[1]!.text).toContain('الثلاثاء، 4 مايو 2021');
+    expect(posts[1]!.text).toContain('الثلاثاء، 4 مايو/أيار 2021');
     expect(posts[2]!.text).toContain('Tuesday, 4 May 2021');
   });
 

@@ -33,7 +33,7 @@ describe('npm start', () => {
       const res = await postActivity(server.url, teamsActivity(connector.url, { text: 'week 2', locale: 'fr-FR' }));
       expect(res.status).toBe(200);
       const [call] = await connector.waitFor();
-      expect(call!.activity.attachments[0].content.body[0].text).toBe('Semaine 2 : Outils et innovations');
+      expect(call!.activity.attachments[0].content.body[0].text).toBe('Semaine 2\u00a0: Outils et innovations');
     } finally {
       await server.stop();
       await connector.close();

@@ -18,16 +18,37 @@ export const optionalInt = (min: number, max: number) =>
     .transform((s) => (s === '' ? undefined : Number(s)))
     .refine((n) => n === undefined || (n >= min && n <= max), `expected ${min} to ${max}`);
 
-const MONTHS_AR = ['يناير', 'فبراير', 'مارس', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'اغسطس', 'سبتمبر', 'اكتوبر', 'نوفمبر', 'ديسمبر'];
+/** Arabic months by both their names (مايو and أيار), each accepted alone or as the pair the bot writes (مايو/أيار). */
+const MONTHS_AR = [
+  ['يناير', 'كانون الثاني'],
+  ['فبراير', 'شباط'],
+  ['مارس', 'آذار'],
+  ['أبريل', 'نيسان'],
+  ['مايو', 'أيار'],
+  ['يونيو', 'حزيران'],
+  ['يوليو', 'تموز'],
+  ['أغسطس', 'آب'],
+  ['سبتمبر', 'أيلول'],
+  ['أكتوبر', 'تشرين الأول'],
+  ['نوفمبر', 'تشرين الثاني'],
+  ['ديسمبر', 'كانون الأول'],
+].map((names) => names.map(normalizeWord));
+
+function arabicMonthsAsNumbers(text: string): string {
+  let s = text;
+  MONTHS_AR.forEach((names, i) => {
+    const name = `(?:${names.join('|')})`;
+    s = s.replace(new RegExp(`(^|[\\s\\d])${name}(?:\\s*/\\s*${name})?(?=$|[\\s\\d])`, 'u'), `$1${i + 1}`);
+  });
+  return s;
+}
+
 const FORMATS = ['yyyy-MM-dd', 'd MMMM yyyy', 'd MMMM', 'MMMM d yyyy', 'MMMM d', 'd MMM', 'MMM d', 'd/M/yyyy', 'd/M'];
 
 /** "2021-05-04", "4 May", "4 mai", "4 مايو", "May 4", "4/5": a calendar date, in the event's year when none is given. */
 export function parseDate(text: string, year: number): string | undefined {
   let s = text.trim().toLowerCase().replace(/,/g, ' ').replace(/\s+/g, ' ').replace(/(\d+)(st|nd|rd|th|er)\b/g, '$1');
-  MONTHS_AR.forEach((m, i) => {
-    s = s.replace(normalizeWord(m), String(i + 1));
-  });
-  s = normalizeWord(s);
+  s = arabicMonthsAsNumbers(normalizeWord(s));
   s = s.replace(/^(\d{1,2}) (\d{1,2})( \d{4})?$/, (_m, d: string, mo: string, y?: string) => `${d}/${mo}${y ? `/${y.trim()}` : ''}`);
   for (const locale of ['en', 'fr']) {
     for (const format of FORMATS) {

@@ -1,4 +1,5 @@
 // week [n]: a thematic week, its theme and every session day by day.
+import { capitalise } from '../core/i18n/format.js';
 import type { Block, Button, Reply } from '../core/reply.js';
 import { optionalInt } from './args.js';
 import { defineCommand, type CommandContext } from './types.js';
@@ -18,7 +19,7 @@ function weekReply(ctx: CommandContext, number: number): Reply {
   // Day by day where the reader is: in Auckland, Friday's sessions fall on Saturday.
   const days = new Map<string, typeof sessions>();
   for (const timed of sessions) days.set(localDate(ctx, timed), [...(days.get(localDate(ctx, timed)) ?? []), timed]);
-  for (const [date, list] of days) blocks.push({ type: 'divider' }, { type: 'text', text: [dayName(ctx, date)] }, ...sessionBlocks(ctx, list));
+  for (const [date, list] of days) blocks.push({ type: 'divider' }, { type: 'text', text: [capitalise(dayName(ctx, date), ctx.lang)] }, ...sessionBlocks(ctx, list));
   blocks.push(...agendaNotes(ctx, sessions[0]?.start));
   const buttons: Button[] = [];
   if (agenda.week(number - 1)) buttons.push({ label: ctx.t('buttons.week', { number: number - 1 }), command: `week ${number - 1}` });

@@ -1,6 +1,7 @@
 // The agenda of one day where the reader is: the sessions that start on that date in their zone (Auckland's
 // 5 May holds Washington's 4 May), the week and its theme, local times, and a way to the days around it.
 import type { TimedSession } from '../../core/agenda.js';
+import { capitalise } from '../../core/i18n/format.js';
 import type { Block, Button, Reply } from '../../core/reply.js';
 import type { CommandContext } from '../types.js';
 import { agendaNotes } from './notes.js';
@@ -38,7 +39,7 @@ export function dayReply(ctx: CommandContext, date: string, filter?: DayFilter):
   const chosen = filter ? all.filter(filter.only) : all;
   // When nothing on the day qualifies, say so and show the whole day rather than nothing.
   const sessions = chosen.length > 0 ? chosen : all;
-  const header = ctx.t('day.header', { day: dayName(ctx, shown), week: week.number });
+  const header = capitalise(ctx.t('day.header', { day: dayName(ctx, shown), week: week.number }), ctx.lang);
   if (filter && chosen.length === 0) blocks.push({ type: 'text', text: [filter.none] });
   blocks.push(
     { type: 'header', text: filter?.label && chosen.length > 0 ? `${header} · ${filter.label}` : header },

@@ -41,8 +41,8 @@ export const localDate = (ctx: CommandContext, timed: TimedSession): string =>
 
 /** "Times in America/New York (UTC-4)", or, where each reader sees their own time, says so. */
 export function zoneNote(ctx: CommandContext, at: DateTime): string {
-  if (ctx.shared) return ctx.t('common.timesLocal', { zone: zoneLabel(at.setZone(ctx.zone)) });
-  return ctx.t('common.timesIn', { zone: zoneLabel(at.setZone(ctx.zone)) });
+  if (ctx.shared) return ctx.t('common.timesLocal', { zone: zoneLabel(at.setZone(ctx.zone), ctx.lang) });
+  return ctx.t('common.timesIn', { zone: zoneLabel(at.setZone(ctx.zone), ctx.lang) });
 }
 
 export const dayName = (ctx: CommandContext, isoDate: string): string =>

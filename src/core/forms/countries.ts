@@ -5,6 +5,7 @@ import countries from 'i18n-iso-countries';
 import { distance } from 'fastest-levenshtein';
 import { LANGS, type Lang } from '../content/schema.js';
 import { normalizeArabic } from '../search.js';
+import { editedCountryName, editedCountryNames } from './country-names.js';
 
 const require = createRequire(import.meta.url);
 for (const lang of LANGS) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
@@ -23,9 +24,10 @@ interface Entry {
   name: string; // normalized
 }
 
-const entries: Entry[] = LANGS.flatMap((lang) =>
-  Object.entries(countries.getNames(lang, { select: 'all' })).flatMap(([code, names]) => (names as string[]).map((n) => ({ code, name: normalizeCountry(n) }))),
-);
+const entries: Entry[] = [
+  ...LANGS.flatMap((lang) => Object.entries(countries.getNames(lang, { select: 'all' })).flatMap(([code, names]) => (names as string[]).map((n) => ({ code, name: normalizeCountry(n) })))),
+  ...editedCountryNames().map(({ code, name }) => ({ code, name: normalizeCountry(name) })),
+];
 
 export type CountryMatch = { kind: 'one'; code: string } | { kind: 'several'; codes: string[] } | { kind: 'none' };
 
@@ -53,7 +55,7 @@ export function matchCountry(text: string): CountryMatch {
   return codes.length > 0 ? { kind: 'several', codes: codes.slice(0, 8) } : { kind: 'none' };
 }
 
-export const countryName = (code: string, lang: Lang): string => countries.getName(code, lang) ?? code;
+export const countryName = (code: string, lang: Lang): string => editedCountryName(code, lang) ?? countries.getName(code, lang) ?? code;
 
 /** Every code matchCountry can answer with: each needs a region entry in content/country-regions.json. */
 export const COUNTRY_CODES: readonly string[] = Object.keys(countries.getAlpha2Codes()).sort();

@@ -105,5 +105,5 @@ export function layout(parts: readonly ({ text: string } | { atom: string })[], 
 
 export const hasArabic = (text: string): boolean => ARABIC.test(text);
 
-/** Removes the controls again, for tests and for matching user input. */
-export const stripBidi = (text: string): string => text.replace(/[\u200e\u200f\u2066-\u2069\u2060]/g, '');
+/** Removes the controls again (and reads no-break spaces as spaces), for tests and for matching user input. */
+export const stripBidi = (text: string): string => text.replace(/[\u200e\u200f\u2066-\u2069\u2060]/g, '').replace(/[\u00a0\u202f]/g, ' ');

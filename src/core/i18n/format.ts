@@ -1,4 +1,6 @@
-// Dates, times, numbers and lists formatted for the reader's language (Latin digits everywhere, 24-hour times).
+// Dates, times, zones, numbers and lists formatted for the reader's language (Latin digits everywhere, 24-hour
+// times), as an editor would print them: « 1er mai » in French, "مايو/أيار" (both month names, as the seed
+// writes them) in Arabic, a zone in words ("heure de l’Est nord-américain") rather than an id.
 import { DateTime } from 'luxon';
 import type { Lang } from '../content/schema.js';
 
@@ -6,21 +8,52 @@ const INTL_LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', ar: 'ar-u-
 
 export const intlLocale = (lang: Lang): string => INTL_LOCALE[lang];
 
+/** Arabic readers from the Maghreb to the Levant know the months by different names: both, as the seed has them. */
+const ARABIC_MONTHS: Record<string, string> = {
+  يناير: 'يناير/كانون الثاني',
+  فبراير: 'فبراير/شباط',
+  مارس: 'مارس/آذار',
+  أبريل: 'أبريل/نيسان',
+  مايو: 'مايو/أيار',
+  يونيو: 'يونيو/حزيران',
+  يوليو: 'يوليو/تموز',
+  أغسطس: 'أغسطس/آب',
+  سبتمبر: 'سبتمبر/أيلول',
+  أكتوبر: 'أكتوبر/تشرين الأول',
+  نوفمبر: 'نوفمبر/تشرين الثاني',
+  ديسمبر: 'ديسمبر/كانون الأول',
+};
+const ARABIC_MONTH = new RegExp(`(${Object.keys(ARABIC_MONTHS).join('|')})(?!/)`, 'gu');
+
+/** The editor's touches Intl leaves out: « 1er » for the first of a month in French, both month names in Arabic. */
+function edited(text: string, lang: Lang): string {
+  if (lang === 'fr') return text.replace(/(^|\s)1(?= \p{L})/u, '$11er');
+  if (lang === 'ar') return text.replace(ARABIC_MONTH, (m) => ARABIC_MONTHS[m] ?? m);
+  return text;
+}
+
 export function formatDay(dt: DateTime, lang: Lang): string {
-  return dt.setLocale(INTL_LOCALE[lang]).toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  return edited(dt.setLocale(INTL_LOCALE[lang]).toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }), lang);
 }
 
 export function formatShortDay(dt: DateTime, lang: Lang): string {
-  return dt.setLocale(INTL_LOCALE[lang]).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short' });
+  return edited(dt.setLocale(INTL_LOCALE[lang]).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short' }), lang);
 }
 
 export const formatTime = (dt: DateTime): string => dt.toFormat('HH:mm');
 
-/** "America/New York (UTC-4)": the zone a reply's times are in. */
-export function zoneLabel(dt: DateTime): string {
-  const place = dt.zoneName?.replace(/_/g, ' ') ?? 'UTC';
+/** A heading's first letter in capitals (« Mardi 4 mai »): French day names are lower case inside a sentence only. */
+export const capitalise = (text: string, lang: Lang): string => text.charAt(0).toLocaleUpperCase(INTL_LOCALE[lang]) + text.slice(1);
+
+/** "Eastern Time (UTC-4)", « heure de l’Est nord-américain (UTC-4) », "التوقيت الشرقي لأمريكا الشمالية (UTC-4)". */
+export function zoneLabel(dt: DateTime, lang: Lang = 'en'): string {
+  const zone = dt.zoneName ?? 'UTC';
   const offset = dt.toFormat('ZZ').replace(/:00$/, '').replace(/^([+-])0/, '$1');
-  return dt.offset === 0 && place === 'UTC' ? 'UTC' : `${place} (UTC${offset})`;
+  if (dt.offset === 0 && /^(UTC|Etc\/UTC|Etc\/GMT|GMT)$/.test(zone)) return 'UTC';
+  const name = new Intl.DateTimeFormat(INTL_LOCALE[lang], { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(dt.toJSDate()).find((p) => p.type === 'timeZoneName')?.value;
+  // Where ICU knows no name in words it writes an offset ("GMT+3"): then the zone's own city.
+  const words = name && !/^(GMT|UTC|غرينتش)/.test(name) ? name : zone.split('/').pop()!.replace(/_/g, ' ');
+  return `${words} (UTC${offset})`;
 }
 
 export function formatList(items: string[], lang: Lang): string {

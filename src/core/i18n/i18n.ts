@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { LANGS, type Lang } from '../content/schema.js';
+import { typography } from './typography.js';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -39,7 +40,7 @@ export function createI18n(dir: string): I18n {
   return {
     t(lang) {
       const tf = fixed.get(lang)!;
-      return (key, options) => tf(key, options ?? {}) as string;
+      return (key, options) => typography(tf(key, options ?? {}) as string, lang);
     },
   };
 }
