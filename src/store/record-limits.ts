@@ -1,0 +1,12 @@
+// The most one record may take, for the stores that speak AsyncStore: the same bounds as lowdb-store.ts (which
+// keeps its own copy until the core switches over), so a bad record fails its own write in every store alike.
+import { boundedJson } from '../core/json-shape.js';
+import { StoreRejectedError } from './errors.js';
+
+export const MAX_RECORD_BYTES = { user: 2_048, conversation: 4_096, registration: 8_192, form: 16_384, subscription: 2_048 } as const;
+
+/** Throws StoreRejectedError when the record is too large or too deep; returns it unchanged otherwise. */
+export function admit<T>(what: keyof typeof MAX_RECORD_BYTES, value: T): T {
+  if (boundedJson(value, MAX_RECORD_BYTES[what]) === undefined) throw new StoreRejectedError(what);
+  return value;
+}
