@@ -1,0 +1,3 @@
+// The PostgreSQL store (DATABASE_URL): one entry point for the rest of the bot.
+export { PostgresStore, type PostgresStoreOptions } from './postgres-store.js';
+export { migrate, readMigrations, type Migration } from './migrate.js';

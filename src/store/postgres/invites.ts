@@ -1,0 +1,19 @@
+// Invited emails, lower-cased: adding is idempotent, and two organisers adding one email count it once.
+import type { Queryable } from './db.js';
+
+export async function isInvited(db: Queryable, email: string): Promise<boolean> {
+  const { rowCount } = await db.query('SELECT 1 FROM invites WHERE email = lower($1)', [email]);
+  return (rowCount ?? 0) > 0;
+}
+
+export async function addInvites(db: Queryable, emails: string[], by: string): Promise<number> {
+  const unique = [...new Set(emails.map((e) => e.toLowerCase()))];
+  if (unique.length === 0) return 0;
+  const { rowCount } = await db.query('INSERT INTO invites (email, invited_at, invited_by) SELECT unnest($1::text[]), $2, $3 ON CONFLICT (email) DO NOTHING', [unique, new Date().toISOString(), by]);
+  return rowCount ?? 0;
+}
+
+export async function inviteCount(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM invites');
+  return rows[0]!.n;
+}

@@ -1,0 +1,101 @@
+// The AsyncStore on PostgreSQL: every instance of the bot on one DATABASE_URL shares it and behaves as one bot.
+// Each method is one statement or one transaction; what instances must agree on is decided by the database.
+import pg from 'pg';
+import { log } from '../../core/log.js';
+import type { AsyncStore, FormSaved, RegistrationSaved, VersionedForm } from '../async-store.js';
+import type { StoredDownload } from '../download.js';
+import type { RegistrationCounts } from '../registration-counts.js';
+import type { PersonalDataCounts } from '../retention-counts.js';
+import type { FormProgress, Registration, RegistrationStatus, StoredConversation, Subscription, UserPrefs } from '../schema.js';
+import * as conversations from './conversations.js';
+import * as downloads from './downloads.js';
+import * as forms from './forms.js';
+import * as invites from './invites.js';
+import { migrate } from './migrate.js';
+import * as posts from './posts.js';
+import * as registrations from './registrations.js';
+import * as retention from './retention.js';
+import * as seen from './seen.js';
+import * as subscriptions from './subscriptions.js';
+import * as users from './users.js';
+
+/** Expired sightings are deleted once in this many calls: cheap, and the table stays small. */
+const PRUNE_SEEN_EVERY = 500;
+
+export interface PostgresStoreOptions {
+  /** Connections this instance may hold (node-postgres' pool size). */
+  maxConnections?: number;
+}
+
+export class PostgresStore implements AsyncStore {
+  private sightings = 0;
+
+  private constructor(readonly pool: pg.Pool) {}
+
+  /** Connects, applies the migrations this database lacks (under an advisory lock), and returns the store. */
+  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+    // An idle connection dropped by the server must not crash the process: the pool replaces it.
+    pool.on('error', (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost'));
+    try {
+      const applied = await migrate(pool);
+      if (applied.length > 0) log.info({ applied }, 'PostgreSQL store migrated');
+      return new PostgresStore(pool);
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+  }
+
+  user = (id: string): Promise<UserPrefs | undefined> => users.user(this.pool, id);
+  updateUser = (id: string, patch: Partial<Omit<UserPrefs, 'updatedAt'>>): Promise<void> => users.updateUser(this.pool, id, patch);
+
+  conversation = (id: string): Promise<StoredConversation | undefined> => conversations.conversation(this.pool, id);
+  conversations = (): Promise<StoredConversation[]> => conversations.conversations(this.pool);
+  saveConversation = (c: Omit<StoredConversation, 'updatedAt'>): Promise<void> => conversations.saveConversation(this.pool, c);
+  dropConversation = (id: string): Promise<void> => conversations.dropConversation(this.pool, id);
+
+  registration = (id: string): Promise<Registration | undefined> => registrations.registration(this.pool, id);
+  registrationByEmail = (email: string): Promise<Registration | undefined> => registrations.registrationByEmail(this.pool, email);
+  registrationsOf = (userId: string): Promise<Registration[]> => registrations.registrationsOf(this.pool, userId);
+  registrationCounts = (): Promise<RegistrationCounts> => registrations.registrationCounts(this.pool);
+  registrationPages = (pageSize = 500): AsyncIterable<Registration[]> => registrations.registrationPages(this.pool, pageSize);
+  saveRegistration = (r: Registration): Promise<RegistrationSaved> => registrations.saveRegistration(this.pool, r);
+  setRegistrationStatus = (id: string, from: RegistrationStatus, to: RegistrationStatus, at: string, mark?: { invited: true }): Promise<Registration | undefined> =>
+    registrations.setRegistrationStatus(this.pool, id, from, to, at, mark);
+
+  form = (userId: string): Promise<VersionedForm | undefined> => forms.form(this.pool, userId);
+  saveForm = (userId: string, progress: FormProgress, expectedVersion: number): Promise<FormSaved> => forms.saveForm(this.pool, userId, progress, expectedVersion);
+  dropForm = (userId: string): Promise<void> => forms.dropForm(this.pool, userId);
+
+  isInvited = (email: string): Promise<boolean> => invites.isInvited(this.pool, email);
+  addInvites = (emails: string[], by: string): Promise<number> => invites.addInvites(this.pool, emails, by);
+  inviteCount = (): Promise<number> => invites.inviteCount(this.pool);
+
+  subscriptions = (): Promise<Subscription[]> => subscriptions.subscriptions(this.pool);
+  subscription = (id: string): Promise<Subscription | undefined> => subscriptions.subscription(this.pool, id);
+  saveSubscription = (s: Subscription): Promise<void> => subscriptions.saveSubscription(this.pool, s);
+  dropSubscription = (id: string): Promise<void> => subscriptions.dropSubscription(this.pool, id);
+
+  claimPost = (key: string): Promise<boolean> => posts.claimPost(this.pool, key);
+  markPosted = (key: string): Promise<void> => posts.markPosted(this.pool, key);
+  isPosted = (key: string): Promise<boolean> => posts.isPosted(this.pool, key);
+
+  async firstSeen(kind: string, id: string, ttlSeconds: number): Promise<boolean> {
+    if (++this.sightings % PRUNE_SEEN_EVERY === 0) await seen.forgetExpired(this.pool);
+    return seen.firstSeen(this.pool, kind, id, ttlSeconds);
+  }
+
+  saveDownload = (token: string, download: StoredDownload): Promise<void> => downloads.saveDownload(this.pool, token, download);
+  takeDownload = (token: string, now = new Date().toISOString()): Promise<StoredDownload | undefined> => downloads.takeDownload(this.pool, token, now);
+  revokeDownloads = (owner: string): Promise<number> => downloads.revokeDownloads(this.pool, owner);
+
+  eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.pool, userId);
+  dropFormsIdleSince = (before: string): Promise<number> => forms.dropFormsIdleSince(this.pool, before);
+  personalDataCounts = (): Promise<PersonalDataCounts> => retention.personalDataCounts(this.pool);
+  purgePersonalData = (): Promise<PersonalDataCounts> => retention.purgePersonalData(this.pool);
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,33 @@
+// Erasure of one user, and the retention purge, each in one transaction or one statement: a crash erases all or
+// nothing, and the purge counts exactly what it deleted.
+import type pg from 'pg';
+import type { PersonalDataCounts } from '../retention-counts.js';
+import { inTransaction, type Queryable } from './db.js';
+
+export async function eraseUser(pool: pg.Pool, userId: string): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    await client.query('DELETE FROM users WHERE id = $1', [userId]);
+    await client.query('DELETE FROM forms WHERE user_id = $1', [userId]);
+    await client.query('DELETE FROM registrations WHERE user_ids @> ARRAY[$1]::text[]', [userId]);
+    await client.query('DELETE FROM conversations WHERE user_id = $1', [userId]);
+  });
+}
+
+export async function personalDataCounts(db: Queryable): Promise<PersonalDataCounts> {
+  const { rows } = await db.query<PersonalDataCounts>(
+    `SELECT (SELECT count(*) FROM registrations)::int AS registrations, (SELECT count(*) FROM invites)::int AS invites,
+       (SELECT count(*) FROM forms)::int AS forms, (SELECT count(*) FROM conversations WHERE scope = 'personal')::int AS conversations`,
+  );
+  return rows[0]!;
+}
+
+/** Downloads go too (an export holds registrations), uncounted: a data-modifying WITH runs whether read or not. */
+export async function purgePersonalData(db: Queryable): Promise<PersonalDataCounts> {
+  const { rows } = await db.query<PersonalDataCounts>(
+    `WITH r AS (DELETE FROM registrations RETURNING 1), i AS (DELETE FROM invites RETURNING 1), f AS (DELETE FROM forms RETURNING 1),
+       c AS (DELETE FROM conversations WHERE scope = 'personal' RETURNING 1), d AS (DELETE FROM downloads RETURNING 1)
+     SELECT (SELECT count(*) FROM r)::int AS registrations, (SELECT count(*) FROM i)::int AS invites,
+       (SELECT count(*) FROM f)::int AS forms, (SELECT count(*) FROM c)::int AS conversations`,
+  );
+  return rows[0]!;
+}
