@@ -102,7 +102,7 @@ describe.skipIf(missing !== undefined)('Teams cards rendered in Chromium with th
           const m = await browser.evaluate<CardMeasure>(`window.renderCard(${JSON.stringify(card)}, ${width})`);
           writeFileSync(join(OUT, `${kind.name}${cards.length > 1 ? `-${i + 1}` : ''}-${lang}-${width}.png`), await browser.screenshot({ x: 0, y: 0, width, height: Math.max(m.height, 1) }));
           for (const p of m.problems) failures.push(`${where}: renderer: ${p}`);
-          for (const t of m.truncated) failures.push(`${where}: action cut off: ${t}`);
+          for (const t of m.truncated) failures.push(`${where}: cut off: ${t}`);
           for (const o of m.overflowing) failures.push(`${where}: overflows: ${o}`);
           for (const r of m.ranges) {
             // 08:30–10:00 reads left to right even in Arabic; a {{TIME()}} the client writes in Arabic (12:30 م) reads right to left.

@@ -30,8 +30,11 @@ export function registrationFormView(ctx: CommandContext, values: Record<string,
     const base = {
       id: f.id,
       label: ctx.t(`form.fields.${f.id}.label`),
-      help: ctx.t(`form.fields.${f.id}.help`),
+      // The form's own hints, not the conversation's ("answer with a number", "type skip").
+      help: ctx.t(`form.fields.${f.id}.hint`),
       required: f.required,
+      ...(f.kind === 'choice' ? { placeholder: ctx.t('form.choose') } : f.kind === 'consent' ? {} : { placeholder: ctx.t(`form.fields.${f.id}.placeholder`) }),
+      ...(f.kind === 'email' ? { invalid: ctx.t('form.errors.email') } : f.required ? { invalid: ctx.t('form.errors.required') } : {}),
       ...('max' in f ? { max: f.max } : {}),
       ...(values[f.id] ? { value: values[f.id] } : {}),
       ...(errors[f.id] ? { error: errors[f.id] } : {}),
@@ -39,7 +42,7 @@ export function registrationFormView(ctx: CommandContext, values: Record<string,
     const options = 'choices' in f ? f.choices.map((c) => ({ value: c, label: ctx.t(`form.choices.${f.id}.${c}`) })) : [];
     if (f.id === 'region') return [{ ...base, kind: 'select', options, required: false, help: ctx.t('form.regions.formHelp') }, regionConfirmField(ctx, values)];
     if (f.kind === 'choice') return [{ ...base, kind: 'select', options }];
-    if (f.kind === 'consent') return [{ ...base, kind: 'toggle', label: ctx.t('form.consentLabel') }];
+    if (f.kind === 'consent') return [{ ...base, kind: 'toggle', option: ctx.t('form.consentLabel') }];
     return [{ ...base, kind: f.kind === 'email' ? 'email' : 'text' }];
   });
   return { id: 'registration', title: ctx.t('form.title'), intro: ctx.t('form.formIntro'), notice: ctx.t('form.notice'), submitLabel: ctx.t('buttons.submit'), fields };

@@ -49,6 +49,12 @@ export interface FormFieldView {
   help?: string;
   kind: 'text' | 'email' | 'select' | 'toggle';
   required: boolean;
+  /** What the empty field shows: an example answer, or "Choose…" on a list. */
+  placeholder?: string;
+  /** The message a client that checks the field itself shows when it is empty or malformed. */
+  invalid?: string;
+  /** A box's own sentence ("I agree to…"), when the label is a short name ("Consent"). */
+  option?: string;
   max?: number;
   options?: { value: string; label: string }[];
   value?: string;

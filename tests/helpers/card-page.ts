@@ -43,6 +43,12 @@ window.renderCard = async (card, width) => {
   for (const b of host.querySelectorAll('button, .ac-pushButton')) {
     for (const e of [b, ...b.querySelectorAll('*')]) if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow !== 'visible') { truncated.push((b.textContent || '').trim()); break; }
   }
+  // Any other text the renderer cut with an ellipsis (a box's sentence, a label).
+  for (const e of host.querySelectorAll('*')) {
+    if (e.closest('button')) continue;
+    const s = getComputedStyle(e);
+    if (s.textOverflow === 'ellipsis' && s.overflow !== 'visible' && e.scrollWidth > e.clientWidth + 1) truncated.push(name(e));
+  }
   const overflowing = [];
   if (el.scrollWidth > el.clientWidth + 1) overflowing.push('card: ' + el.scrollWidth + 'px wide in ' + el.clientWidth + 'px');
   for (const e of host.querySelectorAll('*')) {

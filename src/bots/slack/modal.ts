@@ -15,22 +15,25 @@ export function loadingModal(title: string, text: string): View {
   return { type: 'modal', callback_id: REGISTER_CALLBACK, title: plain(title, TITLE_MAX), blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
+const PLACEHOLDER_MAX = 150;
+
 function input(field: FormFieldView): KnownBlock {
   const common = { type: 'input' as const, block_id: field.id, optional: !field.required, label: plain(field.label, 2000), ...(field.help ? { hint: plain(field.help, 2000) } : {}) };
+  const placeholder = field.placeholder ? { placeholder: plain(field.placeholder, PLACEHOLDER_MAX) } : {};
   switch (field.kind) {
     case 'select': {
       const options = (field.options ?? []).slice(0, OPTIONS_MAX).map((o) => ({ text: plain(o.label, 75), value: o.value }));
       const initial = options.find((o) => o.value === field.value);
-      return { ...common, element: { type: 'static_select', action_id: 'value', options, ...(initial ? { initial_option: initial } : {}) } };
+      return { ...common, element: { type: 'static_select', action_id: 'value', options, ...placeholder, ...(initial ? { initial_option: initial } : {}) } };
     }
     case 'toggle': {
-      const option = { text: plain(field.label, 75), value: 'yes' };
+      const option = { text: plain(field.option ?? field.label, 75), value: 'yes' };
       return { ...common, element: { type: 'checkboxes', action_id: 'value', options: [option], ...(field.value ? { initial_options: [option] } : {}) } };
     }
     case 'email':
-      return { ...common, element: { type: 'email_text_input', action_id: 'value', ...(field.value ? { initial_value: field.value } : {}) } };
+      return { ...common, element: { type: 'email_text_input', action_id: 'value', ...placeholder, ...(field.value ? { initial_value: field.value } : {}) } };
     case 'text':
-      return { ...common, element: { type: 'plain_text_input', action_id: 'value', ...(field.max ? { max_length: field.max } : {}), ...(field.value ? { initial_value: field.value } : {}) } };
+      return { ...common, element: { type: 'plain_text_input', action_id: 'value', ...placeholder, ...(field.max ? { max_length: field.max } : {}), ...(field.value ? { initial_value: field.value } : {}) } };
   }
 }
 

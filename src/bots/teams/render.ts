@@ -44,8 +44,8 @@ export function cardText(rich: RichText | string, opts: TeamsRenderOptions, rtl:
   return layout(parts, { rtl, escape: escapeMarkdown, whole: true });
 }
 
-/** A button title: plain text (no markdown), laid out like the rest. */
-const titleText = (label: string, rtl: boolean): string => layout([{ text: label }], { rtl, escape: (s) => s, whole: true });
+/** A button title or an input label: plain text (no markdown), laid out like the rest. */
+export const titleText = (label: string, rtl: boolean): string => layout([{ text: label }], { rtl, escape: (s) => s, whole: true });
 
 function action(b: Button, lang: string): CardElement {
   const title = titleText(b.label, lang === 'ar');

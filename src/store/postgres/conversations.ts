@@ -36,7 +36,12 @@ export async function conversations(db: Queryable): Promise<StoredConversation[]
 }
 
 export async function saveConversation(db: Queryable, conversation: Omit<StoredConversation, 'updatedAt'>): Promise<void> {
-  const c = conversationSchema.parse(admit('conversation', { ...conversation, updatedAt: new Date().toISOString() }));
+  await putConversation(db, { ...conversation, updatedAt: new Date().toISOString() });
+}
+
+/** Writes a whole record as it is, its updatedAt kept (saveConversation stamps it; copying a store keeps it). */
+export async function putConversation(db: Queryable, conversation: StoredConversation): Promise<void> {
+  const c = conversationSchema.parse(admit('conversation', conversation));
   await db.query(
     `INSERT INTO conversations (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (id) DO UPDATE SET platform = EXCLUDED.platform, scope = EXCLUDED.scope, user_id = EXCLUDED.user_id,

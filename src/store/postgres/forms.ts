@@ -64,14 +64,31 @@ export async function saveForm(pool: pg.Pool, userId: string, progress: FormProg
             [...values, expectedVersion],
           );
     if (!rows[0]) return undefined;
-    await client.query('DELETE FROM form_answers WHERE user_id = $1', [userId]);
-    const entries = Object.entries(p.answers);
-    if (entries.length > 0) {
-      await client.query('INSERT INTO form_answers (user_id, field, value) SELECT $1, * FROM unnest($2::text[], $3::text[])', [userId, entries.map(([k]) => k), entries.map(([, v]) => v)]);
-    }
+    await putAnswers(client, userId, p.answers);
     return Number(rows[0].version);
   });
   return version === undefined ? { saved: false, current: await form(pool, userId) } : { saved: true, version };
+}
+
+/** Writes a form as it is, whatever version it had (a new one): for copying a store, not for the bot. */
+export async function putForm(db: Queryable, userId: string, progress: FormProgress): Promise<void> {
+  const p = formProgressSchema.parse(admit('form', progress));
+  await db.query(
+    `INSERT INTO forms (user_id, step, review, editing, pending_choices, region_to_confirm, lang, started_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (user_id) DO UPDATE SET version = nextval('form_versions'), step = EXCLUDED.step, review = EXCLUDED.review,
+       editing = EXCLUDED.editing, pending_choices = EXCLUDED.pending_choices, region_to_confirm = EXCLUDED.region_to_confirm,
+       lang = EXCLUDED.lang, started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at`,
+    [userId, p.step, p.review, p.editing, p.pendingChoices ?? null, p.regionToConfirm ?? null, p.lang, p.startedAt, p.updatedAt],
+  );
+  await putAnswers(db, userId, p.answers);
+}
+
+async function putAnswers(db: Queryable, userId: string, answers: Record<string, string>): Promise<void> {
+  await db.query('DELETE FROM form_answers WHERE user_id = $1', [userId]);
+  const entries = Object.entries(answers);
+  if (entries.length === 0) return;
+  await db.query('INSERT INTO form_answers (user_id, field, value) SELECT $1, * FROM unnest($2::text[], $3::text[])', [userId, entries.map(([k]) => k), entries.map(([, v]) => v)]);
 }
 
 export async function dropForm(db: Queryable, userId: string): Promise<void> {

@@ -17,3 +17,9 @@ export async function inviteCount(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM invites');
   return rows[0]!.n;
 }
+
+/** Adds one invitation with its own date and author, unless the email is already invited: for copying a store. */
+export async function putInvite(db: Queryable, email: string, invite: { invitedAt: string; by: string }): Promise<boolean> {
+  const { rowCount } = await db.query('INSERT INTO invites (email, invited_at, invited_by) VALUES (lower($1), $2, $3) ON CONFLICT (email) DO NOTHING', [email, invite.invitedAt, invite.by]);
+  return rowCount === 1;
+}

@@ -48,3 +48,14 @@ export async function updateUser(db: Queryable, id: string, patch: Partial<Omit<
     [id, p.lang ?? null, p.tz ?? null, p.lastLang ?? null, p.pending?.yes ?? null, p.pending?.no ?? null, p.pending?.at ?? null, new Date().toISOString(), has('lang'), has('tz'), has('lastLang'), has('pending')],
   );
 }
+
+/** Writes a whole record as it is, its updatedAt kept: for copying a store, not for the bot. */
+export async function putUser(db: Queryable, id: string, prefs: UserPrefs): Promise<void> {
+  const u = userPrefsSchema.parse(prefs);
+  await db.query(
+    `INSERT INTO users (id, lang, tz, last_lang, pending_yes, pending_no, pending_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (id) DO UPDATE SET lang = EXCLUDED.lang, tz = EXCLUDED.tz, last_lang = EXCLUDED.last_lang, pending_yes = EXCLUDED.pending_yes,
+       pending_no = EXCLUDED.pending_no, pending_at = EXCLUDED.pending_at, updated_at = EXCLUDED.updated_at`,
+    [id, u.lang ?? null, u.tz ?? null, u.lastLang ?? null, u.pending?.yes ?? null, u.pending?.no ?? null, u.pending?.at ?? null, u.updatedAt],
+  );
+}

@@ -1,0 +1,65 @@
+// Copies a lowdb store (ckex.json, and ckex-posts.json if any) into the database, in one transaction: all or
+// nothing, and idempotent (every record is upserted by its key, timestamps kept), so it can be run again.
+// A registration whose email another registration already holds in the database is left out and reported.
+import type pg from 'pg';
+import type { PostsFileData } from '../posts-file.js';
+import type { StoreData } from '../schema.js';
+import { putConversation } from './conversations.js';
+import { inTransaction } from './db.js';
+import { putForm } from './forms.js';
+import { putInvite } from './invites.js';
+import { claimPost, markPosted } from './posts.js';
+import { registrationByEmail, saveRegistration } from './registrations.js';
+import { saveSubscription } from './subscriptions.js';
+import { putUser } from './users.js';
+
+export interface CopyReport {
+  users: number;
+  conversations: number;
+  registrations: number;
+  forms: number;
+  invites: number;
+  subscriptions: number;
+  posts: number;
+  /** Ids of registrations left out: their email belongs to another registration in the database. */
+  emailTaken: string[];
+}
+
+export function copyLowdbData(pool: pg.Pool, data: StoreData, posts?: PostsFileData): Promise<CopyReport> {
+  return inTransaction(pool, async (client) => {
+    const report: CopyReport = { users: 0, conversations: 0, registrations: 0, forms: 0, invites: 0, subscriptions: 0, posts: 0, emailTaken: [] };
+    for (const [id, prefs] of Object.entries(data.users)) {
+      await putUser(client, id, prefs);
+      report.users++;
+    }
+    for (const conversation of Object.values(data.conversations)) {
+      await putConversation(client, conversation);
+      report.conversations++;
+    }
+    for (const registration of Object.values(data.registrations)) {
+      // Asked first: inside a transaction a unique violation would abort everything copied so far.
+      const holder = await registrationByEmail(client, registration.email);
+      if (holder && holder.id !== registration.id) {
+        report.emailTaken.push(registration.id);
+        continue;
+      }
+      await saveRegistration(client, registration);
+      report.registrations++;
+    }
+    for (const [userId, progress] of Object.entries(data.forms)) {
+      await putForm(client, userId, progress);
+      report.forms++;
+    }
+    for (const [email, invite] of Object.entries(data.invites)) if (await putInvite(client, email, invite)) report.invites++;
+    for (const subscription of Object.values(data.subscriptions)) {
+      await saveSubscription(client, subscription);
+      report.subscriptions++;
+    }
+    for (const [key, post] of Object.entries(posts?.posts ?? {})) {
+      await claimPost(client, key);
+      if (post.postedAt) await markPosted(client, key);
+      report.posts++;
+    }
+    return report;
+  });
+}

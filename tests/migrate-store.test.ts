@@ -1,0 +1,127 @@
+// npm run migrate-store -- --from DATA_DIR: a lowdb store copied into PostgreSQL whole, twice without doubling,
+// never while a bot holds the folder, and an email another registration holds left out and reported.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_FORM, type AsyncStore } from '../src/store/async-store.js';
+import { LowdbAsyncStore } from '../src/store/lowdb-async.js';
+import { LowdbStore } from '../src/store/lowdb-store.js';
+import { PostgresStore } from '../src/store/postgres/index.js';
+import { migrateStore } from '../scripts/migrate-store.js';
+import type { Registration } from '../src/store/schema.js';
+import { tempDir } from './helpers/bot.js';
+import { testDatabase, type TestDatabase } from './helpers/postgres.js';
+
+/** The command itself, in its own process (once: tsx takes seconds to start on two cores). */
+function runCommand(dataDir: string, url: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join('scripts', 'migrate-store.ts'), '--from', dataDir], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+const at = (minute: number) => new Date(Date.UTC(2021, 4, 3, 12, minute)).toISOString();
+
+const registration = (id: string, email: string, userId: string): Registration => ({
+  id,
+  email,
+  name: 'أمينة ديالو',
+  organisation: 'Ministère des Affaires sociales',
+  country: 'SN',
+  role: 'policymaker',
+  institution: 'ministry',
+  region: 'AFW',
+  interpretation: 'ar',
+  consentAt: at(0),
+  lang: 'ar',
+  status: 'confirmed',
+  invited: true,
+  emailVerified: true,
+  userIds: [userId],
+  createdAt: at(0),
+  updatedAt: at(1),
+});
+
+/** What a store holds, read through the contract, for comparing two stores. */
+async function snapshot(store: AsyncStore) {
+  const pages: Registration[] = [];
+  for await (const page of store.registrationPages()) pages.push(...page);
+  return {
+    users: [await store.user('U1'), await store.user('U2')],
+    conversations: await store.conversations(),
+    registrations: pages,
+    form: (await store.form('U2'))?.progress,
+    invites: [await store.inviteCount(), await store.isInvited('amina@example.org')],
+    subscriptions: await store.subscriptions(),
+    posted: [await store.isPosted('digest::slack:C1::2021-05-03'), await store.isPosted('digest::slack:C1::2021-05-04')],
+  };
+}
+
+describe('npm run migrate-store', () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  let lowdb: Awaited<ReturnType<typeof snapshot>>;
+
+  beforeAll(async () => {
+    database = await testDatabase();
+    dataDir = tempDir();
+    const store = await LowdbAsyncStore.open(dataDir);
+    await store.updateUser('U1', { lang: 'ar', tz: 'Africa/Cairo' });
+    await store.updateUser('U2', { lang: 'fr', pending: { yes: 'register', at: at(2) } });
+    await store.saveConversation({ id: 'a:1', platform: 'teams', scope: 'personal', userId: '29:1', reference: { conversation: { id: 'a:1' }, serviceUrl: 'https://smba.trafficmanager.net/emea/' } });
+    await store.saveRegistration(registration('RAAAA2', 'amina@example.org', 'U1'));
+    await store.saveRegistration({ ...registration('RAAAA3', 'karim@example.org', 'U2'), status: 'pending', invited: false, emailVerified: undefined });
+    await store.saveForm('U2', { answers: { name: 'Karim', country: 'EG' }, step: 2, review: false, editing: false, lang: 'fr', startedAt: at(3), updatedAt: at(4) }, NO_FORM);
+    await store.addInvites(['amina@example.org', 'x@example.org'], 'U0');
+    await store.saveSubscription({ id: 'slack:C1', platform: 'slack', channel: 'C1', lang: 'ar', time: '08:00', zone: 'Africa/Cairo', createdBy: 'U0', createdAt: at(0), lastPosted: '2021-05-03' });
+    await store.claimPost('digest::slack:C1::2021-05-03');
+    await store.markPosted('digest::slack:C1::2021-05-03');
+    await store.claimPost('digest::slack:C1::2021-05-04'); // claimed, never sent
+    lowdb = await snapshot(store);
+    await store.close();
+  }, 60_000);
+
+  afterAll(() => database?.drop());
+
+  const copy = () => migrateStore(['--from', dataDir], { DATABASE_URL: database.url });
+
+  it('copies every record, and copies again without doubling', async () => {
+    const first = await runCommand(dataDir, database.url);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('copied 2 users, 1 conversations, 2 registrations, 1 forms, 2 invites, 1 subscriptions, 2 posts\n');
+    // Invitations already there are not new.
+    expect(await copy()).toEqual(['copied 2 users, 1 conversations, 2 registrations, 1 forms, 0 invites, 1 subscriptions, 2 posts']);
+    const store = await PostgresStore.open(database.url);
+    try {
+      expect(await snapshot(store)).toEqual(lowdb);
+      expect(await store.registrationCounts()).toMatchObject({ total: 2 });
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  it('leaves out a registration whose email another registration holds, and says so', async () => {
+    const store = await PostgresStore.open(database.url);
+    try {
+      await store.pool.query(`UPDATE registrations SET id = 'RZZZZ2' WHERE id = 'RAAAA3'`); // another instance took the email
+      expect((await copy())[1]).toBe('left out 1 registrations whose email another registration holds in the database: RAAAA3');
+      expect((await store.registrationByEmail('karim@example.org'))?.id).toBe('RZZZZ2');
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  it('refuses while a bot holds the folder, and without its settings', async () => {
+    const bot = await LowdbStore.open(dataDir);
+    try {
+      await expect(copy()).rejects.toThrow('in use by another CKEx process');
+    } finally {
+      await bot.close();
+    }
+    await expect(migrateStore(['--from', dataDir], {})).rejects.toThrow('DATABASE_URL');
+    await expect(migrateStore([], { DATABASE_URL: database.url })).rejects.toThrow('--from');
+  }, 60_000);
+});
