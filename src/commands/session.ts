@@ -6,13 +6,15 @@ import type { Button, Reply } from '../core/reply.js';
 import type { TimedSession } from '../core/agenda.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from './types.js';
+import { shownTitle } from './untranslated.js';
 import { agendaNotes, sampleNote } from './views/notes.js';
 import { dayName, localDate, sessionTimes } from './views/times.js';
 
 /** Format and interpretation, as written into replies and calendar files. */
 export function sessionPractical(ctx: CommandContext): { format: string; interpretation: string } {
   const { event } = ctx.core.content;
-  const languages = formatList(event.interpretation.map((l) => ctx.t(`languages.${l}`)), ctx.lang);
+  // « en arabe et en français »: each language with the preposition its language wants.
+  const languages = formatList(event.interpretation.map((l) => ctx.t('session.interpretationLanguage', { language: ctx.t(`languages.${l}`) })), ctx.lang);
   return { format: event.sessionFormat[ctx.lang], interpretation: ctx.t('session.interpretationValue', { working: ctx.t(`languages.${event.workingLanguage}`), languages }) };
 }
 
@@ -32,17 +34,18 @@ function sessionReply(ctx: CommandContext, timed: TimedSession): Reply {
     lang: ctx.lang,
     shareable: true,
     blocks: [
-      { type: 'header', text: session.title[ctx.lang] },
+      { type: 'header', text: shownTitle(ctx, session) },
       { type: 'text', text: [session.description[ctx.lang]] },
       {
         type: 'fields',
         fields: [
           { label: ctx.t('session.when'), value: [dayName(ctx, localDate(ctx, timed)), PUNCTUATION[ctx.lang].comma, ...sessionTimes(ctx, timed)] },
-          { label: ctx.t('session.week'), value: [ctx.t('common.weekTheme', { number: week.number, title: week.title[ctx.lang] })] },
+          { label: ctx.t('buttons.week', { number: week.number }), value: [week.title[ctx.lang]] },
           ...(topic ? [{ label: ctx.t('session.topic'), value: [topic.title[ctx.lang]] }] : []),
           { label: ctx.t('session.format'), value: [practical.format] },
           { label: ctx.t('session.interpretation'), value: [practical.interpretation] },
-          { label: ctx.t('session.speakers'), value: [formatList(session.speakers.map((s) => s[ctx.lang]), ctx.lang)] },
+          // Each speaker's line has its own commas: a run-in list with middle dots reads without ambiguity.
+          { label: ctx.t('session.speakers'), value: [session.speakers.map((s) => s[ctx.lang]).join(' · ')] },
           { label: ctx.t('session.id'), value: [session.id] },
         ],
       },

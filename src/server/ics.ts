@@ -19,7 +19,7 @@ export function registerIcs(server: Application, core: BotCore): void {
     }
     const t = core.i18n.t(lang);
     const { event } = core.content;
-    const languages = formatList(event.interpretation.map((l) => t(`languages.${l}`)), lang);
+    const languages = formatList(event.interpretation.map((l) => t('session.interpretationLanguage', { language: t(`languages.${l}`) })), lang);
     const note = `${event.sessionFormat[lang]}\n${t('session.interpretationValue', { working: t(`languages.${event.workingLanguage}`), languages })}`;
     const body = calendarFor(event, sessions, lang, core.clock.now(), () => note, core.content.agenda.sample ? t('common.sampleAgenda') : undefined);
     res.type('text/calendar; charset=utf-8').set('Content-Disposition', `inline; filename="${id}.ics"`).send(body);

@@ -24,6 +24,9 @@ export function readLocales(dir: string): Record<Lang, Record<string, unknown>> 
   return out;
 }
 
+/** Options i18next reads itself: never values to put into a string. */
+const I18NEXT_OPTIONS = new Set(['context', 'defaultValue', 'lng', 'lngs', 'ns', 'keySeparator', 'nsSeparator', 'postProcess']);
+
 export function createI18n(dir: string): I18n {
   const locales = readLocales(dir);
   const instance = i18next.createInstance();
@@ -40,7 +43,12 @@ export function createI18n(dir: string): I18n {
   return {
     t(lang) {
       const tf = fixed.get(lang)!;
-      return (key, options) => typography(tf(key, options ?? {}) as string, lang);
+      return (key, options) => {
+        // Typography is the template's: an English title or a user's words put into it keep their own punctuation.
+        const values: string[] = [];
+        const masked = Object.fromEntries(Object.entries(options ?? {}).map(([k, v]) => (typeof v === 'string' && !I18NEXT_OPTIONS.has(k) ? [k, `\ue000${values.push(v) - 1}\ue001`] : [k, v])));
+        return typography(tf(key, masked) as string, lang).replace(/\ue000(\d+)\ue001/g, (_m, i: string) => values[Number(i)]!);
+      };
     },
   };
 }

@@ -9,7 +9,7 @@ const NBSP = '\u00a0';
 export function frenchTypography(text: string): string {
   return text
     .replace(/[ \u202f]+([:;?!])(?=\s|$|[»")\]*_])/gu, `${NBSP}$1`)
-    .replace(/([\p{L}}\)»])([:;?!])(?=\s|$)/gu, `$1${NBSP}$2`)
+    .replace(/([\p{L}}\)»\ue001])([:;?!])(?=\s|$)/gu, `$1${NBSP}$2`)
     .replace(/«[ \u202f\u00a0]*/gu, `«${NBSP}`)
     .replace(/[ \u202f\u00a0]*»/gu, `${NBSP}»`);
 }
