@@ -64,6 +64,14 @@ export const sessionSchema = z
     description: localized,
     speakers: z.array(localized).min(1),
     sequence: z.number().int().min(0).default(0),
+    /** Set by `npm run import`: the key of the session in the source (guid, UID, or date, start and title), so re-imports keep its id. */
+    source: nonEmpty.optional(),
+    /** The language the session was written in, when an import found no translation for some languages. */
+    originalLanguage: z.enum(LANGS).optional(),
+    /** Languages whose title or description is the original's, shown with a marker until translated. */
+    untranslated: z.array(z.enum(LANGS)).optional(),
+    /** Addresses given by the source (the session's page, a recording). */
+    links: z.array(z.url()).optional(),
   })
   .strict();
 export type Session = z.infer<typeof sessionSchema>;
@@ -73,6 +81,8 @@ export const agendaSchema = z
     sample: z.boolean(),
     note: localized,
     sessions: z.array(sessionSchema).min(1),
+    /** Ids of sessions removed by an import: never given to another session, so stars and calendar UIDs stay true. */
+    retired: z.array(z.string()).optional(),
   })
   .strict();
 export type Agenda = z.infer<typeof agendaSchema>;

@@ -1,0 +1,92 @@
+// One frab/pretalx schedule event (the JSON object, or the XML element read into the same shape) as a session.
+import { DateTime, Duration } from 'luxon';
+import { LANGS, type Lang } from '../core/content/schema.js';
+import type { RowProblem, SourceSession } from './types.js';
+
+/** The fields of a frab event the bot uses (voc/schedule validator/json/schema.json). */
+export interface FrabEvent {
+  guid?: unknown;
+  date?: unknown;
+  start?: unknown;
+  duration?: unknown;
+  title?: unknown;
+  abstract?: unknown;
+  description?: unknown;
+  persons?: unknown;
+  track?: unknown;
+  language?: unknown;
+  url?: unknown;
+  links?: unknown;
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+
+/** A frab text is a string in the event's language; pretalx may give {"en": …, "fr": …}. */
+function texts(v: unknown, language: string | undefined): Partial<Record<Lang, string>> {
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    return Object.fromEntries(LANGS.flatMap((l) => (text((v as Record<string, unknown>)[l]) ? [[l, text((v as Record<string, unknown>)[l])!]] : [])));
+  }
+  const t = text(v);
+  if (!t) return {};
+  return { [LANGS.includes(language as Lang) ? (language as Lang) : 'en']: t };
+}
+
+function personName(p: unknown): string | undefined {
+  if (typeof p === 'string') return text(p);
+  if (p && typeof p === 'object') {
+    const o = p as Record<string, unknown>;
+    return text(o.public_name) ?? text(o.full_public_name) ?? text(o.name);
+  }
+  return undefined;
+}
+
+function linkUrls(e: FrabEvent): string[] {
+  const links = Array.isArray(e.links) ? e.links.map((l) => (typeof l === 'string' ? l : text((l as Record<string, unknown>)?.url))) : [];
+  return [...new Set([text(e.url), ...links].filter((u): u is string => !!u && /^https?:\/\//.test(u)))];
+}
+
+/** "01:30", "1:30", "01:30:00" → minutes. */
+function minutesOf(duration: string): number | undefined {
+  const m = /^(\d{1,2}):([0-5]\d)(?::[0-5]\d)?$/.exec(duration);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+}
+
+export function frabSession(e: FrabEvent, line: number, dayDate: string | undefined, zone: string): SourceSession | RowProblem {
+  const title = text(e.title);
+  if (!title && !(e.title && typeof e.title === 'object')) return { line, problem: 'the event has no title', fix: 'give it a title' };
+  const dateText = text(e.date);
+  let start: DateTime | undefined;
+  if (dateText && dateText.length > 10) {
+    start = DateTime.fromISO(dateText, { setZone: true });
+  } else if ((dateText ?? dayDate) && text(e.start)) {
+    start = DateTime.fromISO(`${dateText ?? dayDate}T${text(e.start)}`, { zone });
+  }
+  if (!start?.isValid) {
+    return { line, problem: `the event has no readable start (date "${dateText ?? ''}", start "${text(e.start) ?? ''}")`, fix: 'give "date" as an ISO 8601 date-time such as 2021-05-04T09:00:00-04:00' };
+  }
+  const minutes = minutesOf(text(e.duration) ?? '');
+  if (minutes === undefined || minutes <= 0) {
+    return { line, problem: `the duration "${text(e.duration) ?? ''}" is not a length of time`, fix: 'give "duration" as HH:MM, such as 01:30' };
+  }
+  const local = start.setZone(zone);
+  const end = local.plus(Duration.fromObject({ minutes }));
+  const language = text(e.language)?.toLowerCase().slice(0, 2);
+  const persons = Array.isArray(e.persons) ? e.persons.map(personName).filter((n): n is string => !!n) : [];
+  const guid = text(e.guid);
+  const track = text(e.track) ?? text((e.track as Record<string, unknown> | undefined)?.name);
+  return {
+    line,
+    ...(guid ? { key: `guid:${guid}` } : {}),
+    date: local.toISODate()!,
+    start: local.toFormat('HH:mm'),
+    end: end.hasSame(local, 'day') ? end.toFormat('HH:mm') : '24:00',
+    title: texts(e.title, language),
+    description: texts(text(e.abstract) || (e.abstract && typeof e.abstract === 'object') ? e.abstract : e.description, language),
+    speakers: persons.map((name) => ({ en: name, fr: name, ar: name })),
+    ...(language ? { language } : {}),
+    ...(track ? { track } : {}),
+    links: linkUrls(e),
+  };
+}
+
+export const isProblem = (x: SourceSession | RowProblem): x is RowProblem => 'problem' in x;

@@ -1,0 +1,67 @@
+// The frab/pretalx schedule XML: <schedule><day date><room name><event guid>…</event></room></day></schedule>.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { frabSession, isProblem, type FrabEvent } from './frab-event.js';
+import { linesOf, type ReadOptions, type ReadResult } from './types.js';
+
+type Node = Record<string, unknown>;
+
+const ARRAYS = new Set(['schedule.day', 'schedule.day.room', 'schedule.day.room.event', 'schedule.day.room.event.persons.person', 'schedule.day.room.event.links.link']);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  textNodeName: '#text',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  jPath: true,
+  isArray: (_name, path) => ARRAYS.has(String(path)),
+});
+
+const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : v && typeof v === 'object' ? ((v as Node)['#text'] as string | undefined) : undefined);
+
+function eventOf(e: Node): FrabEvent {
+  const persons = ((e.persons as Node | undefined)?.person as unknown[] | undefined) ?? [];
+  const links = ((e.links as Node | undefined)?.link as Node[] | undefined) ?? [];
+  return {
+    guid: e['@guid'],
+    date: textOf(e.date),
+    start: textOf(e.start),
+    duration: textOf(e.duration),
+    title: textOf(e.title),
+    abstract: textOf(e.abstract),
+    description: textOf(e.description),
+    track: textOf(e.track),
+    language: textOf(e.language),
+    url: textOf(e.url),
+    persons: persons.map(textOf),
+    links: links.map((l) => ({ url: l['@href'] })),
+  };
+}
+
+export function readFrabXml(text: string, { zone }: ReadOptions): ReadResult {
+  const result: ReadResult = { format: 'frab/pretalx schedule XML', sessions: [], problems: [] };
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    result.problems.push({ line: valid.err.line, problem: `not well-formed XML (${valid.err.msg})`, fix: 'export the schedule again, or fix the XML' });
+    return result;
+  }
+  const days = ((parser.parse(text) as Node).schedule as Node | undefined)?.day as Node[] | undefined;
+  if (!days) {
+    result.problems.push({ line: 0, problem: 'no <schedule><day> elements in this XML', fix: 'use the schedule export (schedule.xml) of pretalx or frab' });
+    return result;
+  }
+  const lines = linesOf(text, /<event[\s>]/);
+  let n = 0;
+  for (const day of days) {
+    for (const room of (day.room as Node[] | undefined) ?? []) {
+      for (const event of (room.event as Node[] | undefined) ?? []) {
+        const read = frabSession(eventOf(event), lines[n++] ?? 0, day['@date'] as string | undefined, zone);
+        if (isProblem(read)) result.problems.push(read);
+        else result.sessions.push(read);
+      }
+    }
+  }
+  return result;
+}

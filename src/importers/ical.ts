@@ -1,0 +1,72 @@
+// iCalendar files (RFC 5545): each VEVENT a session; its UID keeps the session's id across imports (ical.js).
+import ICAL from 'ical.js';
+import { DateTime } from 'luxon';
+import { isValidZone } from '../core/clock.js';
+import { linesOf, type ReadOptions, type ReadResult, type RowProblem, type SourceSession } from './types.js';
+
+type Component = InstanceType<typeof ICAL.Component>;
+
+/** DTSTART/DTEND as an instant: UTC ("…Z"), a named zone (TZID=Europe/Paris), or floating (the event's zone). */
+function instantOf(vevent: Component, name: 'dtstart' | 'dtend', zone: string): DateTime | undefined {
+  const prop = vevent.getFirstProperty(name);
+  const value = prop?.getFirstValue() as InstanceType<typeof ICAL.Time> | undefined;
+  if (!prop || !value || value.isDate) return undefined;
+  const parts = { year: value.year, month: value.month, day: value.day, hour: value.hour, minute: value.minute, second: value.second };
+  const tzid = prop.getParameter('tzid');
+  const tz = typeof tzid === 'string' ? tzid.replace(/^\//, '') : undefined;
+  if (value.zone === ICAL.Timezone.utcTimezone) return DateTime.fromObject(parts, { zone: 'utc' });
+  if (tz && isValidZone(tz)) return DateTime.fromObject(parts, { zone: tz });
+  if (tz) return DateTime.fromJSDate(value.toJSDate()).isValid ? DateTime.fromJSDate(value.toJSDate()) : undefined;
+  return DateTime.fromObject(parts, { zone });
+}
+
+function eventOf(vevent: Component, line: number, zone: string): SourceSession | RowProblem {
+  const event = new ICAL.Event(vevent);
+  const start = instantOf(vevent, 'dtstart', zone);
+  if (!start?.isValid) return { line, problem: 'the VEVENT has no start time (or is an all-day event)', fix: 'give DTSTART a date and a time, such as DTSTART;TZID=America/New_York:20210504T090000' };
+  const end = instantOf(vevent, 'dtend', zone) ?? (event.duration ? start.plus({ seconds: event.duration.toSeconds() }) : undefined);
+  if (!end?.isValid || end <= start) return { line, problem: 'the VEVENT has no end after its start', fix: 'give it a DTEND later than DTSTART, or a DURATION' };
+  const summary = vevent.getFirstProperty('summary');
+  const title = (summary?.getFirstValue() as string | undefined)?.trim();
+  if (!title) return { line, problem: 'the VEVENT has no SUMMARY', fix: 'give it a SUMMARY (the session title)' };
+  const language = (summary?.getParameter('language') as string | undefined)?.toLowerCase().slice(0, 2);
+  const local = start.setZone(zone);
+  const localEnd = end.setZone(zone);
+  const speakers = vevent.getAllProperties('attendee').map((a) => (a.getParameter('cn') as string | undefined)?.trim()).filter((n): n is string => !!n);
+  const categories = vevent.getAllProperties('categories').flatMap((c) => c.getValues() as string[]);
+  const url = vevent.getFirstPropertyValue('url') as string | null;
+  const lang = language ?? 'en';
+  return {
+    line,
+    ...(event.uid ? { key: `uid:${event.uid}` } : {}),
+    date: local.toISODate()!,
+    start: local.toFormat('HH:mm'),
+    end: localEnd.hasSame(local, 'day') ? localEnd.toFormat('HH:mm') : '24:00',
+    title: { [lang]: title },
+    description: event.description?.trim() ? { [lang]: event.description.trim() } : {},
+    speakers: speakers.map((name) => ({ en: name, fr: name, ar: name })),
+    ...(language ? { language } : {}),
+    ...(categories[0] ? { track: categories.join(', ') } : {}),
+    links: url && /^https?:\/\//.test(url) ? [url] : [],
+  };
+}
+
+export function readIcal(text: string, { zone }: ReadOptions): ReadResult {
+  const result: ReadResult = { format: 'iCalendar', sessions: [], problems: [] };
+  let calendar: Component;
+  try {
+    calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
+  } catch (err) {
+    result.problems.push({ line: 0, problem: `not an iCalendar file (${(err as Error).message})`, fix: 'export the calendar again as .ics' });
+    return result;
+  }
+  for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+  const lines = linesOf(text, /^BEGIN:VEVENT/m);
+  calendar.getAllSubcomponents('vevent').forEach((vevent, i) => {
+    if (vevent.getFirstPropertyValue('recurrence-id')) return; // an exception to a recurring event: the bot's sessions do not recur
+    const read = eventOf(vevent, lines[i] ?? 0, zone);
+    if ('problem' in read) result.problems.push(read);
+    else result.sessions.push(read);
+  });
+  return result;
+}

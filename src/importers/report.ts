@@ -1,0 +1,32 @@
+// The import report as text: what was added, changed and removed, by title; what is not translated; what to fix.
+import { problemText } from './types.js';
+import type { ImportReport } from './index.js';
+
+export function formatReport(r: ImportReport): string {
+  const out: string[] = [`${r.file} (${r.format})`];
+  if (r.problems.length > 0) {
+    out.push(`Refused: nothing was written. ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} to fix:`);
+    out.push(...r.problems.map((p) => `  ${problemText(p)}`));
+    return out.join('\n');
+  }
+  const s = r.sessions;
+  if (s) {
+    if (r.sampleCleared) out.push('The sample agenda is replaced: its sessions are all removed.');
+    out.push(`Added ${s.added.length}, changed ${s.changed.length}, removed ${s.removed.length}, unchanged ${s.unchanged}.`);
+    for (const a of s.added) out.push(`  + ${a.id}  ${a.title}  (${a.when})`);
+    for (const c of s.changed) out.push(`  ~ ${c.id}  ${c.title}  (${c.was ? `moved from ${c.was} to ${c.when}` : c.when}; ${c.fields.join(', ')})`);
+    for (const d of s.removed) out.push(`  - ${d.id}  ${d.title}  (${d.when})`);
+    if (r.untranslated.length > 0) {
+      out.push(`Not translated yet (shown in the original language, marked): ${r.untranslated.length}`);
+      for (const u of r.untranslated) out.push(`  ${u.id}  ${u.title}  (no ${u.languages.join(', ')})`);
+    }
+  }
+  const l = r.resources;
+  if (l) {
+    out.push(`Library: added ${l.added.length}, changed ${l.changed.length}, removed ${l.removed.length}, unchanged ${l.unchanged}.`);
+    out.push(...l.added.map((t) => `  + ${t}`), ...l.changed.map((t) => `  ~ ${t}`), ...l.removed.map((t) => `  - ${t}`));
+  }
+  if (r.dryRun) out.push(`Dry run: ${r.target} is unchanged.`);
+  else if (r.written) out.push(`Written: ${r.target}. Organisers: send "reload" to the bot to answer from it.`);
+  return out.join('\n');
+}

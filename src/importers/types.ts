@@ -1,0 +1,66 @@
+// What every reader gives back: the sessions of a file in one neutral shape, and the rows it could not read.
+import type { Lang } from '../core/content/schema.js';
+
+/** A row or event that cannot become a session: where it is, what is wrong, how to fix it. */
+export interface RowProblem {
+  /** 1-based line of the file where the row or event starts (0 when the whole file is at fault). */
+  line: number;
+  problem: string;
+  fix: string;
+}
+
+/** A session as a source gives it, before it is placed in a week and given an id. Times are in the event's zone. */
+export interface SourceSession {
+  line: number;
+  /** The source's own key (frab guid, iCalendar UID, CSV key column), when it has one. */
+  key?: string;
+  date: string;
+  start: string;
+  end: string;
+  title: Partial<Record<Lang, string>>;
+  description: Partial<Record<Lang, string>>;
+  /** Each speaker in the languages given; a name given once stands for all three. */
+  speakers: Partial<Record<Lang, string>>[];
+  /** The language the source wrote it in, if it says. */
+  language?: string;
+  /** frab track, iCalendar CATEGORIES, or the CSV topic column: places week-4 sessions in a special topic. */
+  track?: string;
+  /** The week the source names, checked against the date. */
+  week?: number;
+  links: string[];
+}
+
+export interface ReadResult {
+  format: string;
+  sessions: SourceSession[];
+  problems: RowProblem[];
+}
+
+/** What a reader needs to know about the event. */
+export interface ReadOptions {
+  zone: string;
+}
+
+export const problemText = (p: RowProblem): string => `${p.line > 0 ? `line ${p.line}` : 'file'}: ${p.problem}; ${p.fix}`;
+
+/** The 1-based line where `index` falls in `text`. */
+export function lineAt(text: string, index: number): number {
+  if (index < 0) return 0;
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The lines where each match of `pattern` starts, in order (the nth event of a file starts at the nth match). */
+export function linesOf(text: string, pattern: RegExp): number[] {
+  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+  const out: number[] = [];
+  let line = 1;
+  let last = 0;
+  for (const m of text.matchAll(new RegExp(pattern.source, flags))) {
+    for (let i = last; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
+    last = m.index;
+    out.push(line);
+  }
+  return out;
+}
