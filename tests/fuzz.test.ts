@@ -6,7 +6,6 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDate } from '../src/commands/args.js';
 import { normalizeWord, stripPrefix } from '../src/core/i18n/normalize.js';
-import { detectLanguage } from '../src/core/i18n/detect.js';
 import { replyToText, type Reply } from '../src/core/reply.js';
 import { renderMessages } from '../src/bots/slack/render.js';
 import { renderCards } from '../src/bots/teams/render.js';
@@ -114,11 +113,11 @@ describe('text helpers never throw', () => {
     );
   });
 
-  it('detectLanguage says ar for Arabic script, else fr or nothing', () => {
+  it('the reader’s language is ar for Arabic script, else fr, en or nothing', () => {
     fc.assert(
       fc.property(input, (text) => {
-        const lang = detectLanguage(text, ['semaine']);
-        expect([undefined, 'ar', 'fr']).toContain(lang);
+        const lang = bot.core.reader.language(text);
+        expect([undefined, 'ar', 'fr', 'en']).toContain(lang);
         if (/\p{Script=Arabic}/u.test(text)) expect(lang).toBe('ar');
       }),
       { numRuns: 1000 },

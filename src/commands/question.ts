@@ -66,6 +66,11 @@ function dayAnswer(ctx: CommandContext, u: Understanding, onSubject: TimedSessio
   const date = u.day?.date ?? ctx.now.setZone(ctx.zone).toISODate()!;
   if (has(u, 'resources') && onSubject.length === 0) return weekResources(ctx, ctx.core.agenda.currentWeek(date).number);
   if (u.subject !== '' && u.hits.length > 0) {
+    // "yesterday's talk on the missing middle" when it was today: say so, and show when it is.
+    if (onSubject.length > 0 && !onSubject.some((s) => s.start.setZone(ctx.zone).toISODate() === date)) {
+      const found = foundReply(ctx, u.subjectShown, { sessions: onSubject, resources: [] });
+      return { ...found, blocks: [{ type: 'text', text: [ctx.t('question.elsewhere', { day: dayName(ctx, date), subject: u.subjectShown })] }, ...found.blocks] };
+    }
     const ids = new Set(onSubject.map((s) => s.session.id));
     return dayReply(ctx, date, { only: (t) => ids.has(t.session.id), label: u.subjectShown, none: ctx.t('question.dayNone', { day: dayName(ctx, date), subject: u.subjectShown }) });
   }

@@ -68,12 +68,6 @@ export class CommandRegistry {
   wordsByLanguage(): Record<Lang, string[]> {
     return Object.fromEntries(LANGS.map((l) => [l, this.commands.flatMap((c) => c.aliases[l])])) as Record<Lang, string[]>;
   }
-
-  /** Words that are French command names and not English ones: evidence a message is French. */
-  frenchOnlyWords(): string[] {
-    const english = new Set(this.commands.flatMap((c) => c.aliases.en.map(normalizeWord)));
-    return this.commands.flatMap((c) => c.aliases.fr.map(normalizeWord)).filter((w) => !english.has(w));
-  }
 }
 
 export function defaultRegistry(): CommandRegistry {

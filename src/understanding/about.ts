@@ -6,7 +6,15 @@ import { LANGS, type Lang } from '../core/content/schema.js';
 import { oramaLanguage, prepare, tokenizerFor } from '../core/search.js';
 import type { Doc } from './documents.js';
 import type { Hit } from './types.js';
-import { STOP_WORDS } from './vocabulary/load.js';
+import { STOP_WORDS, TABLES } from './vocabulary/load.js';
+import { foldText } from './normalize.js';
+
+/** Arabic writes "and", "with", "for" onto the article (والإرشاد, بالمدفوعات, للمسنين): kept as the article alone. */
+const BEFORE_ARTICLE = TABLES.ar.prefixes.map(foldText).filter((p) => p.length > 1 && (p.endsWith('ال') || p === 'لل') && p !== 'ال');
+const CLITIC_ARTICLE = new RegExp(`(^|\\s)(${BEFORE_ARTICLE.join('|')})(?=\\S{3})`, 'gu');
+
+/** The text as a language's tokenizer should see it. */
+const textFor = (lang: Lang, text: string): string => (lang === 'ar' ? prepare(lang, text).replace(CLITIC_ARTICLE, '$1ال') : text);
 
 const FIELDS = [
   ['title', 3],
@@ -52,7 +60,7 @@ export class AboutIndex {
     const postings = new Map<string, Map<number, number>>();
     this.docs.forEach((doc, d) => {
       for (const [field, weight] of FIELDS) {
-        for (const stem of tokenizer.tokenize(prepare(lang, doc[field][lang]), oramaLanguage(lang), field, false)) {
+        for (const stem of tokenizer.tokenize(textFor(lang, doc[field][lang]), oramaLanguage(lang), field, false)) {
           let byDoc = postings.get(stem);
           if (!byDoc) postings.set(stem, (byDoc = new Map()));
           byDoc.set(d, Math.max(byDoc.get(d) ?? 0, weight));
@@ -80,7 +88,7 @@ export class AboutIndex {
     const best = new Map<number, number>();
     for (const lang of LANGS) {
       const index = this.indexes[lang];
-      const stems = index.tokenizer.tokenize(prepare(lang, subject), oramaLanguage(lang), undefined, false);
+      const stems = index.tokenizer.tokenize(textFor(lang, subject), oramaLanguage(lang), undefined, false);
       if (stems.length === 0) continue;
       const score = new Map<number, number>();
       const matched = new Map<number, number>();

@@ -59,7 +59,8 @@ export class Lexicon {
         if (!this.shown.has(word)) this.shown.set(word, new Set());
         this.shown.get(word)!.add(lang);
       }
-      for (const word of STOP_WORDS[lang]) {
+      // A contraction without its apostrophe is another word ("i'd" → "id", "she'll" → "shell"): not a stop word.
+      for (const word of STOP_WORDS[lang].filter((w) => !/['’]/.test(w))) {
         const key = phraseKey(word);
         if (!this.stop.has(key)) this.stop.set(key, new Set());
         this.stop.get(key)!.add(lang);
@@ -118,7 +119,7 @@ export class Lexicon {
 
   /** The languages a token shows, less those it is written the same in. */
   private evidence(text: string, langs: Set<Lang>): Set<Lang> {
-    if (text.length < 2) return new Set(); // "y" of x@y.org, "a": too short to tell
+    if (text.length < 2 || !/\p{L}/u.test(text)) return new Set(); // "y" of x@y.org, "a", "2": they tell nothing
     for (const lang of [...langs]) if (this.neutral[lang].has(text)) langs.delete(lang);
     return langs;
   }

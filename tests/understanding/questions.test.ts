@@ -39,7 +39,9 @@ describe('the question table', () => {
     const reply = await bot.reply(row.q, { id: `table:${++participant}`, ...(row.locale ? { platformLocale: row.locale } : {}) }, { conversational: true });
     const missed = misses(row, observe(bot.core, reply));
     results.push({ row, missed });
-    expect(missed, row.q).toEqual([]);
+    // A known miss that starts working is news too: take its mark off.
+    if (row.known) expect(missed, `${row.q} now works: drop its known mark`).not.toEqual([]);
+    else expect(missed, row.q).toEqual([]);
   });
 
   afterAll(() => {
@@ -48,5 +50,6 @@ describe('the question table', () => {
       return `${lang}: ${mine.filter((r) => r.missed.length === 0).length}/${mine.length}`;
     });
     console.log(`question table score: ${lines.join(', ')}`);
+    for (const r of results.filter((x) => x.missed.length > 0)) console.log(`  missed: ${r.row.q} (${r.missed.join('; ')})${r.row.known ? ` — known: ${r.row.known}` : ''}`);
   });
 });

@@ -17,6 +17,8 @@ export interface Question {
   sessions?: string[];
   items?: string[];
   action?: Action;
+  /** A known miss, and why: counted against the score, reported, not failing the suite. */
+  known?: string;
 }
 
 export const NOW = '2021-05-04T14:00:00Z';
@@ -211,4 +213,43 @@ export const QUESTIONS: Question[] = [
   { q: 'مع السلامة', lang: 'ar', action: 'goodbye' },
   { q: 'تكلم بالفرنسية', lang: 'ar', answers: 'fr', action: 'lang:fr' },
   { q: 'نعم', lang: 'ar', action: 'nothing-asked' },
+
+  // Harder, as people really type: chatty, misspelt, several things at once.
+  { q: 'hey, is anything about disabled people on the agenda?', lang: 'en', sessions: ['w4-d3-a'] },
+  { q: 'whats happening on wednesday morning', lang: 'en', day: '2021-05-05' },
+  { q: "i missed yesterday's talk on the missing middle", lang: 'en', sessions: ['w1-d2-a'] },
+  { q: 'any reading material for week 3?', lang: 'en', week: 3, action: 'week-resources' },
+  { q: 'who is speaking on thursday', lang: 'en', day: '2021-05-06' },
+  { q: "what's on the 26th", lang: 'en', day: '2021-05-26' },
+  { q: 'Pensions?', lang: 'en', sessions: ['w1-d3-a'] },
+  { q: 'digital id', lang: 'en', sessions: ['w2-d2-a'] },
+  { q: 'lessons from covid', lang: 'en', sessions: ['w3-d1-a'] },
+  { q: "what's on after lunch today", lang: 'en', day: '2021-05-04' },
+  { q: 'when does the exchange start?', lang: 'en', day: '2021-05-03', known: 'the event itself is not a subject the reader knows' },
+  { q: 'is the conference in arabic?', lang: 'en', session: 'w1-d2-a', known: 'interpretation is in every session, not in any one: no answer names it' },
+  { q: 'tuesday 11 may sessions on payments', lang: 'en', sessions: ['w2-d2-b'] },
+  { q: 'y a quoi mercredi matin', lang: 'fr', day: '2021-05-05' },
+  { q: 'les séances de demain aprem', lang: 'fr', day: '2021-05-05' },
+  { q: "j'ai raté la séance d'hier sur le chaînon manquant", lang: 'fr', sessions: ['w1-d2-a'] },
+  { q: 'des documents pour la semaine 3 ?', lang: 'fr', week: 3, action: 'week-resources' },
+  { q: 'qui intervient jeudi ?', lang: 'fr', day: '2021-05-06' },
+  { q: 'le 26, il y a quoi ?', lang: 'fr', day: '2021-05-26' },
+  { q: 'retraites ?', lang: 'fr', sessions: ['w1-d3-a'] },
+  { q: 'identité numérique', lang: 'fr', sessions: ['w2-d2-a'] },
+  { q: 'les leçons du covid', lang: 'fr', sessions: ['w3-d1-a'] },
+  { q: 'seances sur les femmes et les jeunes', lang: 'fr', sessions: ['w3-d5-a'] },
+  { q: 'ca commence quand ?', lang: 'fr', day: '2021-05-03', known: 'the event itself is not a subject the reader knows' },
+  { q: 'qqch sur la gestion des cas', lang: 'fr', sessions: ['w2-d3-b'] },
+  { q: 'في شي الأربعاء الصبح؟', lang: 'ar', day: '2021-05-05' },
+  { q: 'جلسات بكرة بعد الظهر', lang: 'ar', day: '2021-05-05' },
+  { q: 'فاتتني جلسة الأمس عن الوسط المفقود', lang: 'ar', sessions: ['w1-d2-a'] },
+  { q: 'وثائق الأسبوع الثالث', lang: 'ar', week: 3, action: 'week-resources' },
+  { q: 'من المتحدثين يوم الخميس؟', lang: 'ar', day: '2021-05-06' },
+  { q: 'شو في يوم ٢٦؟', lang: 'ar', day: '2021-05-26' },
+  { q: 'المعاشات', lang: 'ar', sessions: ['w1-d3-a'] },
+  { q: 'الهوية الرقمية', lang: 'ar', sessions: ['w2-d2-a'] },
+  { q: 'دروس من كورونا', lang: 'ar', sessions: ['w3-d1-a'] },
+  { q: 'جلسة عن النساء والشباب', lang: 'ar', sessions: ['w3-d5-a'] },
+  { q: 'متى يبدأ التبادل؟', lang: 'ar', day: '2021-05-03', known: 'the event itself is not a subject the reader knows' },
+  { q: 'إدارة الحالات والإرشاد', lang: 'ar', sessions: ['w2-d3-b'] },
 ];
