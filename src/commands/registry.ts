@@ -14,6 +14,7 @@ import { week } from './week.js';
 import { me } from './me.js';
 import { approve, decline, exportCommand, invites, registrations } from './organisers.js';
 import { register } from './register.js';
+import { reload } from './reload.js';
 import { retention } from './retention.js';
 import { digest, subscribe, subscriptions, unsubscribe } from './subscriptions.js';
 
@@ -72,6 +73,6 @@ export class CommandRegistry {
 
 export function defaultRegistry(): CommandRegistry {
   const commands: CommandSpec[] = [];
-  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, search, register, me, lang, registrations, exportCommand, approve, decline, invites, retention, subscribe, unsubscribe, subscriptions, digest);
+  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, search, register, me, lang, registrations, exportCommand, approve, decline, invites, retention, subscribe, unsubscribe, subscriptions, digest, reload);
   return new CommandRegistry(commands);
 }

@@ -4,6 +4,7 @@ import type { BotCore } from './bot-core.js';
 import { shiftedClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { loadContent } from './content/load.js';
+import { reloadContent } from './content/reload.js';
 import { createI18n } from './i18n/i18n.js';
 import { Downloads } from './downloads.js';
 import { Notifier } from './notify.js';
@@ -41,6 +42,7 @@ export async function boot(config: Config, clock?: Clock): Promise<Booted> {
     downloads: new Downloads(config.PUBLIC_URL),
     ...(config.CKEX_ORGANISERS_CHANNEL ? { organisersChannel: config.CKEX_ORGANISERS_CHANNEL } : {}),
   };
+  core.reloadContent = () => reloadContent(core, config.CONTENT_DIR, registry.wordsByLanguage());
   await applyRetention(core); // what expired while the bot was down goes before anyone is answered
   return { core, dispatcher: new Dispatcher(core, registry), store };
 }

@@ -2,6 +2,7 @@
 import type { Agenda } from './agenda.js';
 import type { Clock } from './clock.js';
 import type { Content } from './content/load.js';
+import type { Swapped } from './content/reload.js';
 import type { I18n } from './i18n/i18n.js';
 import type { ResourceSearch } from './search.js';
 import type { Reader } from '../understanding/index.js';
@@ -27,4 +28,6 @@ export interface BotCore {
   downloads: Downloads;
   /** Where organisers are told about registrations to approve ("slack:C0123", "teams:19:…"). */
   organisersChannel?: string;
+  /** Reads content/ again and swaps content, agenda, search and reader in place (`reload`); throws ContentError and keeps the old. */
+  reloadContent?: () => Promise<Swapped>;
 }
