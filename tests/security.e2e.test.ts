@@ -6,6 +6,8 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
+import { teamsMode } from '../src/bots/teams/mode.js';
+import { readConfig } from '../src/core/config.js';
 import { STORE_FILE } from '../src/store/lowdb-store.js';
 import { tempDir } from './helpers/bot.js';
 import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
@@ -21,11 +23,15 @@ const lines = (logs: string, pattern: RegExp) => logs.split('\n').filter((l) => 
 
 describe('Teams is closed unless asked to be open', () => {
   it.each([
-    ['NODE_ENV=Production', { NODE_ENV: 'Production' }],
     ['NODE_ENV=development', { NODE_ENV: 'development' }],
-    ['no NODE_ENV', { NODE_ENV: '' }],
-  ])('without an app id (%s) Teams is off with one log line, and /api/messages answers nobody', async (_name, env) => {
-    const server = await spawnServer({ DATA_DIR: tempDir(), CKEX_NOW: NOW, ...env });
+    ['no NODE_ENV', {}],
+    ['TEAMS_ALLOW_UNAUTHENTICATED=0', { TEAMS_ALLOW_UNAUTHENTICATED: '0' }],
+  ])('without an app id (%s) the settings turn Teams off', (_name, env) => {
+    expect(teamsMode(readConfig(env))).toBeUndefined();
+  });
+
+  it('without an app id (NODE_ENV=Production, as the probe sent it) Teams is off with one log line, and /api/messages answers nobody', async () => {
+    const server = await spawnServer({ DATA_DIR: tempDir(), CKEX_NOW: NOW, NODE_ENV: 'Production' });
     try {
       const res = await postActivity(server.url, teamsActivity('http://127.0.0.1:9/', { text: 'export' }));
       expect(res.status).toBe(404);
