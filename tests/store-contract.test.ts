@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { NO_FORM, type AsyncStore } from '../src/store/async-store.js';
 import { StoreRejectedError } from '../src/store/errors.js';
 import { LowdbAsyncStore } from '../src/store/lowdb-async.js';
-import { PostgresStore } from '../src/store/postgres/index.js';
+import { migrate, PostgresStore, readMigrations } from '../src/store/postgres/index.js';
 import type { FormProgress, Registration, Subscription } from '../src/store/schema.js';
 import { tempDir } from './helpers/bot.js';
 import { testDatabase, type TestDatabase } from './helpers/postgres.js';
@@ -454,5 +454,20 @@ describe('PostgreSQL store only', () => {
 
   it('rejects what the constraints forbid even past the schemas', async () => {
     await expect(store.pool.query(`UPDATE registrations SET status = 'maybe'`)).rejects.toThrow(/check constraint/);
+  });
+
+  it('applies a new numbered migration once, rolls back one that fails, and refuses a database newer than the code', async () => {
+    const known = readMigrations();
+    const next = { version: 2, name: '002_example.sql', sql: 'CREATE TABLE example (x integer)' };
+    const broken = { version: 3, name: '003_broken.sql', sql: 'CREATE TABLE broken (x integer); SELECT * FROM nowhere' };
+    try {
+      expect(await migrate(store.pool, [...known, next])).toEqual(['002_example.sql']);
+      expect(await migrate(store.pool, [...known, next])).toEqual([]);
+      await expect(migrate(store.pool, [...known, next, broken])).rejects.toThrow('migration 003_broken.sql failed');
+      expect((await store.pool.query(`SELECT to_regclass('broken') AS t`)).rows[0].t).toBeNull();
+      await expect(migrate(store.pool, known)).rejects.toThrow('newer than this release knows');
+    } finally {
+      await store.pool.query('DROP TABLE IF EXISTS example; DELETE FROM schema_migrations WHERE version > 1');
+    }
   });
 });

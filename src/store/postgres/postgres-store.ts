@@ -34,7 +34,8 @@ export class PostgresStore implements AsyncStore {
 
   /** Connects, applies the migrations this database lacks (under an advisory lock), and returns the store. */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+    // A database that never answers fails start-up (and a request) after ten seconds instead of hanging it.
+    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 10_000 });
     // An idle connection dropped by the server must not crash the process: the pool replaces it.
     pool.on('error', (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost'));
     try {
