@@ -1,6 +1,7 @@
 // npm run migrate-store -- --from DATA_DIR: a lowdb store copied into PostgreSQL whole, twice without doubling,
 // never while a bot holds the folder, and an email another registration holds left out and reported.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FORM, type AsyncStore } from '../src/store/async-store.js';
@@ -83,7 +84,10 @@ describe('npm run migrate-store', () => {
     await store.close();
   }, 60_000);
 
-  afterAll(() => database?.drop());
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
+  });
 
   const copy = () => migrateStore(['--from', dataDir], { DATABASE_URL: database.url });
 

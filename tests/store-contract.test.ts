@@ -1,6 +1,7 @@
 // One contract, every store: the same tests run on the lowdb store (through its AsyncStore adapter) and on
 // PostgreSQL. `a` and `b` are two instances: two pools on one database for PostgreSQL; for lowdb, which one process
 // holds, the same store twice, raced through the event loop.
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NO_FORM, type AsyncStore } from '../src/store/async-store.js';
@@ -45,8 +46,13 @@ const stores: [string, () => Promise<Instances>][] = [
   [
     'lowdb-async',
     async () => {
-      const store = await LowdbAsyncStore.open(tempDir());
-      return { a: store, b: store, close: () => store.close() };
+      const dir = tempDir();
+      const store = await LowdbAsyncStore.open(dir);
+      const close = async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      };
+      return { a: store, b: store, close };
     },
   ],
   [
