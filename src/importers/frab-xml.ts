@@ -22,8 +22,10 @@ const parser = new XMLParser({
 const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : v && typeof v === 'object' ? ((v as Node)['#text'] as string | undefined) : undefined);
 
 function eventOf(e: Node): FrabEvent {
-  const persons = ((e.persons as Node | undefined)?.person as unknown[] | undefined) ?? [];
-  const links = ((e.links as Node | undefined)?.link as Node[] | undefined) ?? [];
+  // An empty <links></links> reads as "", and "".link is String.prototype.link: look inside elements only.
+  const child = (v: unknown, name: string): unknown[] => (v && typeof v === 'object' && Array.isArray((v as Node)[name]) ? ((v as Node)[name] as unknown[]) : []);
+  const persons = child(e.persons, 'person');
+  const links = child(e.links, 'link') as Node[];
   return {
     guid: e['@guid'],
     date: textOf(e.date),

@@ -1,0 +1,76 @@
+// reload: the running bot answers from an imported agenda with no restart, in three languages; a bad file changes nothing.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { importFile } from '../../src/importers/index.js';
+import { testBot, type TestBot } from '../helpers/bot.js';
+import { contentCopy, fixture } from './helpers.js';
+
+const ORGANISER = { id: 'slack:T1:UORG', adminIds: ['UORG'] };
+
+describe('reload', () => {
+  let bot: TestBot | undefined;
+  afterEach(async () => {
+    await bot?.store.close?.();
+    bot = undefined;
+  });
+
+  async function start(): Promise<{ bot: TestBot; dir: string }> {
+    const dir = contentCopy();
+    bot = await testBot('2021-05-03T12:00:00Z', { CONTENT_DIR: dir, CKEX_ADMINS: 'UORG' });
+    return { bot, dir };
+  }
+
+  it('answers from the imported agenda without a restart, the untranslated titles marked', async () => {
+    const { bot, dir } = await start();
+    expect(await bot.say('session w1-d1-a')).toContain('Opening: Expanding social protection coverage for all');
+    await importFile(fixture('schedule.json'), { contentDir: dir });
+    expect(await bot.say('session w1-d1-a')).toContain('Opening: Expanding social protection coverage for all'); // not before reload
+    const reply = await bot.say('reload', ORGANISER);
+    expect(reply).toContain('Agenda reloaded');
+    expect(reply).toContain('Now 3 sessions and 13 library items.');
+    expect(reply).toContain('Added 3, changed 0, removed 36.');
+    expect(reply).toContain('Opening: expanding coverage for all (w1-d1-a)');
+    const english = await bot.say('session w1-d1-a');
+    expect(english).toContain('Opening: expanding coverage for all');
+    expect(english).not.toContain('not translated yet');
+    expect(await bot.say('search missing middle')).toContain('Reaching the missing middle'); // the search is the new one too
+    expect(await bot.say('séance w1-d1-a')).toContain('Opening: expanding coverage for all (en anglais, pas encore traduit)');
+    expect(await bot.say('جلسة w1-d1-a')).toContain('Opening: expanding coverage for all (باللغة الإنجليزية، لم يُترجم بعد)');
+    expect(await bot.say("aujourd'hui")).toContain('(en anglais, pas encore traduit)');
+    expect(await bot.say('session w2-d1-a')).not.toContain('Technology for SPJ systems');
+    // the search answers from the new agenda too
+  });
+
+  it('a second reload of the same files reports no change; a moved talk is reported', async () => {
+    const { bot, dir } = await start();
+    await importFile(fixture('schedule.json'), { contentDir: dir });
+    await bot.say('reload', ORGANISER);
+    expect(await bot.say('reload', ORGANISER)).toContain('The agenda is the same as before.');
+    const moved = join(dir, 'moved.json');
+    writeFileSync(moved, readFileSync(fixture('schedule.json'), 'utf8').replace('"date": "2021-05-03T11:00:00-04:00"', '"date": "2021-05-04T14:00:00-04:00"'));
+    await importFile(moved, { contentDir: dir });
+    const reply = await bot.say('recharger', ORGANISER);
+    expect(reply).toContain('Programme rechargé');
+    expect(reply).toMatch(/Modifiées\s: Atteindre le « chaînon manquant » \(w1-d1-b\)/u);
+  });
+
+  it('a file the bot would refuse is named with its field and the fix, and the old agenda stays', async () => {
+    const { bot, dir } = await start();
+    const file = join(dir, 'agenda.json');
+    const agenda = JSON.parse(readFileSync(file, 'utf8'));
+    agenda.sessions[0].date = '2021-05-08';
+    writeFileSync(file, JSON.stringify(agenda));
+    const reply = await bot.say('reload', ORGANISER);
+    expect(reply).toContain('Reload refused');
+    expect(reply).toContain(`${file} cannot be used: at $.sessions[0].date, 2021-05-08 is not inside week 1`);
+    expect(reply).toContain('Nothing changed: the bot still answers from the agenda it had.');
+    expect(await bot.say('session w1-d1-a')).toContain('Opening: Expanding social protection coverage for all');
+    expect(await bot.say('إعادة تحميل', ORGANISER)).toContain('رُفضت إعادة التحميل');
+  });
+
+  it('is for organisers only', async () => {
+    const { bot } = await start();
+    expect(await bot.say('reload')).toContain('only the organisers');
+  });
+});
