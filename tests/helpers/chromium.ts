@@ -104,11 +104,17 @@ export class Browser {
   async close(): Promise<void> {
     this.sessionId = ''; // Browser.close is a browser command, not a page one
     try {
-      await Promise.race([this.send('Browser.close'), new Promise((r) => setTimeout(r, 2000))]);
+      // Chromium may exit before it answers: that rejection is expected, never left unhandled.
+      await Promise.race([this.send('Browser.close').catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
     } catch {
       // already gone
     }
-    if (this.child.exitCode === null) this.child.kill('SIGKILL');
-    rmSync(this.profile, { recursive: true, force: true });
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = new Promise((r) => this.child.once('exit', r));
+      this.child.kill('SIGKILL');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+    }
+    // Chromium's helper processes may still be writing the profile for a moment after it exits.
+    rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
