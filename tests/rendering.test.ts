@@ -44,6 +44,10 @@ describe('left-to-right units in Arabic', () => {
     expect(rtlLine('يبدأ في 2021.')).toBe(`${RLM}يبدأ في ${LRI}2021${PDI}.${RLM}`);
   });
 
+  it('keeps Slack’s bold and italic markers at the line’s edges, the marks inside them', () => {
+    expect(rtlLine('*عنوان w1-d2-a*')).toBe(`*${RLM}عنوان ${LRI}w1-d2-a${PDI}${RLM}*`);
+  });
+
   it('mirrors the arrows that point back and forward', () => {
     expect(mirrorArrows('◀ اليوم السابق')).toBe('▶ اليوم السابق');
     expect(mirrorArrows('اليوم التالي ▶')).toBe('اليوم التالي ◀');

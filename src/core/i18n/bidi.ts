@@ -62,8 +62,15 @@ export function isolateLtr(text: string): string {
 /** Old name, kept for callers that isolate Latin runs. */
 export const isolateLatin = isolateLtr;
 
-/** One Arabic line: starts and ends right-to-left (so trailing digits and a full stop stay at the end), units isolated. */
-export const rtlLine = (line: string): string => (line.trim() === '' ? line : `${RLM}${isolateLtr(line)}${RLM}`);
+/**
+ * One Arabic line: starts and ends right-to-left (so trailing digits and a full stop stay at the end), units
+ * isolated. The marks go inside a line's *bold* or _italic_ markers, which Slack reads only at a word's edge.
+ */
+export function rtlLine(line: string): string {
+  if (line.trim() === '') return line;
+  const [, open = '', body = '', close = ''] = /^([*_~]*(?=\S))?(.*?)((?<=\S)[*_~]*)?$/su.exec(line) ?? [];
+  return `${open}${RLM}${isolateLtr(body)}${RLM}${close}`;
+}
 
 /** Makes every line of an Arabic text read right-to-left whole, with left-to-right units isolated. */
 export const rtlLines = (text: string): string => text.split('\n').map(rtlLine).join('\n');
