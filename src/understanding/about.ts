@@ -6,7 +6,7 @@ import { LANGS, type Lang } from '../core/content/schema.js';
 import { oramaLanguage, prepare, tokenizerFor } from '../core/search.js';
 import type { Doc } from './documents.js';
 import type { Hit } from './types.js';
-import { STOP_WORDS, TABLES } from './vocabulary/load.js';
+import { TABLES } from './vocabulary/load.js';
 import { foldText } from './normalize.js';
 
 /** Arabic writes "and", "with", "for" onto the article (والإرشاد, بالمدفوعات, للمسنين): kept as the article alone. */
@@ -56,17 +56,20 @@ export class AboutIndex {
   }
 
   private build(lang: Lang): LangIndex {
-    const tokenizer = tokenizerFor(lang, [...STOP_WORDS[lang]]);
+    // No stop words here: the subject reaching the index has none left, and the tokenizer checks them one by one.
+    const tokenizer = tokenizerFor(lang);
     const postings = new Map<string, Map<number, number>>();
     this.docs.forEach((doc, d) => {
       for (const [field, weight] of FIELDS) {
-        for (const stem of tokenizer.tokenize(textFor(lang, doc[field][lang]), oramaLanguage(lang), field, false)) {
+        // The tokenizer's cache is used while building (tags repeat the same names) and cleared after.
+        for (const stem of tokenizer.tokenize(textFor(lang, doc[field][lang]), oramaLanguage(lang), field, true)) {
           let byDoc = postings.get(stem);
           if (!byDoc) postings.set(stem, (byDoc = new Map()));
           byDoc.set(d, Math.max(byDoc.get(d) ?? 0, weight));
         }
       }
     });
+    tokenizer.normalizationCache.clear(); // queries tokenize without it, so it never grows with what people type
     return { tokenizer, postings, sorted: [...postings.keys()].sort() };
   }
 

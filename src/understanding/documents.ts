@@ -19,13 +19,15 @@ export interface Doc {
 const each = (f: (lang: Lang) => string): Localized => ({ en: f('en'), fr: f('fr'), ar: f('ar') });
 const join = (parts: (Localized | undefined)[], lang: Lang): string => parts.map((p) => p?.[lang] ?? '').join(' . ');
 
+/** Each concept's signs, normalised once. */
+const SIGNS = CONCEPTS.concepts.map((c) => each((lang) => (c.tagWhen?.[lang] ?? []).map((p) => ` ${phraseKey(p)} `).join('\n')));
+
 /** The names of every concept a title (or an item's tags), or a special topic, carries, in each language. */
 function conceptNames(text: Localized, topics: readonly string[]): Localized {
   const folded = each((lang) => ` ${phraseKey(text[lang])} `);
-  const carried = CONCEPTS.concepts.filter((c) => {
+  const carried = CONCEPTS.concepts.filter((c, i) => {
     if (c.topic !== undefined && topics.includes(c.topic)) return true;
-    const signs = c.tagWhen ?? {};
-    return LANGS.some((lang) => (signs[lang] ?? []).some((p) => folded[lang].includes(` ${phraseKey(p)} `)));
+    return LANGS.some((lang) => SIGNS[i]![lang].split('\n').some((sign) => sign.trim() !== '' && folded[lang].includes(sign)));
   });
   return each((lang) => carried.flatMap((c) => c.names[lang]).join(' . '));
 }

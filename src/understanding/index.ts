@@ -56,12 +56,11 @@ export class Reader {
     return out;
   }
 
-  private label(text: string): { tokens: Token[]; lang?: Lang; words: string[]; shown: string[] } {
-    const words = wordsOf(text).slice(0, MAX_WORDS);
-    const shown = shownWordsOf(text).slice(0, MAX_WORDS);
+  private label(text: string): { tokens: Token[]; lang?: Lang; words: string[] } {
+    const words = wordsOf(text.slice(0, 2000)).slice(0, MAX_WORDS);
     const { tokens, langs } = this.lexicon.label(words);
     const lang = clearLanguage(text.slice(0, 2000), langs);
-    return { tokens, words, shown, ...(lang ? { lang } : {}) };
+    return { tokens, words, ...(lang ? { lang } : {}) };
   }
 
   /** The language a message is clearly written in, if it shows. */
@@ -76,8 +75,8 @@ export class Reader {
 
   /** Sessions, library items and weeks about some words, ranked together (for `search` and `resources`). */
   find(words: string): ReturnType<AboutIndex['find']> {
-    const { tokens, shown } = this.label(words);
-    return this.about.find(this.subjectOf(tokens, shown).subject);
+    const { tokens } = this.label(words);
+    return this.about.find(this.subjectOf(tokens, []).subject);
   }
 
   /** The words no recogniser used and that are not stop words: what the question is about. */
@@ -88,7 +87,8 @@ export class Reader {
 
   /** `today` is the asker's local date and time. */
   read(text: string, today: DateTime): Understanding {
-    const { tokens, lang, words, shown } = this.label(text);
+    const { tokens, lang, words } = this.label(text);
+    const shown = shownWordsOf(text.slice(0, 2000)).slice(0, MAX_WORDS);
     const ids = findSessionId(tokens, this.sessionIds);
     const days = findDays(tokens, today, this.calendar, this.suffixes, this.articles);
     const week = findWeek(tokens, today, this.suffixes);

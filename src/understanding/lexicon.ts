@@ -1,7 +1,7 @@
 // Every word and phrase the reader knows, from the per-language tables, and the labelling of a message with
 // them: the longest phrase wins ("good morning" is a greeting, "morning" a part of the day).
 import { LANGS, type Lang } from '../core/content/schema.js';
-import { phraseKey } from './normalize.js';
+import { foldText, phraseKey, splitWord } from './normalize.js';
 import type { Meaning, Token } from './types.js';
 import { STOP_WORDS, TABLES } from './vocabulary/load.js';
 import { INTENTS, PARTS, type LanguageTable } from './vocabulary/schema.js';
@@ -55,7 +55,9 @@ export class Lexicon {
     };
     for (const lang of LANGS) {
       for (const [text, meaning] of phrasesOf(TABLES[lang])) add(text, lang, meaning);
-      for (const word of (extraWords[lang] ?? []).flatMap((w) => phraseKey(w).split(' '))) {
+      // Texts hold the same words many times: folded in one go, each distinct word split once.
+      const raw = new Set(foldText((extraWords[lang] ?? []).join('\n')).split(/\s+/));
+      for (const word of new Set([...raw].flatMap(splitWord))) {
         if (!this.shown.has(word)) this.shown.set(word, new Set());
         this.shown.get(word)!.add(lang);
       }
@@ -87,20 +89,21 @@ export class Lexicon {
     return out;
   }
 
-  private matches(entry: Entry, words: readonly string[], at: number): boolean {
-    if (at + entry.words.length > words.length) return false;
-    return entry.words.every((w, j) => this.variants(words[at + j]!).includes(w));
+  private matches(entry: Entry, variants: readonly string[][], at: number): boolean {
+    if (at + entry.words.length > variants.length) return false;
+    return entry.words.every((w, j) => variants[at + j]!.includes(w));
   }
 
   /** The message's words labelled with the vocabulary, phrases taken whole, longest first. */
   label(words: readonly string[]): { tokens: Token[]; langs: Set<Lang>[] } {
     const tokens: Token[] = [];
     const langs: Set<Lang>[] = [];
+    const variants = words.map((w) => this.variants(w));
     for (let i = 0; i < words.length; ) {
       let found: Entry | undefined;
-      for (const variant of this.variants(words[i]!)) {
+      for (const variant of variants[i]!) {
         for (const entry of this.byFirst.get(variant) ?? []) {
-          if (entry.words.length > (found?.words.length ?? 0) && this.matches(entry, words, i)) found = entry;
+          if (entry.words.length > (found?.words.length ?? 0) && this.matches(entry, variants, i)) found = entry;
         }
       }
       const span = found?.words.length ?? 1;

@@ -20,7 +20,8 @@ export function foldText(text: string): string {
   return normalizeArabic(clean(text).toLowerCase().replace(LATIN_WITH_MARKS, (c) => c.normalize('NFD').replace(/\p{Mn}/gu, '')));
 }
 
-function splitWord(raw: string): string[] {
+/** One whitespace-free piece of folded text as words: "l'agenda" → l, agenda; "après-midi" → apres, midi. */
+export function splitWord(raw: string): string[] {
   const word = raw.replace(EDGE_PUNCTUATION, '');
   if (word === '') return [];
   if (WITH_DIGITS.test(word)) return [word.replace(/'/g, '')];
