@@ -51,15 +51,19 @@ function minutesOf(duration: string): number | undefined {
   return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
 }
 
-export function frabSession(e: FrabEvent, line: number, dayDate: string | undefined, zone: string): SourceSession | RowProblem {
+/**
+ * `zone` is the event's; `sourceZone` the schedule's own (conference.time_zone_name), in which a date written
+ * without an offset, or a day's date and a start, are read.
+ */
+export function frabSession(e: FrabEvent, line: number, dayDate: string | undefined, zone: string, sourceZone = zone): SourceSession | RowProblem {
   const title = text(e.title);
   if (!title && !(e.title && typeof e.title === 'object')) return { line, problem: 'the event has no title', fix: 'give it a title' };
   const dateText = text(e.date);
   let start: DateTime | undefined;
   if (dateText && dateText.length > 10) {
-    start = DateTime.fromISO(dateText, { setZone: true });
+    start = DateTime.fromISO(dateText, { zone: sourceZone, setZone: true });
   } else if ((dateText ?? dayDate) && text(e.start)) {
-    start = DateTime.fromISO(`${dateText ?? dayDate}T${text(e.start)}`, { zone });
+    start = DateTime.fromISO(`${dateText ?? dayDate}T${text(e.start)}`, { zone: sourceZone });
   }
   if (!start?.isValid) {
     return { line, problem: `the event has no readable start (date "${dateText ?? ''}", start "${text(e.start) ?? ''}")`, fix: 'give "date" as an ISO 8601 date-time such as 2021-05-04T09:00:00-04:00' };

@@ -1,4 +1,5 @@
 // The frab/pretalx schedule JSON: schedule.conference.days[].rooms{room: [events]}.
+import { isValidZone } from '../core/clock.js';
 import { frabSession, isProblem, type FrabEvent } from './frab-event.js';
 import { lineAt, type ReadOptions, type ReadResult } from './types.js';
 
@@ -9,7 +10,7 @@ interface FrabDay {
 
 export function readFrabJson(text: string, { zone }: ReadOptions): ReadResult {
   const result: ReadResult = { format: 'frab/pretalx schedule JSON', sessions: [], problems: [] };
-  let doc: { schedule?: { conference?: { days?: FrabDay[] } } };
+  let doc: { schedule?: { conference?: { days?: FrabDay[]; time_zone_name?: unknown } } };
   try {
     doc = JSON.parse(text);
   } catch (err) {
@@ -21,6 +22,8 @@ export function readFrabJson(text: string, { zone }: ReadOptions): ReadResult {
     result.problems.push({ line: 0, problem: 'no schedule.conference.days in this JSON', fix: 'use the schedule export (schedule.json) of pretalx or frab' });
     return result;
   }
+  const named = doc.schedule?.conference?.time_zone_name;
+  const sourceZone = typeof named === 'string' && isValidZone(named) ? named : zone;
   let from = 0;
   for (const day of days) {
     for (const events of Object.values(day.rooms ?? {})) {
@@ -29,7 +32,7 @@ export function readFrabJson(text: string, { zone }: ReadOptions): ReadResult {
         const needle = typeof event.guid === 'string' ? JSON.stringify(event.guid) : typeof event.title === 'string' ? JSON.stringify(event.title) : undefined;
         const at = needle ? text.indexOf(needle, from) : -1;
         if (at >= 0) from = at + 1;
-        const read = frabSession(event, at >= 0 ? lineAt(text, at) : 0, day.date, zone);
+        const read = frabSession(event, at >= 0 ? lineAt(text, at) : 0, day.date, zone, sourceZone);
         if (isProblem(read)) result.problems.push(read);
         else result.sessions.push(read);
       }

@@ -1,5 +1,6 @@
 // The frab/pretalx schedule XML: <schedule><day date><room name><event guid>…</event></room></day></schedule>.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { isValidZone } from '../core/clock.js';
 import { frabSession, isProblem, type FrabEvent } from './frab-event.js';
 import { linesOf, type ReadOptions, type ReadResult } from './types.js';
 
@@ -49,7 +50,10 @@ export function readFrabXml(text: string, { zone }: ReadOptions): ReadResult {
     result.problems.push({ line: valid.err.line, problem: `not well-formed XML (${valid.err.msg})`, fix: 'export the schedule again, or fix the XML' });
     return result;
   }
-  const days = ((parser.parse(text) as Node).schedule as Node | undefined)?.day as Node[] | undefined;
+  const schedule = (parser.parse(text) as Node).schedule as Node | undefined;
+  const days = schedule?.day as Node[] | undefined;
+  const named = textOf((schedule?.conference as Node | undefined)?.time_zone_name);
+  const sourceZone = named && isValidZone(named) ? named : zone;
   if (!days) {
     result.problems.push({ line: 0, problem: 'no <schedule><day> elements in this XML', fix: 'use the schedule export (schedule.xml) of pretalx or frab' });
     return result;
@@ -59,7 +63,7 @@ export function readFrabXml(text: string, { zone }: ReadOptions): ReadResult {
   for (const day of days) {
     for (const room of (day.room as Node[] | undefined) ?? []) {
       for (const event of (room.event as Node[] | undefined) ?? []) {
-        const read = frabSession(eventOf(event), lines[n++] ?? 0, day['@date'] as string | undefined, zone);
+        const read = frabSession(eventOf(event), lines[n++] ?? 0, day['@date'] as string | undefined, zone, sourceZone);
         if (isProblem(read)) result.problems.push(read);
         else result.sessions.push(read);
       }

@@ -1,6 +1,8 @@
 // npm run import: every format, ids that survive re-imports, sequences, the report, dry runs and refusals.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatReport, importFile } from '../../src/importers/index.js';
 import { loadContent } from '../../src/core/content/load.js';
@@ -221,5 +223,37 @@ describe('dry run and atomic writes', () => {
     const file = variant('schedule.json', () => '{"version": 1}');
     const report = await importFile(file, { contentDir: dir });
     expect(report.problems).toEqual([{ line: 0, problem: 'no schedule.conference.days in this JSON', fix: 'use the schedule export (schedule.json) of pretalx or frab' }]);
+  });
+});
+
+describe('time zones of a schedule', () => {
+  it('a date with no offset is read in the schedule\'s own time_zone_name', async () => {
+    const dir = contentCopy();
+    const file = variant('schedule.json', (t) => t.replace('"time_zone_name": "America/New_York"', '"time_zone_name": "Europe/Berlin"').replace('"date": "2021-05-03T11:00:00-04:00"', '"date": "2021-05-03T17:00:00"'));
+    const report = await importFile(file, { contentDir: dir });
+    expect(report.problems).toEqual([]);
+    expect(readAgenda(dir).sessions[1]).toMatchObject({ date: '2021-05-03', start: '11:00', end: '12:00' });
+  });
+});
+
+describe('npm run import', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { encoding: 'utf8', cwd: join(fileURLToPath(import.meta.url), '..', '..', '..') });
+
+  it('prints the report; --dry-run writes nothing; bad rows exit 1', () => {
+    const dir = contentCopy();
+    const before = readFileSync(join(dir, 'agenda.json'));
+    const dry = run(fixture('schedule.json'), '--dry-run', '--content', dir);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('Added 3, changed 0, removed 36, unchanged 0.');
+    expect(dry.stdout).toContain(`Dry run: ${join(dir, 'agenda.json')} is unchanged.`);
+    expect(readFileSync(join(dir, 'agenda.json')).equals(before)).toBe(true);
+    const bad = run(fixture('sessions-bad.csv'), '--content', dir);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('line 4: "Ends before it starts" ends (10:00) before it starts (11:00); fix the end time');
+    expect(readFileSync(join(dir, 'agenda.json')).equals(before)).toBe(true);
+    const real = run(fixture('schedule.json'), '--content', dir);
+    expect(real.status).toBe(0);
+    expect(readAgenda(dir).sample).toBe(false);
+    expect(run().status).toBe(2);
   });
 });
