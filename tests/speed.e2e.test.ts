@@ -42,6 +42,13 @@ describe('Slack answers in the ack', () => {
     expect(await res.text()).toBe('');
     await slack.waitFor('views.open');
   });
+
+  it.each([['how do I register?'], ['comment m’inscrire ?'], ['تسجيل استماره']])('%s opens the modal too', async (question) => {
+    const res = await signedPost(`${server.url}/slack/events`, slashCommandBody(question, slack.responseUrl('q'), 'UASK'), 'application/x-www-form-urlencoded');
+    expect(await res.text()).toBe('');
+    const [update] = await slack.waitFor('views.update');
+    expect(update!.body.view.callback_id).toBe('ckex_register');
+  });
 });
 
 describe('Teams replies first', () => {

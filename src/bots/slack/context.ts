@@ -4,6 +4,7 @@ import type { HandleOptions } from '../../commands/types.js';
 import type { Reply } from '../../core/reply.js';
 import type { RecentIds } from '../../core/recent-ids.js';
 import { withFileLinks } from '../../core/deliver-files.js';
+import { normalizeWord } from '../../core/i18n/normalize.js';
 import { slackCaller } from './inbound.js';
 import type { SlackProfiles } from './profiles.js';
 import { renderMessages, type SlackMessage } from './render.js';
@@ -19,13 +20,16 @@ export interface Answered {
   messages: SlackMessage[];
 }
 
-/** Runs a command for a Slack user and renders the reply: private replies in the user's zone, shared ones with date tokens. */
+const FORM_WORDS = new Set(['form', 'card', 'modal', 'formulaire', 'استمارة', 'نموذج'].map(normalizeWord));
+
 /** Whether a command will answer with the one-screen form here, so a modal can be opened before the trigger expires. */
 export function wantsForm(surface: SlackSurface, text: string, conversational: boolean): boolean {
   const [first = '', second = ''] = text.trim().split(/\s+/);
   if (surface.dispatcher.registry.find(first)?.spec.name !== 'register') return false;
-  return !conversational || /^(form|card|modal|formulaire|استمارة|نموذج)$/i.test(second);
+  return !conversational || FORM_WORDS.has(normalizeWord(second));
 }
+
+/** Runs a command for a Slack user and renders the reply: private replies in the user's zone, shared ones with date tokens. */
 
 export async function answer(surface: SlackSurface, who: { team?: string; user: string }, text: string, options: HandleOptions & { share?: boolean } = {}): Promise<Answered> {
   const profile = await surface.profiles.get(who.user);

@@ -16,6 +16,12 @@ export function registerCommand(app: App, surface: SlackSurface): void {
     }
     const work = answer(surface, who, command.text ?? '', { share: true, channel: { platform: 'slack', id: command.channel_id } });
     const ready = await within(work, ACK_BUDGET_MS);
+    if (ready?.reply.form) {
+      // A question that means "register" ("how do I register?"): the modal, while the trigger_id still lives.
+      await ack();
+      await openRegistrationModal(surface, client, command.trigger_id, who, 'register form', ready.reply.lang);
+      return;
+    }
     const only = ready?.messages.length === 1 ? ready.messages[0] : undefined;
     if (only) {
       await ack({ response_type: 'ephemeral', text: only.text, blocks: only.blocks });
