@@ -43,6 +43,8 @@ export function assignIds(placed: PlacedSession[], previous: Agenda | undefined,
     else out.push({ line, session: { id: match.id, ...session, sequence: changedFields(match, session).length > 0 ? match.sequence + 1 : match.sequence } });
   }
   const used = new Set(out.map((o) => o.session.id));
+  // Letters follow the clock within a day; sessions at one time keep the file's order (rooms as listed).
+  fresh.sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));
   for (const p of fresh) {
     const day = DateTime.fromISO(p.date, { zone }).weekday;
     const prefix = `w${p.week}-d${day}-`;

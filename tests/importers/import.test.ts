@@ -257,3 +257,19 @@ describe('npm run import', () => {
     expect(run().status).toBe(2);
   });
 });
+
+describe('letters follow the clock', () => {
+  it('new sessions of one day take letters in the order they start, whatever room lists them first', async () => {
+    const dir = contentCopy();
+    // a second room whose 08:00 talk is listed after the first room's 09:00 and 11:00 talks
+    const file = variant('schedule.json', (t) =>
+      t.replace(
+        '"Plenary": [\n              {\n                "id": 101,',
+        '"Side room": [{ "guid": "side-0800", "date": "2021-05-03T08:00:00-04:00", "start": "08:00", "duration": "00:45", "title": "Early breakout", "language": "en", "abstract": "Before the opening.", "persons": [] }],\n            "Plenary": [\n              {\n                "id": 101,',
+      ),
+    );
+    const report = await importFile(file, { contentDir: dir });
+    expect(report.problems).toEqual([]);
+    expect(readAgenda(dir).sessions.slice(0, 3).map((s) => [s.id, s.start])).toEqual([['w1-d1-a', '08:00'], ['w1-d1-b', '09:00'], ['w1-d1-c', '11:00']]);
+  });
+});
