@@ -126,6 +126,17 @@ describe('the region question of the chat form', () => {
     expect(bot.store.form(`slack:T1:${lang}`)?.step).toBe(7);
   });
 
+  it.each([
+    ['Kenya', 'Africa', 'AFE'],
+    ['Senegal', 'afrique', 'AFW'],
+    ['Senegal', 'أفريقيا', 'AFW'],
+  ])('from %s, "%s" (both African regions) means the country’s own, %s', async (country, typed, region) => {
+    const id = `slack:T1:africa${typed.length}${region}`;
+    await upToRegion(country, id);
+    await dm(typed, id);
+    expect(regionAnswer(id)).toBe(region);
+  });
+
   it('records another region only once it is confirmed', async () => {
     await upToRegion('Kenya');
     const asked = await dm('MENA');

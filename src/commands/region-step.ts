@@ -2,7 +2,9 @@
 // Bank region is Eastern and Southern Africa (AFE)…"): yes takes it; another region is recorded only after a second
 // yes, since staff based in one region may work on another but Ghana with MENA is usually a slip. A country outside
 // the Bank's operational regions (United States, France) gets the list of regions to choose from.
+import { LANGS } from '../core/content/schema.js';
 import { countryName } from '../core/forms/countries.js';
+import { normalizeWord } from '../core/i18n/normalize.js';
 import { AFRICA_BEFORE_SPLIT, fieldById, type Answers, type FieldId, type Region } from '../core/forms/fields.js';
 import { isNo, isYes, validateField } from '../core/forms/validate.js';
 import type { Button } from '../core/reply.js';
@@ -35,6 +37,13 @@ export function regionQuestion(ctx: CommandContext, progress: FormProgress): Reg
   return { prompt: ctx.t('form.regions.proposed', { country: name, region: label(proposed) }), help: ctx.t('form.regions.proposedHelp'), yes: yes(proposed) };
 }
 
+/** Whether the words typed are part of the region's name in any of the three languages. */
+function namesRegion(ctx: CommandContext, region: Region, raw: string): boolean {
+  const typed = normalizeWord(raw.trim());
+  if (typed.length < 3) return false;
+  return LANGS.some((l) => normalizeWord(ctx.core.i18n.t(l)(`form.choices.region.${region}`)).includes(typed));
+}
+
 /** An answer to the region question: a region to record, or the question again (with what changed, and why). */
 export type RegionStep = { kind: 'answer'; region: Region } | { kind: 'ask'; progress: FormProgress; notice?: string };
 
@@ -47,6 +56,8 @@ export function readRegionAnswer(ctx: CommandContext, progress: FormProgress, ra
   }
   if (isNo(raw)) return { kind: 'ask', progress: rest, notice: ctx.t('form.regions.which') };
   const result = validateField(REGION_FIELD, raw, ctx.core.i18n);
+  // "Africa" names both AFE and AFW: the one the country is in is what was meant.
+  if (!result.ok && proposed && namesRegion(ctx, proposed, raw)) return { kind: 'answer', region: proposed };
   if (!result.ok) return { kind: 'ask', progress, notice: ctx.t(`form.errors.${result.error}`) };
   const chosen = result.value as Region;
   // The country's own region, any region for a country without one, or the other region named again: recorded.
