@@ -134,6 +134,14 @@ describe('the day where the reader is', () => {
     }
   });
 
+  it('says a weekday without sessions where the reader is has none there, and shows the next one', async () => {
+    // Washington's Monday 10 May starts at 00:30 on Tuesday in Auckland: Auckland's Monday has no session.
+    const text = await bot.say('agenda 2021-05-10', { id: 'auckland-monday', tz: 'Pacific/Auckland' });
+    expect(text).toContain('Monday, 10 May 2021 has no session in your time zone');
+    expect(text).toContain('Tuesday, 11 May 2021');
+    expect(text).toMatch(/00:30–02:00 .*w2-d1-a/);
+  });
+
   it('marks the sample agenda in every agenda view', async () => {
     for (const command of ['today', 'week 2', 'now', 'session w1-d2-a']) expect(await bot.say(command, { id: 'sample' })).toContain('Sample agenda');
   });
