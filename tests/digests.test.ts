@@ -144,6 +144,17 @@ describe('posting', () => {
     expect(dates.filter((d) => d > '2021-05-26')).toEqual([]);
   });
 
+  it('posts on the days sessions happen where the channel is: Auckland gets Friday’s sessions on Saturday', async () => {
+    // At midnight: Washington's 08:30 is half past midnight there.
+    await subscribe({ platform: 'slack', id: 'CAKL' }, 'en 00:00 Pacific/Auckland');
+    for (let t = DateTime.fromISO('2021-05-06T12:00:00Z'); t < DateTime.fromISO('2021-05-11T12:00:00Z'); t = t.plus({ minutes: 30 })) await at(t.toISO()!);
+    const local = posts.map((p) => DateTime.fromISO(p.at).setZone('Pacific/Auckland').toISODate());
+    // Washington's Thursday to Monday happens in Auckland from Friday morning to Tuesday morning.
+    expect(local).toEqual(['2021-05-07', '2021-05-08', '2021-05-11']);
+    expect(posts[1]!.text).toContain('Saturday, 8 May 2021');
+    expect(posts[1]!.text).toContain('w1-d5-a');
+  });
+
   it('keeps 08:00 local across the daylight-saving change of Casablanca on 16 May 2021, once a day', async () => {
     await subscribe({ platform: 'slack', id: 'CRABAT' }, 'fr 08:00 Africa/Casablanca');
     for (let t = DateTime.fromISO('2021-05-13T00:00:00Z'); t < DateTime.fromISO('2021-05-19T00:00:00Z'); t = t.plus({ minutes: 10 })) await at(t.toISO()!);

@@ -113,7 +113,7 @@ export const digest = defineCommand({
   args: (core) => optionalDate(Number(core.content.event.start.slice(0, 4))),
   run: (ctx, date: string | undefined): Reply => {
     const day = date ?? ctx.now.setZone(ctx.zone).toISODate()!;
-    const kind = digestKind(ctx.core.agenda, day);
+    const kind = digestKind(ctx.core.agenda, day, ctx.zone);
     if (!kind) return text(ctx, ctx.t('subscriptions.noDigest', { day: dayName(ctx, day) }));
     return digestReply(ctx, day, kind);
   },

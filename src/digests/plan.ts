@@ -5,24 +5,27 @@ import type { Subscription } from '../store/schema.js';
 
 export type DigestKind = 'day' | 'announce';
 
-/** The weekday before the event opens: the day its announcement goes out. */
-export function announceDay(agenda: Agenda): string {
-  let day = DateTime.fromISO(agenda.firstDay).minus({ days: 1 });
+/** The weekday before the event opens where the channel is: the day its announcement goes out. */
+export function announceDay(agenda: Agenda, zone = agenda.zone): string {
+  let day = DateTime.fromISO(agenda.firstDayIn(zone)).minus({ days: 1 });
   while (day.weekday > 5) day = day.minus({ days: 1 });
   return day.toISODate()!;
 }
 
-/** Event weekdays get the day's digest, the weekday before the event its announcement; other days nothing. */
-export function digestKind(agenda: Agenda, date: string): DigestKind | undefined {
-  if (agenda.status(date) === 'event-day') return 'day';
-  return date === announceDay(agenda) ? 'announce' : undefined;
+/**
+ * Days with sessions where the channel is get the day's digest (in Auckland, Saturday has Washington's Friday
+ * sessions), the weekday before the event its announcement; other days nothing.
+ */
+export function digestKind(agenda: Agenda, date: string, zone = agenda.zone): DigestKind | undefined {
+  if (agenda.status(date, zone) === 'event-day') return 'day';
+  return date === announceDay(agenda, zone) ? 'announce' : undefined;
 }
 
 export const dueAt = (sub: Pick<Subscription, 'time' | 'zone'>, date: string): DateTime => DateTime.fromISO(`${date}T${sub.time}`, { zone: sub.zone });
 
 /** A digest missed while the bot was down is still posted until the day's sessions have ended. */
 export function deadline(agenda: Agenda, sub: Pick<Subscription, 'zone'>, date: string, kind: DigestKind): DateTime {
-  const sessions = agenda.on(date);
+  const sessions = agenda.on(date, sub.zone);
   const last = sessions[sessions.length - 1];
   if (kind === 'day' && last) return last.end;
   return DateTime.fromISO(date, { zone: sub.zone }).endOf('day');
@@ -38,7 +41,7 @@ export function dueNow(agenda: Agenda, sub: Subscription, now: DateTime): Due | 
   if (sub.paused) return undefined;
   const date = now.setZone(sub.zone).toISODate()!;
   if (sub.lastPosted !== undefined && sub.lastPosted >= date) return undefined;
-  const kind = digestKind(agenda, date);
+  const kind = digestKind(agenda, date, sub.zone);
   if (!kind) return undefined;
   if (now < dueAt(sub, date) || now >= deadline(agenda, sub, date, kind)) return undefined;
   return { date, kind };
@@ -49,7 +52,7 @@ export function nextPost(agenda: Agenda, sub: Subscription, now: DateTime): Date
   let day = now.setZone(sub.zone).startOf('day');
   for (let i = 0; i < 60; i++, day = day.plus({ days: 1 })) {
     const date = day.toISODate()!;
-    const kind = digestKind(agenda, date);
+    const kind = digestKind(agenda, date, sub.zone);
     if (!kind || (sub.lastPosted !== undefined && sub.lastPosted >= date)) continue;
     const at = dueAt(sub, date);
     if (now < deadline(agenda, sub, date, kind)) return at < now ? now : at;
