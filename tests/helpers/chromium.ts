@@ -69,7 +69,8 @@ export class Browser {
   static async launch(width: number, height: number): Promise<Browser> {
     const profile = mkdtempSync(join(tmpdir(), 'ckex-chromium-'));
     const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--remote-debugging-pipe', `--window-size=${width},${height}`, '--hide-scrollbars', '--force-device-scale-factor=1', 'about:blank'];
-    const child = spawn(CHROMIUM, flags, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+    // Its own process group, so closing ends its helper processes too (they write the profile after it exits).
+    const child = spawn(CHROMIUM, flags, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true });
     const browser = new Browser(child, profile);
     const { targetInfos } = await browser.send<{ targetInfos: { targetId: string; type: string }[] }>('Target.getTargets');
     const page = targetInfos.find((t) => t.type === 'page');
@@ -114,7 +115,19 @@ export class Browser {
       this.child.kill('SIGKILL');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
     }
-    // Chromium's helper processes may still be writing the profile for a moment after it exits.
-    rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    try {
+      process.kill(-this.child.pid!, 'SIGKILL'); // the helper processes left in its group
+    } catch {
+      // none left
+    }
+    // A helper may still be writing the profile for a moment: retry, and never fail a test over a temp folder.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      try {
+        rmSync(this.profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
   }
 }
