@@ -8,7 +8,8 @@ import { tempDir } from './helpers/bot.js';
 import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
 import { FakeSlack } from './helpers/fake-slack.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
-import { eventCallback, signedPost, SIGNING_SECRET } from './helpers/slack-requests.js';
+import { submitRegistrationModal } from './helpers/slack-modal.js';
+import { eventCallback, SIGNING_SECRET } from './helpers/slack-requests.js';
 
 let slack: FakeSlack;
 let connector: FakeConnector;
@@ -35,22 +36,7 @@ const text = (x: unknown) => stripBidi(JSON.stringify(x));
 const form = (email: string, country: string, region = '') => ({ name: 'Participant Name', email, organisation: 'Ministry', country, role: 'practitioner', institution: 'agency', region, nominatedBy: '', interpretation: 'fr', consent: 'yes' });
 
 describe('Slack', () => {
-  /** view.state.values as Slack sends them: an untouched select has selected_option null, an unticked box no options. */
-  function viewState(values: Record<string, string>) {
-    const state: Record<string, Record<string, unknown>> = {};
-    for (const [id, value] of Object.entries(values)) {
-      if (['role', 'institution', 'region', 'interpretation'].includes(id)) state[id] = { value: { type: 'static_select', selected_option: value ? { value } : null } };
-      else if (id === 'consent' || id === 'regionConfirm') state[id] = { value: { type: 'checkboxes', selected_options: value ? [{ value: 'yes' }] : [] } };
-      else state[id] = { value: { type: 'plain_text_input', value } };
-    }
-    return state;
-  }
-  async function submitModal(user: string, values: Record<string, string>, lang: string): Promise<any> {
-    const payload = { type: 'view_submission', team: { id: 'T1' }, user: { id: user }, api_app_id: 'A1', token: 'legacy', trigger_id: '1', view: { id: 'V1', type: 'modal', callback_id: 'ckex_register', private_metadata: JSON.stringify({ lang }), state: { values: viewState(values) } } };
-    const res = await signedPost(events, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
-    expect(res.status).toBe(200);
-    return JSON.parse((await res.text()) || '{}');
-  }
+  const submitModal = (user: string, values: Record<string, string>, lang: string) => submitRegistrationModal(events, user, values, lang);
 
   it('the modal takes Kenya with the region left empty as AFE, and shows it in the confirmation', async () => {
     const body = await submitModal('UKE', { ...form('kenya.slack@example.org', 'Kenya'), regionConfirm: '' }, 'fr');

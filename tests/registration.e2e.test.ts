@@ -6,7 +6,8 @@ import { cardProblems } from './helpers/adaptive-cards.js';
 import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
 import { FakeSlack } from './helpers/fake-slack.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
-import { blockAction, eventCallback, signedPost, SIGNING_SECRET, slashCommand } from './helpers/slack-requests.js';
+import { submitRegistrationModal } from './helpers/slack-modal.js';
+import { blockAction, eventCallback, SIGNING_SECRET, slashCommand } from './helpers/slack-requests.js';
 
 let slack: FakeSlack;
 let connector: FakeConnector;
@@ -38,23 +39,7 @@ beforeEach(() => {
 const text = (x: unknown) => stripBidi(JSON.stringify(x));
 const GOOD = { name: 'Jean Dupont', email: 'jean@example.org', organisation: 'Ministère de la Solidarité', country: 'Sénégal', role: 'practitioner', institution: 'agency', region: 'AFW', nominatedBy: '', interpretation: 'fr', consent: 'yes' };
 
-function viewState(values: Record<string, string>) {
-  const state: Record<string, Record<string, unknown>> = {};
-  for (const [id, value] of Object.entries(values)) {
-    if (['role', 'institution', 'region', 'interpretation'].includes(id)) state[id] = { value: { type: 'static_select', selected_option: { value } } };
-    else if (id === 'consent') state[id] = { value: { type: 'checkboxes', selected_options: value ? [{ value: 'yes' }] : [] } };
-    else state[id] = { value: { type: 'plain_text_input', value } };
-  }
-  return state;
-}
-
-async function submitModal(user: string, values: Record<string, string>, lang = 'fr'): Promise<any> {
-  const payload = { type: 'view_submission', team: { id: 'T1' }, user: { id: user }, api_app_id: 'A1', token: 'legacy', trigger_id: '1', view: { id: 'V1', type: 'modal', callback_id: 'ckex_register', private_metadata: JSON.stringify({ lang }), state: { values: viewState(values) } } };
-  const res = await signedPost(events, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
-  expect(res.status).toBe(200);
-  const body = await res.text();
-  return body ? JSON.parse(body) : {};
-}
+const submitModal = (user: string, values: Record<string, string>, lang = 'fr') => submitRegistrationModal(events, user, values, lang);
 
 describe('Slack', () => {
   it('/ckex register opens a loading modal at once, then the form in the user’s language', async () => {

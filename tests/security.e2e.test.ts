@@ -14,6 +14,7 @@ import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-conne
 import { FakeSlack } from './helpers/fake-slack.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { blockAction, eventCallback, signedPost, SIGNING_SECRET, slashCommand, slashCommandBody } from './helpers/slack-requests.js';
+import { submitRegistrationModal } from './helpers/slack-modal.js';
 import { failedStart, spawnServer } from './helpers/spawn-server.js';
 
 const text = (x: unknown) => stripBidi(JSON.stringify(x));
@@ -157,23 +158,7 @@ describe('registrations belong to whoever created them (Slack and Teams)', () =>
   let events: string;
   const GOOD = { name: 'Amina Benali', email: 'amina@example.org', organisation: 'Ministry of Social Affairs', country: 'Morocco', role: 'policymaker', institution: 'ministry', region: 'MENA', nominatedBy: '', interpretation: 'fr', consent: 'yes' };
 
-  function viewState(values: Record<string, string>) {
-    const state: Record<string, Record<string, unknown>> = {};
-    for (const [id, value] of Object.entries(values)) {
-      if (['role', 'institution', 'region', 'interpretation'].includes(id)) state[id] = { value: { type: 'static_select', selected_option: { value } } };
-      else if (id === 'consent') state[id] = { value: { type: 'checkboxes', selected_options: value ? [{ value: 'yes' }] : [] } };
-      else state[id] = { value: { type: 'plain_text_input', value } };
-    }
-    return state;
-  }
-  let n = 0;
-  async function submitModal(user: string, values: Record<string, string>): Promise<any> {
-    const payload = { type: 'view_submission', team: { id: 'T1' }, user: { id: user }, api_app_id: 'A1', token: 'legacy', trigger_id: `t${++n}`, view: { id: `V${n}`, type: 'modal', callback_id: 'ckex_register', private_metadata: '{"lang":"en"}', state: { values: viewState(values) } } };
-    const res = await signedPost(events, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
-    expect(res.status).toBe(200);
-    const body = await res.text();
-    return body ? JSON.parse(body) : {};
-  }
+  const submitModal = (user: string, values: Record<string, string>) => submitRegistrationModal(events, user, values, 'en');
 
   beforeAll(async () => {
     slack = await new FakeSlack().start();
