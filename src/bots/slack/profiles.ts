@@ -1,7 +1,7 @@
 // A Slack user's time zone and locale, from users.info, cached for an hour; a failure only means "unknown".
 import type { WebClient } from '@slack/web-api';
 import { log } from '../../core/log.js';
-import { within } from './ack-budget.js';
+import { within } from '../../core/within.js';
 
 export interface SlackProfile {
   tz?: string;

@@ -1,7 +1,8 @@
 // /ckex <command>: answered privately with a share button, in the ack itself when the answer is ready within the
 // budget and fits one message; otherwise acknowledged at once and answered through response_url.
 import type { App } from '@slack/bolt';
-import { ACK_BUDGET_MS, within } from '../ack-budget.js';
+import { within } from '../../../core/within.js';
+import { ACK_BUDGET_MS } from '../ack-budget.js';
 import { answer, wantsForm, type SlackSurface } from '../context.js';
 import { respondMessages } from '../send.js';
 import { openRegistrationModal } from './registration.js';
