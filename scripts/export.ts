@@ -1,13 +1,14 @@
 // npm run export -- --out FILE: every registration as CSV, from the shell.
-// Reads the store file without taking the lock: writes are atomic, so the file is always whole, and this
-// works while the bot is running.
+// Reads the store file without taking the lock (writes are atomic, so the file is always whole), or PostgreSQL a
+// page at a time with DATABASE_URL: either works while the bot is running.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfig } from '../src/core/config.js';
 import { loadContent } from '../src/core/content/load.js';
-import { registrationsCsv } from '../src/core/forms/export-csv.js';
+import { registrationsCsv, registrationsCsvFromPages } from '../src/core/forms/export-csv.js';
+import { openStore } from '../src/store/open.js';
 import { AtomicJsonFile } from '../src/store/atomic-json-file.js';
-import { mapLegacyRegions } from '../src/store/legacy-regions.js';
+import { mapLegacyRegions, type RegionOf } from '../src/store/legacy-regions.js';
 import { STORE_FILE } from '../src/store/lowdb-store.js';
 import { emptyStore, storeDataSchema } from '../src/store/schema.js';
 
@@ -15,16 +16,29 @@ async function main(): Promise<void> {
   const at = process.argv.indexOf('--out');
   const out = at >= 0 ? process.argv[at + 1] : undefined;
   const config = readConfig();
-  const data = (await new AtomicJsonFile(join(config.DATA_DIR, STORE_FILE), storeDataSchema).read()) ?? emptyStore();
   const { regions } = loadContent(config.CONTENT_DIR);
-  mapLegacyRegions(data, (country) => regions.regionOf(country)); // as the bot reads them: no AFR where the country tells
-  const csv = registrationsCsv(Object.values(data.registrations));
+  const { csv, count } = config.DATABASE_URL ? await fromDatabase(config) : await fromFile(config.DATA_DIR, (country) => regions.regionOf(country));
   if (!out) {
     process.stdout.write(csv);
     return;
   }
   writeFileSync(out, csv, { mode: 0o600 });
-  console.error(`${Object.keys(data.registrations).length} registrations written to ${out}`);
+  console.error(`${count} registrations written to ${out}`);
+}
+
+async function fromFile(dataDir: string, regionOf: RegionOf): Promise<{ csv: string; count: number }> {
+  const data = (await new AtomicJsonFile(join(dataDir, STORE_FILE), storeDataSchema).read()) ?? emptyStore();
+  mapLegacyRegions(data, regionOf); // as the bot reads them: no AFR where the country tells
+  return { csv: registrationsCsv(Object.values(data.registrations)), count: Object.keys(data.registrations).length };
+}
+
+async function fromDatabase(config: ReturnType<typeof readConfig>): Promise<{ csv: string; count: number }> {
+  const store = await openStore({ ...config, DATABASE_POOL_SIZE: 1 });
+  try {
+    return await registrationsCsvFromPages(store.registrationPages());
+  } finally {
+    await store.close();
+  }
 }
 
 main().catch((err: Error) => {

@@ -1,9 +1,11 @@
 // npm run invites -- import FILE: adds the invited emails found in a CSV (any column) to the store.
-// Needs the store's lock, so run it while the bot is stopped, or use the organiser command `invites` in chat.
+// With the lowdb store it needs the store's lock, so run it while the bot is stopped (or use the organiser command
+// `invites` in chat); with DATABASE_URL it runs beside the bot.
 import { readFileSync } from 'node:fs';
 import { readConfig } from '../src/core/config.js';
+import { loadContent } from '../src/core/content/load.js';
 import { emailsIn } from '../src/core/forms/export-csv.js';
-import { LowdbStore } from '../src/store/lowdb-store.js';
+import { openStore } from '../src/store/open.js';
 
 async function main(): Promise<void> {
   const [command, file] = process.argv.slice(2);
@@ -12,13 +14,23 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const emails = emailsIn(readFileSync(file, 'utf8'));
-  const store = await LowdbStore.open(readConfig().DATA_DIR);
+  const config = readConfig();
+  const { regions } = loadContent(config.CONTENT_DIR);
+  const store = await openStore(config, (country) => regions.regionOf(country));
   try {
     const added = await store.addInvites(emails, `file:${file}`);
-    const pending = emails.map((e) => store.registrationByEmail(e)).filter((r) => r?.status === 'pending');
-    for (const r of pending) await store.saveRegistration({ ...r!, invited: true, status: 'confirmed', updatedAt: new Date().toISOString() });
-    console.log(`${emails.length} emails read, ${added} new, ${store.inviteCount()} invited in all; ${pending.length} pending registrations confirmed.`);
-    if (pending.length > 0) console.log('They will see their status with "me"; use the organiser command "invites" in chat to notify them directly.');
+    let confirmed = 0;
+    let unverified = 0;
+    for (const email of emails) {
+      const r = await store.registrationByEmail(email);
+      if (r?.status !== 'pending') continue;
+      // As in chat: an invitation confirms only where the platform vouched the registrant owns the email.
+      if (!r.emailVerified) unverified++;
+      else if (await store.setRegistrationStatus(r.id, 'pending', 'confirmed', new Date().toISOString(), { invited: true })) confirmed++;
+    }
+    console.log(`${emails.length} emails read, ${added} new, ${await store.inviteCount()} invited in all; ${confirmed} pending registrations confirmed.`);
+    if (unverified > 0) console.log(`${unverified} pending registrations of invited emails stay pending: their platform did not vouch for the email; approve them in chat.`);
+    if (confirmed > 0) console.log('They will see their status with "me"; use the organiser command "invites" in chat to notify them directly.');
   } finally {
     await store.close();
   }

@@ -12,6 +12,7 @@ import { stripPrefix, westernDigits } from '../core/i18n/normalize.js';
 import { none, words } from './args.js';
 import { notUnderstoodReply } from './not-understood.js';
 import { forgetQuestion, pendingQuestion } from './pending.js';
+import { FormMoved } from '../core/forms/form-version.js';
 import { answerQuestion } from './question.js';
 import { continueForm, FORM_IDLE_MS } from './registration-form.js';
 import type { CommandRegistry } from './registry.js';
@@ -19,6 +20,8 @@ import { typedLabel } from './typed-labels.js';
 import type { Caller, CommandContext, CommandSpec, HandleOptions } from './types.js';
 
 const MAX_INPUT = 2000;
+/** Reads of one message over a form that other messages keep moving: beyond this, something is wrong. */
+const FORM_ATTEMPTS = 5;
 /** Punctuation around a command that is not part of it: "today?", "week 2 ?", "¿help". */
 const EDGE_PUNCTUATION = /^[\s¿¡"'«“]+|[\s?!.,;:…؟،؛"'»”]+$/gu;
 /** Intents that alone do not make a message a question asked in the middle of a form. */
@@ -41,22 +44,32 @@ export class Dispatcher {
    * chosen with `lang`; an open form's; the one the message is clearly written in; the reply's a button was on;
    * the last one the user clearly wrote in; the one a typo's nearest command is in (`hint`); the platform's.
    */
-  context(caller: Caller, text: string, options: HandleOptions = {}, hint?: Lang): CommandContext {
-    const prefs = this.core.store.user(caller.id);
+  async context(caller: Caller, text: string, options: HandleOptions = {}, hint?: Lang): Promise<CommandContext> {
+    const [prefs, form] = await Promise.all([this.core.store.user(caller.id), options.conversational ? this.core.store.form(caller.id) : undefined]);
     // While a form is open its answers are data, not a sign of language: it goes on in the language it began in.
-    const formLang = options.conversational ? this.core.store.form(caller.id)?.lang : undefined;
+    const formLang = form?.progress.lang;
     const lang = prefs?.lang ?? formLang ?? this.core.reader.language(text) ?? options.lang ?? prefs?.lastLang ?? hint ?? langFromLocale(caller.platformLocale) ?? 'en';
     const tz = caller.tz ?? prefs?.tz;
     const zone = tz && isValidZone(tz) ? tz : this.core.agenda.zone;
-    return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false, conversational: options.conversational ?? false, ...(options.channel ? { channel: options.channel } : {}) };
+    return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false, conversational: options.conversational ?? false, ...(options.channel ? { channel: options.channel } : {}), ...(prefs ? { prefs } : {}), ...(form ? { form } : {}) };
   }
 
   async handle(caller: Caller, rawText: string, options: HandleOptions = {}): Promise<Reply> {
     const text = westernDigits(stripPrefix(rawText.slice(0, MAX_INPUT)));
-    const ctx = this.context(caller, text, options);
+    let ctx = await this.context(caller, text, options);
     try {
       await this.rememberLanguage(ctx, text);
-      return await this.run(ctx, text);
+      // Another message of this user moved the form meanwhile (on another instance): read this one again over it.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.run(ctx, text);
+        } catch (err) {
+          if (!(err instanceof FormMoved) || attempt === FORM_ATTEMPTS) throw err;
+          // The form is read afresh; the question this message answers stays the one it arrived to.
+          const { prefs } = ctx;
+          ctx = { ...(await this.context(caller, text, options)), ...(prefs ? { prefs } : {}) };
+        }
+      }
     } catch (err) {
       log.error({ err, caller: caller.id }, 'command failed');
       return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('errors.internal')] }] };
@@ -65,9 +78,9 @@ export class Dispatcher {
 
   /** The language a user last clearly wrote in, for the messages that show none ("w1-d2-a", "today"). */
   private async rememberLanguage(ctx: CommandContext, text: string): Promise<void> {
-    if (ctx.conversational && this.core.store.form(ctx.caller.id)) return; // a form's answers are data
+    if (ctx.form) return; // a form's answers are data
     const written = this.core.reader.language(text);
-    if (written && this.core.store.user(ctx.caller.id)?.lastLang !== written) await this.core.store.updateUser(ctx.caller.id, { lastLang: written });
+    if (written && ctx.prefs?.lastLang !== written) await this.core.store.updateUser(ctx.caller.id, { lastLang: written });
   }
 
   private async run(ctx: CommandContext, text: string): Promise<Reply> {
@@ -79,7 +92,7 @@ export class Dispatcher {
       if (answer === 'yes') return this.runCommand(ctx, pending.yes);
       if (answer === 'no') return pending.no ? this.runCommand(ctx, pending.no) : { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('question.noChange')] }] };
     }
-    const progress = ctx.conversational ? this.core.store.form(ctx.caller.id) : undefined;
+    const progress = ctx.form?.progress;
     if (!progress) return this.runCommand(ctx, text);
     const command = typedLabel(this.core.i18n, text) ?? text;
     const isRegister = this.registry.resolve(withoutEdgePunctuation(command)).entry?.spec.name === 'register';
@@ -145,7 +158,7 @@ export class Dispatcher {
     if (reply) return reply;
     const nearest = this.registry.suggest(first, ctx.isAdmin);
     // A typo of a French or Arabic command word is a sign of the language, weaker than the message's own words.
-    const shown = nearest && nearest.lang !== 'en' && !understanding.lang ? this.context(ctx.caller, raw, { shared: ctx.shared, conversational: ctx.conversational, ...(ctx.channel ? { channel: ctx.channel } : {}) }, nearest.lang) : ctx;
+    const shown = nearest && nearest.lang !== 'en' && !understanding.lang ? await this.context(ctx.caller, raw, { shared: ctx.shared, conversational: ctx.conversational, ...(ctx.channel ? { channel: ctx.channel } : {}) }, nearest.lang) : ctx;
     const suggestion = nearest ? { command: nearest.spec.name, word: nearest.spec.aliases[shown.lang][0] ?? nearest.spec.name } : undefined;
     return notUnderstoodReply(shown, raw, understanding, suggestion);
   }

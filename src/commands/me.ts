@@ -28,8 +28,8 @@ const actionArg = z.string().transform((s, issues): Action | undefined => {
 
 const text = (ctx: CommandContext, s: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [s] }] });
 
-function show(ctx: CommandContext): Reply {
-  const mine = ctx.core.store.registrationsOf(ctx.caller.id);
+async function show(ctx: CommandContext): Promise<Reply> {
+  const mine = await ctx.core.store.registrationsOf(ctx.caller.id);
   if (mine.length === 0) {
     return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('me.none')] }, { type: 'actions', buttons: [{ label: ctx.t('buttons.register'), command: 'register', style: 'primary' }] }] };
   }
@@ -48,7 +48,7 @@ function show(ctx: CommandContext): Reply {
 
 /** Withdrawing asks first: the registration stays until a yes. */
 async function askWithdraw(ctx: CommandContext): Promise<Reply> {
-  const mine = ctx.core.store.registrationsOf(ctx.caller.id);
+  const mine = await ctx.core.store.registrationsOf(ctx.caller.id);
   const active = mine.filter((r) => r.status !== 'withdrawn');
   if (active.length === 0) return text(ctx, mine.length > 0 ? ctx.t('me.alreadyWithdrawn', { ids: mine.map((r) => r.id).join(', ') }) : ctx.t('me.none'));
   await askYesNo(ctx, 'me cancel confirm');
@@ -56,21 +56,22 @@ async function askWithdraw(ctx: CommandContext): Promise<Reply> {
 }
 
 async function withdraw(ctx: CommandContext): Promise<Reply> {
-  const mine = ctx.core.store.registrationsOf(ctx.caller.id);
+  const mine = await ctx.core.store.registrationsOf(ctx.caller.id);
   const active = mine.filter((r) => r.status !== 'withdrawn');
   if (active.length === 0) return text(ctx, mine.length > 0 ? ctx.t('me.alreadyWithdrawn', { ids: mine.map((r) => r.id).join(', ') }) : ctx.t('me.none'));
   for (const r of active) await setStatus(ctx.core.store, r, 'withdrawn', ctx.now.toUTC().toISO()!);
   return text(ctx, ctx.t('me.withdrawn', { ids: active.map((r) => r.id).join(', ') }));
 }
 
-function exportMine(ctx: CommandContext): Reply {
+async function exportMine(ctx: CommandContext): Promise<Reply> {
   const { store } = ctx.core;
+  const [preferences, registrations, form, conversations] = await Promise.all([store.user(ctx.caller.id), store.registrationsOf(ctx.caller.id), store.form(ctx.caller.id), store.conversations()]);
   const data = {
     user: ctx.caller.id,
-    preferences: store.user(ctx.caller.id) ?? null,
-    registrations: store.registrationsOf(ctx.caller.id),
-    formInProgress: store.form(ctx.caller.id) ?? null,
-    conversations: store.conversations().filter((c) => c.userId === ctx.caller.id).map((c) => ({ id: c.id, platform: c.platform, scope: c.scope })),
+    preferences: preferences ?? null,
+    registrations,
+    formInProgress: form?.progress ?? null,
+    conversations: conversations.filter((c) => c.userId === ctx.caller.id).map((c) => ({ id: c.id, platform: c.platform, scope: c.scope })),
   };
   return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('me.exported')] }], files: [{ name: 'my-ckex-data.json', mime: 'application/json', content: JSON.stringify(data, null, 2), private: true }] };
 }
@@ -93,7 +94,7 @@ export const me = defineCommand({
         await askYesNo(ctx, 'me delete confirm');
         return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('me.deleteAsk')] }, { type: 'actions', buttons: [{ label: ctx.t('buttons.deleteConfirm'), command: 'me delete confirm', style: 'danger' }] }] };
       case 'delete-confirm':
-        ctx.core.downloads.revoke(ctx.caller.id); // a `me export` link taken before must not outlive the data
+        await ctx.core.downloads.revoke(ctx.caller.id); // a `me export` link taken before must not outlive the data
         await ctx.core.store.eraseUser(ctx.caller.id);
         return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.core.i18n.t(ctx.lang)('me.deleted')] }] };
     }

@@ -1,10 +1,10 @@
 // Organiser commands (CKEX_ADMINS only): registrations, export, approve, decline, invites.
 import { formatNumber } from '../core/i18n/format.js';
 import { countryName } from '../core/forms/countries.js';
-import { emailsIn, registrationsCsv } from '../core/forms/export-csv.js';
+import { emailsIn, registrationsCsvFromPages } from '../core/forms/export-csv.js';
 import { setStatus } from '../core/forms/registration.js';
 import type { Block, Reply } from '../core/reply.js';
-import type { Registration, RegistrationStatus } from '../store/schema.js';
+import type { RegistrationStatus } from '../store/schema.js';
 import { z } from 'zod';
 import { none, words } from './args.js';
 import { defineCommand, type CommandContext } from './types.js';
@@ -12,9 +12,10 @@ import { statusNotice } from './views/registration.js';
 
 const text = (ctx: CommandContext, s: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [s] }] });
 
-function countBy(list: Registration[], key: (r: Registration) => string): [string, number][] {
+/** Counts by a label, largest first; codes that show as the same label add up. */
+function byLabel(table: Record<string, number>, label: (code: string) => string): [string, number][] {
   const counts = new Map<string, number>();
-  for (const r of list) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+  for (const [code, n] of Object.entries(table)) counts.set(label(code), (counts.get(label(code)) ?? 0) + n);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
@@ -23,19 +24,19 @@ export const registrations = defineCommand({
   admin: true,
   aliases: { en: ['registrations', 'stats'], fr: ['inscriptions', 'statistiques'], ar: ['التسجيلات', 'احصاءات'] },
   args: () => none,
-  run: (ctx): Reply => {
-    const all = ctx.core.store.registrations();
+  run: async (ctx): Promise<Reply> => {
+    const [counts, inviteCount] = await Promise.all([ctx.core.store.registrationCounts(), ctx.core.store.inviteCount()]);
     const n = (x: number) => formatNumber(x, ctx.lang);
     const section = (title: string, rows: [string, number][]): Block => ({ type: 'fields', fields: [{ label: title, value: [rows.map(([k, v]) => `${k}: ${n(v)}`).join('\n') || '—'] }] });
     return {
       lang: ctx.lang,
       blocks: [
-        { type: 'header', text: ctx.t('organisers.statsHeader', { count: all.length }) },
-        section(ctx.t('registration.status'), countBy(all, (r) => ctx.t(`registration.statuses.${r.status}`))),
-        section(ctx.t('form.fields.region.label'), countBy(all, (r) => ctx.t(`form.choices.region.${r.region}`))),
-        section(ctx.t('form.fields.country.label'), countBy(all, (r) => countryName(r.country, ctx.lang)).slice(0, 15)),
-        section(ctx.t('form.fields.interpretation.label'), countBy(all, (r) => ctx.t(`form.choices.interpretation.${r.interpretation}`))),
-        { type: 'context', text: [ctx.t('organisers.invites', { count: ctx.core.store.inviteCount() })] },
+        { type: 'header', text: ctx.t('organisers.statsHeader', { count: counts.total }) },
+        section(ctx.t('registration.status'), byLabel(counts.byStatus, (s) => ctx.t(`registration.statuses.${s}`))),
+        section(ctx.t('form.fields.region.label'), byLabel(counts.byRegion, (r) => ctx.t(`form.choices.region.${r}`))),
+        section(ctx.t('form.fields.country.label'), byLabel(counts.byCountry, (c) => countryName(c, ctx.lang)).slice(0, 15)),
+        section(ctx.t('form.fields.interpretation.label'), byLabel(counts.byInterpretation, (i) => ctx.t(`form.choices.interpretation.${i}`))),
+        { type: 'context', text: [ctx.t('organisers.invites', { count: inviteCount })] },
         { type: 'actions', buttons: [{ label: ctx.t('buttons.exportCsv'), command: 'export' }] },
       ],
     };
@@ -47,10 +48,10 @@ export const exportCommand = defineCommand({
   admin: true,
   aliases: { en: ['export', 'csv'], fr: ['exporter'], ar: ['تصدير'] },
   args: () => none,
-  run: (ctx): Reply => {
-    const all = ctx.core.store.registrations();
+  run: async (ctx): Promise<Reply> => {
+    const { csv, count } = await registrationsCsvFromPages(ctx.core.store.registrationPages());
     const name = `ckex-registrations-${ctx.now.toUTC().toFormat('yyyyMMdd-HHmm')}.csv`;
-    return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('organisers.exported', { count: all.length })] }], files: [{ name, mime: 'text/csv', content: registrationsCsv(all), private: true }] };
+    return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('organisers.exported', { count })] }], files: [{ name, mime: 'text/csv', content: csv, private: true }] };
   },
 });
 
@@ -58,10 +59,13 @@ const idArg = () => z.string().trim().toUpperCase().regex(/^R[0-9A-Z]{5}$/);
 
 function decide(status: Extract<RegistrationStatus, 'confirmed' | 'declined'>) {
   return async (ctx: CommandContext, id: string): Promise<Reply> => {
-    const found = ctx.core.store.registration(id);
+    const found = await ctx.core.store.registration(id);
     if (!found) return text(ctx, ctx.t('organisers.notFound', { id }));
-    if (found.status === status) return text(ctx, ctx.t('organisers.already', { id, status: ctx.t(`registration.statuses.${status}`) }));
+    const already = (s: RegistrationStatus) => text(ctx, ctx.t('organisers.already', { id, status: ctx.t(`registration.statuses.${s}`) }));
+    if (found.status === status) return already(status);
+    // Two organisers pressing at once (on two instances): the status moves once, and only its mover tells people.
     const updated = await setStatus(ctx.core.store, found, status, ctx.now.toUTC().toISO()!);
+    if (!updated) return already((await ctx.core.store.registration(id))?.status ?? status);
     const participant = { ...ctx, lang: updated.lang, t: ctx.core.i18n.t(updated.lang), shared: false };
     const told = (await Promise.all(updated.userIds.map((u) => ctx.core.notifier.toUser(u, statusNotice(participant, updated))))).some(Boolean);
     const key = told ? 'organisers.decidedTold' : 'organisers.decidedNotTold';
@@ -92,25 +96,26 @@ export const invites = defineCommand({
   args: () => words,
   run: async (ctx, list: string): Promise<Reply> => {
     const emails = emailsIn(list);
-    if (emails.length === 0) return text(ctx, ctx.t('organisers.invitesHelp', { count: ctx.core.store.inviteCount() }));
+    if (emails.length === 0) return text(ctx, ctx.t('organisers.invitesHelp', { count: await ctx.core.store.inviteCount() }));
     const added = await ctx.core.store.addInvites(emails, ctx.caller.id);
     // Pending registrations of newly invited emails are confirmed at once, and their people told: only where the
     // platform vouched the registrant owns the email (anyone can type someone else's); the others stay for approval.
     const confirmed: string[] = [];
     let unverified = 0;
     for (const email of emails) {
-      const r = ctx.core.store.registrationByEmail(email);
+      const r = await ctx.core.store.registrationByEmail(email);
       if (r?.status !== 'pending') continue;
       if (!r.emailVerified) {
         unverified++;
         continue;
       }
-      const updated = await setStatus(ctx.core.store, { ...r, invited: true }, 'confirmed', ctx.now.toUTC().toISO()!);
+      const updated = await setStatus(ctx.core.store, r, 'confirmed', ctx.now.toUTC().toISO()!, { invited: true });
+      if (!updated) continue; // decided meanwhile, elsewhere
       const participant = { ...ctx, lang: updated.lang, t: ctx.core.i18n.t(updated.lang), shared: false };
       await Promise.all(updated.userIds.map((u) => ctx.core.notifier.toUser(u, statusNotice(participant, updated))));
       confirmed.push(updated.id);
     }
-    const reply = text(ctx, ctx.t('organisers.invited', { count: added, total: ctx.core.store.inviteCount(), confirmed: confirmed.length }));
+    const reply = text(ctx, ctx.t('organisers.invited', { count: added, total: await ctx.core.store.inviteCount(), confirmed: confirmed.length }));
     if (unverified > 0) reply.blocks.push({ type: 'context', text: [ctx.t('organisers.invitedUnverified', { count: unverified })] });
     return reply;
   },

@@ -14,12 +14,12 @@ export async function askYesNo(ctx: CommandContext, yes: string, no?: string): P
 
 /** The question waiting for this user's answer, if it is recent. */
 export function pendingQuestion(ctx: CommandContext): Pending | undefined {
-  const pending = ctx.core.store.user(ctx.caller.id)?.pending;
+  const pending = ctx.prefs?.pending;
   if (!pending) return undefined;
   return ctx.now.toMillis() - Date.parse(pending.at) <= PENDING_MS ? pending : undefined;
 }
 
 /** Any message answers or drops the question: a "yes" an hour later must not erase anything. */
 export async function forgetQuestion(ctx: CommandContext): Promise<void> {
-  if (ctx.core.store.user(ctx.caller.id)?.pending) await ctx.core.store.updateUser(ctx.caller.id, { pending: undefined });
+  if (ctx.prefs?.pending) await ctx.core.store.updateUser(ctx.caller.id, { pending: undefined });
 }

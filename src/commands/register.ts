@@ -4,6 +4,7 @@ import type { Reply } from '../core/reply.js';
 import { words } from './args.js';
 import { normalizeWord } from '../core/i18n/normalize.js';
 import { FIELDS } from '../core/forms/fields.js';
+import { saveFormOver } from '../core/forms/form-version.js';
 import { newProgress, questionReply } from './registration-form.js';
 import { formValues, registrationFormView } from './registration-submit.js';
 import { askYesNo } from './pending.js';
@@ -20,16 +21,16 @@ const WORDS: Record<string, 'form' | 'resume' | 'restart'> = {
 /** Keyed as typed words are compared: "استمارة" and "استماره" are one word. */
 const SUBCOMMANDS = new Map(Object.entries(WORDS).map(([word, sub]) => [normalizeWord(word), sub]));
 
-function formReply(ctx: CommandContext): Reply {
-  const latest = ctx.core.store.registrationsOf(ctx.caller.id)[0];
+async function formReply(ctx: CommandContext): Promise<Reply> {
+  const [latest] = await ctx.core.store.registrationsOf(ctx.caller.id);
   const values = latest ? formValues(ctx, withoutLegacyRegion(registrationAnswers(latest))) : {};
   return { lang: ctx.lang, form: registrationFormView(ctx, values), blocks: [{ type: 'text', text: [ctx.t('form.formFallback')] }] };
 }
 
 async function start(ctx: CommandContext): Promise<Reply> {
-  const latest = ctx.core.store.registrationsOf(ctx.caller.id)[0];
+  const [latest] = await ctx.core.store.registrationsOf(ctx.caller.id);
   const progress = newProgress(ctx, latest ? withoutLegacyRegion(registrationAnswers(latest)) : {});
-  await ctx.core.store.saveForm(ctx.caller.id, progress);
+  await saveFormOver(ctx, progress);
   const intro = !latest ? ctx.t('form.intro', { total: FIELDS.length }) : latest.status === 'withdrawn' ? ctx.t('form.withdrawnIntro', { id: latest.id }) : ctx.t('form.updateIntro', { id: latest.id });
   return questionReply(ctx, progress, [
     { type: 'text', text: [intro] },
@@ -44,12 +45,12 @@ export const register = defineCommand({
   run: async (ctx, arg: string): Promise<Reply> => {
     const sub = SUBCOMMANDS.get(normalizeWord(arg.trim()));
     if (sub === 'form' || !ctx.conversational) return formReply(ctx);
-    const progress = ctx.core.store.form(ctx.caller.id);
+    const progress = ctx.form?.progress;
     if (sub === 'restart' || !progress) return start(ctx);
     if (sub === 'resume') {
       // Touched, so that a form left for days captures the next answers again.
       const resumed = { ...progress, updatedAt: ctx.now.toUTC().toISO()! };
-      await ctx.core.store.saveForm(ctx.caller.id, resumed);
+      await saveFormOver(ctx, resumed);
       return questionReply(ctx, resumed);
     }
     await askYesNo(ctx, 'register resume');

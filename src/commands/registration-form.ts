@@ -2,6 +2,7 @@
 // a summary with edit and confirm. Progress is stored after every step, so it survives restarts.
 import { FIELDS, FIELD_IDS, type Answers, type FieldDef, type FieldId } from '../core/forms/fields.js';
 import { countryName } from '../core/forms/countries.js';
+import { saveFormOver } from '../core/forms/form-version.js';
 import { submitRegistration } from '../core/forms/registration.js';
 import { validateField } from '../core/forms/validate.js';
 import type { Block, Button, Reply } from '../core/reply.js';
@@ -27,7 +28,7 @@ function firstUnanswered(answers: Answers, from = 0): number | undefined {
 }
 
 async function save(ctx: CommandContext, progress: FormProgress): Promise<void> {
-  await ctx.core.store.saveForm(ctx.caller.id, { ...progress, updatedAt: ctx.now.toUTC().toISO()! });
+  await saveFormOver(ctx, { ...progress, updatedAt: ctx.now.toUTC().toISO()! });
 }
 
 export function newProgress(ctx: CommandContext, answers: Answers = {}): FormProgress {
@@ -177,7 +178,7 @@ export async function continueForm(ctx: CommandContext, progress: FormProgress, 
   if (first !== '' && isCommand(message, !progress.review && field(progress.step).kind === 'text')) {
     // Another command asked midway: answer it, then ask the question again.
     const answered = await run(ctx, message);
-    if (!ctx.core.store.form(ctx.caller.id)) return answered; // the command ended the form (me delete)
+    if (!(await ctx.core.store.form(ctx.caller.id))) return answered; // the command ended the form (me delete)
     return questionReply(ctx, progress, [...answered.blocks, { type: 'divider' }]);
   }
   if (progress.review) return questionReply(ctx, progress, [text(ctx, ctx.t('form.errors.reviewWhat'))]);

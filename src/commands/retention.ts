@@ -10,9 +10,9 @@ export const retention = defineCommand({
   admin: true,
   aliases: { en: ['retention'], fr: ['conservation'], ar: ['الاحتفاظ'] },
   args: () => none,
-  run: (ctx): Reply => {
+  run: async (ctx): Promise<Reply> => {
     const plan = retentionPlan(ctx.core, ctx.now);
-    const counts = ctx.core.store.personalDataCounts();
+    const counts = await ctx.core.store.personalDataCounts();
     const n = (x: number) => formatNumber(x, ctx.lang);
     const day = formatDay(plan.purgeAt.setZone(ctx.zone), ctx.lang);
     return {

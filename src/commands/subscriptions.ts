@@ -72,7 +72,7 @@ export const subscribe = defineCommand({
       createdBy: ctx.caller.id,
       createdAt: ctx.now.toUTC().toISO()!,
     };
-    const existing = ctx.core.store.subscription(sub.id);
+    const existing = await ctx.core.store.subscription(sub.id);
     // Re-subscribing changes the time or zone; what was already posted today stays posted.
     await ctx.core.store.saveSubscription(existing?.lastPosted ? { ...sub, lastPosted: existing.lastPosted } : sub);
     return text(ctx, ctx.t('subscriptions.saved', { language: ctx.t(`languages.${lang}`), time: sub.time, zone: sub.zone, next: describe(ctx, sub) }));
@@ -86,7 +86,7 @@ export const unsubscribe = defineCommand({
   args: () => optionalLang,
   run: async (ctx, lang: Lang | undefined): Promise<Reply> => {
     if (!ctx.channel) return text(ctx, ctx.t('subscriptions.needChannel'));
-    const here = ctx.core.store.subscriptions().filter((s) => s.platform === ctx.channel!.platform && s.channel === ctx.channel!.id && (!lang || s.lang === lang));
+    const here = (await ctx.core.store.subscriptions()).filter((s) => s.platform === ctx.channel!.platform && s.channel === ctx.channel!.id && (!lang || s.lang === lang));
     for (const s of here) await ctx.core.store.dropSubscription(s.id);
     return text(ctx, ctx.t('subscriptions.removed', { count: here.length }));
   },
@@ -97,8 +97,8 @@ export const subscriptions = defineCommand({
   admin: true,
   aliases: { en: ['subscriptions'], fr: ['abonnements'], ar: ['الاشتراكات'] },
   args: () => words,
-  run: (ctx): Reply => {
-    const all = ctx.core.store.subscriptions().sort((a, b) => a.id.localeCompare(b.id));
+  run: async (ctx): Promise<Reply> => {
+    const all = (await ctx.core.store.subscriptions()).sort((a, b) => a.id.localeCompare(b.id));
     return {
       lang: ctx.lang,
       blocks: [{ type: 'header', text: ctx.t('subscriptions.header', { count: all.length }) }, ...all.map((s) => ({ type: 'text' as const, text: [describe(ctx, s)] }))],

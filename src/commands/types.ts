@@ -5,6 +5,8 @@ import type { BotCore } from '../core/bot-core.js';
 import type { Lang } from '../core/content/schema.js';
 import type { Translate } from '../core/i18n/i18n.js';
 import type { Reply } from '../core/reply.js';
+import type { VersionedForm } from '../store/async-store.js';
+import type { UserPrefs } from '../store/schema.js';
 
 /** Who is asking, as a surface knows them. */
 export interface Caller {
@@ -32,6 +34,10 @@ export interface CommandContext {
   /** A direct conversation (DM, personal chat, console), where a form may ask one question at a time. */
   conversational: boolean;
   channel?: ChannelRef;
+  /** The caller's preferences as the message arrived (one read per message). */
+  prefs?: UserPrefs;
+  /** The caller's form under way as the message arrived, in a direct conversation; its version guards the next save. */
+  form?: VersionedForm;
 }
 
 export interface HandleOptions {

@@ -11,21 +11,22 @@ import { Notifier } from './notify.js';
 import { ResourceSearch } from './search.js';
 import { Dispatcher } from '../commands/dispatch.js';
 import { defaultRegistry } from '../commands/registry.js';
-import { LowdbStore } from '../store/lowdb-store.js';
+import type { AsyncStore } from '../store/async-store.js';
+import { openStore } from '../store/open.js';
 import { Reader } from '../understanding/index.js';
 import { applyRetention } from '../retention/index.js';
 
 export interface Booted {
   core: BotCore;
   dispatcher: Dispatcher;
-  store: LowdbStore;
+  store: AsyncStore;
 }
 
 export async function boot(config: Config, clock?: Clock): Promise<Booted> {
   const content = loadContent(config.CONTENT_DIR);
   const i18n = createI18n(config.LOCALES_DIR);
   const search = await ResourceSearch.build(content.library.resources);
-  const store = await LowdbStore.open(config.DATA_DIR, (country) => content.regions.regionOf(country));
+  const store = await openStore(config, (country) => content.regions.regionOf(country));
   const registry = defaultRegistry();
   const core: BotCore = {
     content,
@@ -39,7 +40,7 @@ export async function boot(config: Config, clock?: Clock): Promise<Booted> {
     retentionDays: config.CKEX_RETENTION_DAYS,
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     notifier: new Notifier(),
-    downloads: new Downloads(config.PUBLIC_URL),
+    downloads: new Downloads(config.PUBLIC_URL, store),
     ...(config.CKEX_ORGANISERS_CHANNEL ? { organisersChannel: config.CKEX_ORGANISERS_CHANNEL } : {}),
   };
   core.reloadContent = () => reloadContent(core, config.CONTENT_DIR, registry.wordsByLanguage());

@@ -6,7 +6,7 @@ import type { Swapped } from './content/reload.js';
 import type { I18n } from './i18n/i18n.js';
 import type { ResourceSearch } from './search.js';
 import type { Reader } from '../understanding/index.js';
-import type { Store } from '../store/store.js';
+import type { AsyncStore } from '../store/async-store.js';
 import type { Downloads } from './downloads.js';
 import type { Notifier } from './notify.js';
 
@@ -18,7 +18,7 @@ export interface BotCore {
   reader: Reader;
   i18n: I18n;
   clock: Clock;
-  store: Store;
+  store: AsyncStore;
   admins: ReadonlySet<string>;
   /** Days after the event's last day when personal data is erased (CKEX_RETENTION_DAYS). */
   retentionDays: number;

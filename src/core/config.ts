@@ -10,6 +10,12 @@ const list = z
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978), // 0: any free port (tests)
   DATA_DIR: z.string().min(1).default('./data'),
+  /** The shared store (PostgreSQL): set, it replaces DATA_DIR and any number of instances may share it. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, { message: 'expected a PostgreSQL connection URL such as postgres://ckex:secret@db.example.org:5432/ckex?sslmode=require' })
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number({ message: 'expected the number of connections each instance may hold, such as 10' }).int().min(1).max(100).default(10),
   CONTENT_DIR: z.string().min(1).default('./content'),
   LOCALES_DIR: z.string().min(1).default('./locales'),
   CKEX_NOW: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 instant such as 2021-05-04T14:00:00Z' }).optional(),

@@ -4,7 +4,7 @@ import { withDownloadLinks } from './downloads.js';
 import type { Reply } from './reply.js';
 
 /** Links belong to the user they were made for: `me delete` withdraws them. */
-export function withFileLinks(core: BotCore, reply: Reply, owner: string): Reply {
+export function withFileLinks(core: BotCore, reply: Reply, owner: string): Promise<Reply> {
   const t = core.i18n.t(reply.lang);
   return withDownloadLinks(reply, core.downloads, owner, (name) => t('buttons.download', { name }), t('errors.filesUnavailable'));
 }

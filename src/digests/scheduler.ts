@@ -14,6 +14,9 @@ import { applyRetention } from '../retention/index.js';
 
 const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
+/** The key a digest is claimed by: one post per subscription and local day, whichever instance sends it. */
+export const digestKey = (sub: Pick<Subscription, 'id'>, date: string): string => `digest::${sub.id}::${date}`;
+
 export type PostResult = 'sent' | 'gone' | 'failed';
 
 export interface DigestPoster {
@@ -59,8 +62,8 @@ export class DigestScheduler {
   }
 
   /** The digest of `date` for this subscription, in its language and zone, for many readers. */
-  replyFor(sub: Subscription, date: string, kind: 'day' | 'announce'): Reply {
-    const base = this.dispatcher.context({ id: `digest:${sub.id}`, tz: sub.zone }, '', { shared: true });
+  async replyFor(sub: Subscription, date: string, kind: 'day' | 'announce'): Promise<Reply> {
+    const base = await this.dispatcher.context({ id: `digest:${sub.id}`, tz: sub.zone }, '', { shared: true });
     return digestReply({ ...base, lang: sub.lang, t: this.core.i18n.t(sub.lang) }, date, kind);
   }
 
@@ -76,18 +79,25 @@ export class DigestScheduler {
     const now = this.core.clock.now();
     await this.housekeeping(now.toMillis());
     const report: TickReport = { posted: [], paused: [], failed: [] };
-    const due = this.core.store.subscriptions().flatMap((sub) => {
+    const due = (await this.core.store.subscriptions()).flatMap((sub) => {
       const d = this.posters.has(sub.platform) ? dueNow(this.core.agenda, sub, now) : undefined;
       return d ? [{ sub, ...d }] : [];
     });
     await pool(due, this.concurrency, async ({ sub, date, kind }) => {
+      // Claimed before it is sent, by every instance alike: the one that wins posts it, the others let it be.
+      const key = digestKey(sub, date);
+      if (!(await this.core.store.claimPost(key))) return;
       const poster = this.posters.get(sub.platform)!;
       await this.paces[sub.platform].slot(`${sub.platform}:${sub.channel}`);
-      const result = await poster.post(sub, this.replyFor(sub, date, kind)).catch((err: Error) => {
-        log.error({ subscription: sub.id, err: err.message }, 'digest post threw');
-        return 'failed' as const;
-      });
-      const current = this.core.store.subscription(sub.id);
+      const result = await this.replyFor(sub, date, kind)
+        .then((reply) => poster.post(sub, reply))
+        .catch((err: Error) => {
+          log.error({ subscription: sub.id, err: err.message }, 'digest post threw');
+          return 'failed' as const;
+        });
+      if (result === 'sent') await this.core.store.markPosted(key);
+      else await this.core.store.releasePost(key); // not sent: the next tick (here or elsewhere) tries again
+      const current = await this.core.store.subscription(sub.id);
       if (!current) return;
       if (result === 'sent') {
         await this.core.store.saveSubscription({ ...current, lastPosted: date });

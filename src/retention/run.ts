@@ -14,7 +14,7 @@ export async function applyRetention(core: BotCore): Promise<RetentionResult> {
   const formsDropped = await core.store.dropFormsIdleSince(plan.formsIdleSince.toUTC().toISO()!);
   if (formsDropped > 0) log.info({ forms: formsDropped }, 'abandoned registration forms dropped');
   if (!plan.due) return { formsDropped, purged: false };
-  const before = core.store.personalDataCounts();
+  const before = await core.store.personalDataCounts();
   if (Object.values(before).every((n) => n === 0)) return { formsDropped, purged: false };
   const counts = await core.store.purgePersonalData();
   log.info({ ...counts, purgeAt: plan.purgeAt.toISO() }, 'retention: personal data erased as the consent notice promises');

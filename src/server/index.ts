@@ -36,8 +36,8 @@ export async function startServer(booted: Booted, config: Config): Promise<Runni
     res.json({ ok: true, slack: slack?.mode ?? 'off', teams: teams?.mode ?? 'off', now: booted.core.clock.now().toISO() });
   });
   registerIcs(server, booted.core);
-  server.get('/files/:token/:name', (req, res) => {
-    const file = booted.core.downloads.take(req.params.token);
+  server.get('/files/:token/:name', async (req, res) => {
+    const file = await booted.core.downloads.take(req.params.token);
     if (!file) {
       res.status(404).type('text/plain').send('This link has expired: ask the bot again for a new one.');
       return;

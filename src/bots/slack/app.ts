@@ -4,7 +4,6 @@ import type { Application } from 'express';
 import type { Dispatcher } from '../../commands/dispatch.js';
 import type { Config } from '../../core/config.js';
 import { log } from '../../core/log.js';
-import { RecentIds } from '../../core/recent-ids.js';
 import { registerSlackEndpoint, SLACK_EVENTS_PATH } from './endpoint.js';
 import type { SlackSurface } from './context.js';
 import { registerActions } from './listeners/actions.js';
@@ -15,6 +14,9 @@ import { registerRegistration } from './listeners/registration.js';
 import { slackSender } from './notify.js';
 import { SlackProfiles } from './profiles.js';
 import { slackErrorCode } from './send.js';
+
+/** How long a Slack event id is remembered: Slack retries three times within about an hour. */
+const EVENT_RETRY_S = 2 * 60 * 60;
 
 export { SLACK_EVENTS_PATH } from './endpoint.js';
 
@@ -65,7 +67,7 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
   const logger = boltLogger();
   const clientOptions = { retryConfig: SLACK_RETRY, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}) };
   const socket = config.SLACK_APP_TOKEN !== undefined;
-  if (!socket) registerSlackEndpoint(server, signingSecret!); // before Bolt's receiver: it must see the request first
+  if (!socket) registerSlackEndpoint(server, signingSecret!, dispatcher.core.store); // before Bolt's receiver: it must see the request first
   const app = socket
     ? new App({ token, appToken: config.SLACK_APP_TOKEN!, socketMode: true, logger, clientOptions, deferInitialization: true, convoStore: false })
     : new App({
@@ -78,11 +80,12 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
         receiver: new ExpressReceiver({ signingSecret: signingSecret!, signatureVerification: false, endpoints: SLACK_EVENTS_PATH, app: server, logger, processBeforeResponse: false, processEventErrorHandler: refuseMalformed }),
       });
 
-  const surface: SlackSurface = { dispatcher, profiles: new SlackProfiles(app.client), recentEvents: new RecentIds() };
-  // A retried event (X-Slack-Retry-Num) carries the event_id of the first delivery: answer it once.
+  const surface: SlackSurface = { dispatcher, profiles: new SlackProfiles(app.client) };
+  // A retried event (X-Slack-Retry-Num) carries the event_id of the first delivery: answer it once, on whichever
+  // instance it lands. Slack retries within about an hour.
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !surface.recentEvents.first(eventId)) return;
+    if (typeof eventId === 'string' && !(await dispatcher.core.store.firstSeen('slack-event', eventId, EVENT_RETRY_S))) return;
     await next();
   });
   registerCommand(app, surface);

@@ -2,7 +2,6 @@
 import type { Dispatcher } from '../../commands/dispatch.js';
 import type { HandleOptions } from '../../commands/types.js';
 import type { Reply } from '../../core/reply.js';
-import type { RecentIds } from '../../core/recent-ids.js';
 import { withFileLinks } from '../../core/deliver-files.js';
 import { normalizeWord } from '../../core/i18n/normalize.js';
 import { slackCaller } from './inbound.js';
@@ -12,7 +11,6 @@ import { renderMessages, type SlackMessage } from './render.js';
 export interface SlackSurface {
   dispatcher: Dispatcher;
   profiles: SlackProfiles;
-  recentEvents: RecentIds;
 }
 
 export interface Answered {
@@ -34,7 +32,7 @@ export function wantsForm(surface: SlackSurface, text: string, conversational: b
 export async function answer(surface: SlackSurface, who: { team?: string; user: string }, text: string, options: HandleOptions & { share?: boolean } = {}): Promise<Answered> {
   const profile = await surface.profiles.get(who.user);
   const caller = slackCaller(who.team, who.user, profile);
-  const reply = withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(caller, text, options), caller.id);
+  const reply = await withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(caller, text, options), caller.id);
   const t = surface.dispatcher.core.i18n.t(reply.lang);
   const messages = renderMessages(reply, {
     dateTokens: options.shared ?? false,

@@ -1,10 +1,10 @@
 // POST /slack/events, before Bolt: the body read once with a size limit (413), the v0 signature and a timestamp
-// within five minutes either way checked (401), and a request already executed acknowledged again without running
-// it twice (a replayed signature). Bolt then re-checks the same bytes from req.rawBody.
+// within five minutes either way checked (401), and a request already executed (by this or any instance sharing the
+// store) acknowledged again without running it twice (a replayed signature). Bolt then reads req.rawBody.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
 import { log } from '../../core/log.js';
-import { RecentIds } from '../../core/recent-ids.js';
+import type { AsyncStore } from '../../store/async-store.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Slack's largest payloads (a modal's view state) are far below this. */
@@ -22,10 +22,10 @@ export function signatureProblem(secret: string, headers: Request['headers'], bo
   return given.length === expected.length && timingSafeEqual(given, expected) ? undefined : 'signature mismatch';
 }
 
-export function registerSlackEndpoint(server: Application, signingSecret: string): void {
-  // Only requests with a valid signature are remembered, so nobody can crowd out the real ones.
-  const executed = new RecentIds(2 * WINDOW_S * 1000, 200_000);
-  server.post(SLACK_EVENTS_PATH, express.raw({ type: () => true, limit: SLACK_BODY_LIMIT }), (req: Request, res: Response, next: NextFunction) => {
+export function registerSlackEndpoint(server: Application, signingSecret: string, store: Pick<AsyncStore, 'firstSeen'>): void {
+  // Only requests with a valid signature are remembered, so nobody can crowd out the real ones; a signature is
+  // remembered as long as its timestamp could still be accepted.
+  server.post(SLACK_EVENTS_PATH, express.raw({ type: () => true, limit: SLACK_BODY_LIMIT }), async (req: Request, res: Response, next: NextFunction) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const problem = signatureProblem(signingSecret, req.headers, body);
     if (problem) {
@@ -33,7 +33,7 @@ export function registerSlackEndpoint(server: Application, signingSecret: string
       res.status(401).json({ error: 'unauthorized' });
       return;
     }
-    if (!executed.first(String(req.headers['x-slack-signature']))) {
+    if (!(await store.firstSeen('slack-signature', String(req.headers['x-slack-signature']), 2 * WINDOW_S))) {
       log.warn({ surface: 'slack' }, 'replayed Slack request acknowledged, not executed again');
       res.status(200).end();
       return;

@@ -5,7 +5,6 @@ import type { Application } from 'express';
 import type { Dispatcher } from '../../commands/dispatch.js';
 import type { Config } from '../../core/config.js';
 import { log } from '../../core/log.js';
-import { RecentIds } from '../../core/recent-ids.js';
 import { CkexAdapter } from './adapter.js';
 import { CkexTeamsBot } from './bot.js';
 import { registerTeamsEndpoint } from './endpoint.js';
@@ -40,7 +39,7 @@ export function createTeams(config: Config, dispatcher: Dispatcher, server: Appl
       await context.sendActivity(t('errors.internal')).catch(() => undefined);
     }
   };
-  const surface: TeamsSurface = { dispatcher, store: dispatcher.core.store, recentActivities: new RecentIds() };
+  const surface: TeamsSurface = { dispatcher, store: dispatcher.core.store };
   const bot = new CkexTeamsBot(surface);
   registerTeamsEndpoint(server, adapter, mode, (context) => bot.run(context));
   const proactive = new TeamsProactive(adapter, appId, surface.store);

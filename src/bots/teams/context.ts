@@ -4,9 +4,8 @@ import { log } from '../../core/log.js';
 import type { Dispatcher } from '../../commands/dispatch.js';
 import type { Caller, HandleOptions } from '../../commands/types.js';
 import type { Reply } from '../../core/reply.js';
-import type { RecentIds } from '../../core/recent-ids.js';
 import { withFileLinks } from '../../core/deliver-files.js';
-import type { Store } from '../../store/store.js';
+import type { AsyncStore } from '../../store/async-store.js';
 import { isShared, scopeOf, teamsCaller } from './inbound.js';
 import { formCard } from './form-card.js';
 import { referenceOf } from './reference.js';
@@ -15,8 +14,7 @@ import { renderCards, type AdaptiveCard } from './render.js';
 
 export interface TeamsSurface {
   dispatcher: Dispatcher;
-  store: Store;
-  recentActivities: RecentIds;
+  store: AsyncStore;
 }
 
 export interface Answered {
@@ -31,7 +29,7 @@ export async function answer(surface: TeamsSurface, context: TurnContext, text: 
   const activity = context.activity;
   const shared = isShared(activity);
   const caller = callerOf(context);
-  const reply = withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(caller, text, { shared, conversational: !shared, channel: { platform: 'teams', id: activity.conversation.id }, ...options }), caller.id);
+  const reply = await withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(caller, text, { shared, conversational: !shared, channel: { platform: 'teams', id: activity.conversation.id }, ...options }), caller.id);
   // The one-screen form belongs in a personal chat; in a channel the reply's own text says where to go.
   const cards = reply.form && !shared ? [formCard(reply.form, reply.lang)] : renderCards(reply, { localTimes: shared });
   return { reply, cards };
@@ -50,7 +48,7 @@ export async function rememberConversation(surface: TeamsSurface, activity: Acti
     log.warn({ surface: 'teams' }, 'conversation reference out of bounds: not stored');
     return false;
   }
-  const stored = surface.store.conversation(id);
+  const stored = await surface.store.conversation(id);
   if (stored && JSON.stringify(stored.reference) === JSON.stringify(reference)) return false;
   const scope = scopeOf(activity);
   await surface.store.saveConversation({ id, platform: 'teams', scope, reference, ...(scope === 'personal' && activity.from?.id ? { userId: teamsCaller(activity).id } : {}) });

@@ -1,13 +1,13 @@
 // How the core reaches Teams users and conversations unasked: the stored personal or channel conversation.
 import type { Sender } from '../../core/notify.js';
 import type { Reply } from '../../core/reply.js';
-import type { Store } from '../../store/store.js';
+import type { AsyncStore } from '../../store/async-store.js';
 import type { TeamsProactive } from './proactive.js';
 
-export function teamsSender(proactive: TeamsProactive, store: Store): Sender {
+export function teamsSender(proactive: TeamsProactive, store: AsyncStore): Sender {
   return {
     async toUser(userId: string, reply: Reply) {
-      const personal = store.conversations().find((c) => c.platform === 'teams' && c.scope === 'personal' && c.userId === userId);
+      const personal = (await store.conversations()).find((c) => c.platform === 'teams' && c.scope === 'personal' && c.userId === userId);
       return personal ? (await proactive.send(personal.id, reply)) === 'sent' : false;
     },
     async toChannel(conversationId: string, reply: Reply) {

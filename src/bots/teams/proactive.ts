@@ -3,7 +3,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import { log } from '../../core/log.js';
 import type { Reply } from '../../core/reply.js';
-import type { Store } from '../../store/store.js';
+import type { AsyncStore } from '../../store/async-store.js';
 import { renderCards, summaryOf } from './render.js';
 import { isGone, sendCards, statusOf } from './send.js';
 
@@ -13,11 +13,11 @@ export class TeamsProactive {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-    private readonly store: Store,
+    private readonly store: AsyncStore,
   ) {}
 
   async send(conversationId: string, reply: Reply): Promise<ProactiveResult> {
-    const stored = this.store.conversation(conversationId);
+    const stored = await this.store.conversation(conversationId);
     if (!stored || stored.platform !== 'teams') return 'unknown-conversation';
     const cards = renderCards(reply, { localTimes: stored.scope !== 'personal' });
     // The adapter hands errors thrown inside the turn to onTurnError, so catch them here to act on them.

@@ -13,12 +13,26 @@ export function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+const row = (r: Registration): string[] =>
+  [r.id, r.status, r.name, r.email, r.organisation, r.country, countryName(r.country, 'en'), r.role, r.institution, r.region, r.nominatedBy ?? '', r.interpretation, r.lang, r.invited ? 'yes' : 'no', r.createdAt, r.updatedAt].map(safeCell);
+
+// A leading BOM so spreadsheet programs read Arabic and accented names as UTF-8.
+const HEADER = `\ufeff${stringify([[...CSV_COLUMNS]])}`;
+
 export function registrationsCsv(registrations: Registration[]): string {
-  const rows = [...registrations]
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
-    .map((r) => [r.id, r.status, r.name, r.email, r.organisation, r.country, countryName(r.country, 'en'), r.role, r.institution, r.region, r.nominatedBy ?? '', r.interpretation, r.lang, r.invited ? 'yes' : 'no', r.createdAt, r.updatedAt]);
-  // A leading BOM so spreadsheet programs read Arabic and accented names as UTF-8.
-  return `\ufeff${stringify([[...CSV_COLUMNS], ...rows.map((row) => row.map(safeCell))])}`;
+  const sorted = [...registrations].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return HEADER + stringify(sorted.map(row));
+}
+
+/** The same CSV from the store's pages (already in export order): only one page of registrations is held at a time. */
+export async function registrationsCsvFromPages(pages: AsyncIterable<Registration[]>): Promise<{ csv: string; count: number }> {
+  const chunks = [HEADER];
+  let count = 0;
+  for await (const page of pages) {
+    chunks.push(stringify(page.map(row)));
+    count += page.length;
+  }
+  return { csv: chunks.join(''), count };
 }
 
 /** Emails from a CSV or a list: any cell that looks like an email, lower-cased, once each. */

@@ -3,15 +3,15 @@
 import { randomInt } from 'node:crypto';
 import type { Lang } from '../content/schema.js';
 import type { Registration, RegistrationStatus } from '../../store/schema.js';
-import type { Store } from '../../store/store.js';
+import type { AsyncStore } from '../../store/async-store.js';
 import type { Answers } from './fields.js';
 
 const ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // no 0/O, 1/I: ids are read aloud and typed
 
-export function newRegistrationId(store: Store): string {
+export async function newRegistrationId(store: AsyncStore): Promise<string> {
   for (;;) {
     const id = `R${Array.from({ length: 5 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join('')}`;
-    if (!store.registration(id)) return id;
+    if (!(await store.registration(id))) return id;
   }
 }
 
@@ -47,16 +47,15 @@ async function vouched(submitter: Submitter, email: string): Promise<boolean> {
   }
 }
 
-export async function submitRegistration(store: Store, submitter: Submitter, lang: Lang, answers: Required<Answers>, now: string): Promise<Submitted> {
+export async function submitRegistration(store: AsyncStore, submitter: Submitter, lang: Lang, answers: Required<Answers>, now: string): Promise<Submitted> {
   const email = answers.email.toLowerCase();
-  const existing = store.registrationByEmail(email);
+  const [existing, invited] = await Promise.all([store.registrationByEmail(email), store.isInvited(email)]);
   // A registration belongs to the identities that created it: anyone else giving its email changes nothing.
   if (existing && !existing.userIds.includes(submitter.id)) return { outcome: 'taken', registration: existing };
-  const invited = store.isInvited(email);
   // An invitation confirms at once only the person the platform vouches owns the email; others wait for approval.
   const emailVerified = existing?.emailVerified === true || (await vouched(submitter, email));
   const registration: Registration = {
-    id: existing?.id ?? newRegistrationId(store),
+    id: existing?.id ?? (await newRegistrationId(store)),
     email,
     name: answers.name,
     organisation: answers.organisation,
@@ -75,12 +74,16 @@ export async function submitRegistration(store: Store, submitter: Submitter, lan
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
-  await store.saveRegistration(registration);
-  return { outcome: 'saved', registration, created: existing === undefined, ...(existing ? { previous: existing.status } : {}) };
+  // Another instance may have registered this email since it was read: the store refuses the second, never duplicates.
+  const saved = await store.saveRegistration(registration);
+  if (saved.outcome === 'taken') return saved;
+  return { outcome: 'saved', registration: saved.registration, created: existing === undefined, ...(existing ? { previous: existing.status } : {}) };
 }
 
-export async function setStatus(store: Store, registration: Registration, status: RegistrationStatus, now: string): Promise<Registration> {
-  const updated = { ...registration, status, updatedAt: now };
-  await store.saveRegistration(updated);
-  return updated;
+/**
+ * Moves a registration from the status it was read with to another, only if nobody changed it meanwhile (approve and
+ * decline pressed by two organisers at once change it once). Undefined when it had already moved.
+ */
+export async function setStatus(store: AsyncStore, registration: Registration, status: RegistrationStatus, now: string, mark?: { invited: true }): Promise<Registration | undefined> {
+  return store.setRegistrationStatus(registration.id, registration.status, status, now, mark);
 }

@@ -8,7 +8,7 @@ import { renderHome } from '../render.js';
 
 export async function publishHome(surface: SlackSurface, client: WebClient, team: string | undefined, user: string): Promise<void> {
   const caller = slackCaller(team, user, await surface.profiles.get(user));
-  const view = renderHome(homeReply(surface.dispatcher.context(caller, '')));
+  const view = renderHome(homeReply(await surface.dispatcher.context(caller, '')));
   await client.views.publish({ user_id: user, view });
 }
 

@@ -29,7 +29,7 @@ export function registerRegistration(app: App, surface: SlackSurface): void {
       /* no metadata: choose as usual */
     }
     const profile = await surface.profiles.get(body.user.id);
-    const ctx = surface.dispatcher.context(slackCaller(body.team?.id, body.user.id, profile), '', lang ? { lang } : {});
+    const ctx = await surface.dispatcher.context(slackCaller(body.team?.id, body.user.id, profile), '', lang ? { lang } : {});
     const outcome = await submitRegistrationForm(ctx, submittedValues(view.state.values as never));
     if (!outcome.ok) {
       await ack({ response_action: 'errors', errors: outcome.errors as Record<string, string> });

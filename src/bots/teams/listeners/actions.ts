@@ -13,7 +13,7 @@ const MESSAGE = 'application/vnd.microsoft.activity.message';
 
 /** The registration card's Register button: the same card back with errors, or the confirmation. */
 export async function onRegisterSubmit(surface: TeamsSurface, context: TurnContext, data: Record<string, string>, lang?: 'en' | 'fr' | 'ar') {
-  const ctx = surface.dispatcher.context(callerOf(context), '', { conversational: true, ...(lang ? { lang } : {}) });
+  const ctx = await surface.dispatcher.context(callerOf(context), '', { conversational: true, ...(lang ? { lang } : {}) });
   const outcome = await submitRegistrationForm(ctx, data);
   return outcome.ok ? renderCards(outcome.reply, { localTimes: false })[0]! : formCard(outcome.view, ctx.lang);
 }

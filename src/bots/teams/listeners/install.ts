@@ -10,7 +10,7 @@ import { sendCards } from '../send.js';
 export async function onInstalled(surface: TeamsSurface, context: TurnContext): Promise<void> {
   const isNew = await rememberConversation(surface, context.activity);
   if (!isNew) return; // Teams sends both installationUpdate and conversationUpdate: welcome once
-  const ctx = surface.dispatcher.context(teamsCaller(context.activity), '', { shared: isShared(context.activity) });
+  const ctx = await surface.dispatcher.context(teamsCaller(context.activity), '', { shared: isShared(context.activity) });
   const reply = homeReply(ctx);
   await sendCards(context, renderCards(reply, { localTimes: ctx.shared }), summaryOf(reply));
 }

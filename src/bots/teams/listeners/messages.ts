@@ -6,9 +6,13 @@ import { summaryOf } from '../render.js';
 import { sendCards } from '../send.js';
 import { onRegisterSubmit } from './actions.js';
 
+/** How long a Teams activity id is remembered against redelivery. */
+const ACTIVITY_REDELIVERY_S = 60 * 60;
+
 export async function onMessage(surface: TeamsSurface, context: TurnContext): Promise<void> {
   const activity = context.activity;
-  if (activity.id && !surface.recentActivities.first(`${activity.conversation.id}/${activity.id}`)) return;
+  // A redelivered activity (same id in its conversation) is answered once, on whichever instance it lands.
+  if (activity.id && !(await surface.store.firstSeen('teams-activity', `${activity.conversation.id}/${activity.id}`, ACTIVITY_REDELIVERY_S))) return;
   const form = formSubmit(activity.value);
   if (form) {
     // Action.Submit from clients without Action.Execute: answer with a new card.

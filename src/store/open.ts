@@ -1,0 +1,18 @@
+// The store a deployment asked for: PostgreSQL when DATABASE_URL is set (any number of instances share it),
+// else the lowdb file in DATA_DIR (one process, locked).
+import type { AsyncStore } from './async-store.js';
+import type { RegionOf } from './legacy-regions.js';
+import { LowdbAsyncStore } from './lowdb-async.js';
+
+export interface StoreSettings {
+  DATA_DIR: string;
+  DATABASE_URL?: string | undefined;
+  DATABASE_POOL_SIZE?: number;
+}
+
+export async function openStore(settings: StoreSettings, regionOf?: RegionOf): Promise<AsyncStore> {
+  if (!settings.DATABASE_URL) return LowdbAsyncStore.open(settings.DATA_DIR, regionOf);
+  // Loaded only when asked for: a lowdb deployment never loads pg.
+  const { PostgresStore } = await import('./postgres/index.js');
+  return PostgresStore.open(settings.DATABASE_URL, { ...(settings.DATABASE_POOL_SIZE ? { maxConnections: settings.DATABASE_POOL_SIZE } : {}), ...(regionOf ? { regionOf } : {}) });
+}
