@@ -2,26 +2,16 @@
 import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { boundedJson } from '../core/json-shape.js';
 import { log } from '../core/log.js';
 import { AtomicJsonFile } from './atomic-json-file.js';
-import { StoreRejectedError } from './errors.js';
 import { mapLegacyRegions, type RegionOf } from './legacy-regions.js';
 import { acquireLock, type Lock } from './lock.js';
+import { admit } from './record-limits.js';
 import { emptyStore, storeDataSchema, type FormProgress, type Registration, type StoreData, type StoredConversation, type Subscription, type UserPrefs } from './schema.js';
 import type { PersonalDataCounts } from './retention-counts.js';
 import type { Store } from './store.js';
 
 export const STORE_FILE = 'ckex.json';
-
-/** The most one record may take in the file: far above what a real one needs, far below what hurts. */
-const MAX_BYTES = { user: 2_048, conversation: 4_096, registration: 8_192, form: 16_384, subscription: 2_048 } as const;
-
-/** Refuses a record before it enters the data, so a bad one fails its own write and never the later ones. */
-function admit<T>(what: keyof typeof MAX_BYTES, value: T): T {
-  if (boundedJson(value, MAX_BYTES[what]) === undefined) throw new StoreRejectedError(what);
-  return value;
-}
 
 /**
  * Temp files left by a write that was killed hold a whole copy of the store, erased data included: remove them

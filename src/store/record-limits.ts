@@ -1,5 +1,5 @@
-// The most one record may take, for the stores that speak AsyncStore: the same bounds as lowdb-store.ts (which
-// keeps its own copy until the core switches over), so a bad record fails its own write in every store alike.
+// The most one record may take, in every store (lowdb-store.ts, lowdb-async.ts and PostgreSQL alike): far above what
+// a real one needs, far below what hurts, so a bad record fails its own write in every store alike.
 import { boundedJson } from '../core/json-shape.js';
 import { StoreRejectedError } from './errors.js';
 
