@@ -1,13 +1,17 @@
 // One contract, every store: the same tests run on the lowdb store (through its AsyncStore adapter) and on
 // PostgreSQL. `a` and `b` are two instances: two pools on one database for PostgreSQL; for lowdb, which one process
 // holds, the same store twice, raced through the event loop.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NO_FORM, type AsyncStore } from '../src/store/async-store.js';
-import { StoreRejectedError } from '../src/store/errors.js';
+import { StoreRejectedError, TooManyStarsError } from '../src/store/errors.js';
+import { FEED_TOKEN } from '../src/store/feed-token.js';
 import { LowdbAsyncStore } from '../src/store/lowdb-async.js';
+import { STORE_FILE } from '../src/store/lowdb-store.js';
 import { migrate, PostgresStore, readMigrations } from '../src/store/postgres/index.js';
+import { MAX_STARS_PER_USER } from '../src/store/record-limits.js';
 import type { FormProgress, Registration, Subscription } from '../src/store/schema.js';
 import { tempDir } from './helpers/bot.js';
 import { testDatabase, type TestDatabase } from './helpers/postgres.js';
@@ -31,7 +35,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const TABLES = 'users, conversations, registrations, forms, form_answers, invites, subscriptions, posts, seen, downloads';
+const TABLES = 'users, conversations, registrations, forms, form_answers, invites, subscriptions, posts, seen, downloads, stars, feeds';
 
 /** Two instances on the file's database, opened together: both migrate at once, under the advisory lock. */
 async function postgresInstances(): Promise<{ a: PostgresStore; b: PostgresStore }> {
@@ -133,6 +137,113 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     it('refuses a value the schema refuses', async () => {
       await expect(a.updateUser('U1', { lang: 'de' as 'en' })).rejects.toThrow();
       expect(await a.user('U1')).toBeUndefined();
+    });
+
+    it('keeps a reminder preference (0: off) beside the others, and removes it when given as undefined', async () => {
+      await a.updateUser('U1', { lang: 'fr', remindMinutes: 15 });
+      expect(await b.user('U1')).toMatchObject({ lang: 'fr', remindMinutes: 15 });
+      await b.updateUser('U1', { tz: 'Europe/Paris' }); // another preference leaves it be
+      expect((await a.user('U1'))?.remindMinutes).toBe(15);
+      await a.updateUser('U1', { remindMinutes: 0 });
+      expect((await b.user('U1'))?.remindMinutes).toBe(0);
+      await b.updateUser('U1', { remindMinutes: 1440 });
+      expect((await a.user('U1'))?.remindMinutes).toBe(1440);
+      await a.updateUser('U1', { remindMinutes: undefined });
+      const user = await b.user('U1');
+      expect(user).toMatchObject({ lang: 'fr', tz: 'Europe/Paris' });
+      expect(user).not.toHaveProperty('remindMinutes');
+      for (const bad of [-1, 1441, 2.5]) await expect(a.updateUser('U1', { remindMinutes: bad })).rejects.toThrow();
+      expect((await b.user('U1'))?.remindMinutes).toBeUndefined();
+    });
+  });
+
+  describe('stars and calendar tokens', () => {
+    it('stars a session once: starring again changes nothing, unstarring says whether it was starred', async () => {
+      expect(await a.star('U1', 'w1-d1-a', at(1))).toBe(true);
+      expect(await b.star('U1', 'w1-d1-a', at(5))).toBe(false);
+      expect(await b.starsOf('U1')).toEqual([{ sessionId: 'w1-d1-a', at: at(1) }]); // the first instant stays
+      expect(await b.unstar('U1', 'w1-d1-a')).toBe(true);
+      expect(await a.unstar('U1', 'w1-d1-a')).toBe(false);
+      expect(await a.unstar('U1', 'never-starred')).toBe(false);
+      expect(await a.unstar('U1', 'Not An Id')).toBe(false);
+      expect(await a.starsOf('U1')).toEqual([]);
+      expect(await a.star('U1', 'w1-d1-a', at(9))).toBe(true); // starred again, as new
+      expect(await b.starsOf('U1')).toEqual([{ sessionId: 'w1-d1-a', at: at(9) }]);
+    });
+
+    it('lists a user’s stars oldest first (one instant: by session id), each instant as toISOString gives it', async () => {
+      await a.star('U1', 'w2-d1-b', at(30));
+      await a.star('U1', 'w1-d3-a', '2021-05-03T14:10:00+02:00'); // 12:10 UTC
+      await b.star('U1', 'w3-d2-a', at(20));
+      await b.star('U1', 'w1-d1-a', at(20));
+      await a.star('U2', 'w1-d1-a', at(0));
+      expect(await b.starsOf('U1')).toEqual([
+        { sessionId: 'w1-d3-a', at: at(10) },
+        { sessionId: 'w1-d1-a', at: at(20) },
+        { sessionId: 'w3-d2-a', at: at(20) },
+        { sessionId: 'w2-d1-b', at: at(30) },
+      ]);
+      expect(await a.starsOf('U9')).toEqual([]);
+    });
+
+    it('refuses a malformed session id, user id or instant, and stores nothing', async () => {
+      for (const sessionId of ['', 'W1-D1-A', '-w1', 'w1 d1', 'w1/../x', 'x'.repeat(81)]) await expect(a.star('U1', sessionId, at(1))).rejects.toThrow();
+      await expect(a.star('U1', 'w1-d1-a', 'yesterday')).rejects.toThrow();
+      await expect(a.star('', 'w1-d1-a', at(1))).rejects.toThrow();
+      await expect(a.star('U'.repeat(1000), 'w1-d1-a', at(1))).rejects.toBeInstanceOf(StoreRejectedError);
+      expect(await a.star('U1', 'x'.repeat(80), at(1))).toBe(true);
+      expect(await b.starCounts()).toEqual({ ['x'.repeat(80)]: 1 });
+    });
+
+    it('finds who starred any of some sessions, by session id then user id', async () => {
+      await a.star('U2', 'w1-d1-b', at(1));
+      await a.star('U1', 'w1-d1-b', at(2));
+      await b.star('U3', 'w1-d1-a', at(3));
+      await b.star('U1', 'w1-d1-a', at(4));
+      await a.star('U1', 'w4-d1-a', at(5));
+      expect(await b.starrersOf(['w1-d1-b', 'w1-d1-a', 'w2-d2-a', 'NOT VALID'])).toEqual([
+        { userId: 'U1', sessionId: 'w1-d1-a' },
+        { userId: 'U3', sessionId: 'w1-d1-a' },
+        { userId: 'U1', sessionId: 'w1-d1-b' },
+        { userId: 'U2', sessionId: 'w1-d1-b' },
+      ]);
+      expect(await a.starrersOf(['w4-d1-a', 'w4-d1-a'])).toEqual([{ userId: 'U1', sessionId: 'w4-d1-a' }]);
+      expect(await a.starrersOf([])).toEqual([]);
+    });
+
+    it('counts each session’s starrers', async () => {
+      expect(await a.starCounts()).toEqual({});
+      await a.star('U1', 'w1-d1-a', at(1));
+      await b.star('U2', 'w1-d1-a', at(2));
+      await a.star('U2', 'w2-d1-a', at(3));
+      await b.star('U2', 'w2-d1-a', at(4)); // once per user
+      expect(await b.starCounts()).toEqual({ 'w1-d1-a': 2, 'w2-d1-a': 1 });
+      await a.unstar('U2', 'w2-d1-a');
+      expect(await b.starCounts()).toEqual({ 'w1-d1-a': 2 });
+    });
+
+    it(`keeps at most ${MAX_STARS_PER_USER} stars per user: one more is refused with TooManyStarsError`, async () => {
+      const ids = Array.from({ length: MAX_STARS_PER_USER }, (_, i) => `s-${i}`);
+      expect(await Promise.all(ids.map((id, i) => (i % 2 ? a : b).star('U1', id, at(1))))).toEqual(ids.map(() => true));
+      await expect(a.star('U1', 'one-more', at(2))).rejects.toBeInstanceOf(TooManyStarsError);
+      expect(await b.star('U1', 's-0', at(2))).toBe(false); // already starred: no error at the limit
+      expect(await b.star('U2', 'one-more', at(2))).toBe(true); // another user's own limit
+      expect(await a.starsOf('U1')).toHaveLength(MAX_STARS_PER_USER);
+      expect(await a.unstar('U1', 's-7')).toBe(true);
+      expect(await a.star('U1', 'one-more', at(3))).toBe(true);
+      await expect(b.star('U1', 'two-more', at(3))).rejects.toThrow(`at most ${MAX_STARS_PER_USER}`);
+    });
+
+    it('makes one calendar token per user, stable, and knows whose it is', async () => {
+      const token = await a.feedToken('U1');
+      expect(token).toMatch(FEED_TOKEN);
+      expect(await b.feedToken('U1')).toBe(token);
+      const other = await b.feedToken('U2');
+      expect(other).not.toBe(token);
+      expect(await a.feedOwner(token)).toBe('U1');
+      expect(await b.feedOwner(other)).toBe('U2');
+      expect(await a.feedOwner(token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')))).toBeUndefined();
+      for (const bad of ['', 'short', `${token}x`, `${token.slice(0, 31)}!`, '../../etc/passwd']) expect(await a.feedOwner(bad)).toBeUndefined();
     });
   });
 
@@ -344,11 +455,22 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       await store.addInvites(['one@example.org', 'three@example.org'], 'U0');
       await store.saveConversation({ id: 'p1', platform: 'teams', scope: 'personal', userId: 'U1', reference: { a: 1 } });
       await store.saveConversation({ id: 'c1', platform: 'teams', scope: 'channel', reference: { a: 2 } });
+      await store.updateUser('U1', { remindMinutes: 10 });
+      await store.star('U1', 'w1-d1-a', at(1));
+      await store.star('U1', 'w1-d2-a', at(2));
+      await store.star('U2', 'w1-d1-a', at(3));
     }
 
     it('erases one user and nobody else', async () => {
       await fill(a);
+      const token = await a.feedToken('U1');
+      const kept = await a.feedToken('U2');
       await b.eraseUser('U1');
+      expect(await a.starsOf('U1')).toEqual([]);
+      expect(await a.starrersOf(['w1-d1-a', 'w1-d2-a'])).toEqual([{ userId: 'U2', sessionId: 'w1-d1-a' }]);
+      expect(await a.feedOwner(token)).toBeUndefined(); // the calendar address answers 404
+      expect(await a.feedOwner(kept)).toBe('U2');
+      expect(await b.feedToken('U1')).not.toBe(token); // asked again: a new address, never the old one
       expect(await a.user('U1')).toBeUndefined();
       expect(await a.form('U1')).toBeUndefined();
       expect(await a.registrationsOf('U1')).toEqual([]);
@@ -363,13 +485,17 @@ describe.each(stores)('store contract: %s', (_name, open) => {
 
     it('counts personal data, purges it, and keeps preferences and channels', async () => {
       await fill(a);
-      const counts = { registrations: 2, invites: 2, forms: 2, conversations: 1 };
+      const token = await b.feedToken('U1');
+      const counts = { registrations: 2, invites: 2, forms: 2, conversations: 1, stars: 3, feeds: 1 };
       expect(await b.personalDataCounts()).toEqual(counts);
       await a.saveDownload('tok', { owner: 'U0', name: 'x.csv', mime: 'text/csv', content: 'x', expiresAt: new Date(Date.now() + 60_000).toISOString() });
       expect(await b.purgePersonalData()).toEqual(counts);
-      expect(await a.personalDataCounts()).toEqual({ registrations: 0, invites: 0, forms: 0, conversations: 0 });
+      expect(await a.personalDataCounts()).toEqual({ registrations: 0, invites: 0, forms: 0, conversations: 0, stars: 0, feeds: 0 });
       expect(await a.takeDownload('tok')).toBeUndefined();
-      expect((await a.user('U1'))?.lang).toBe('fr');
+      expect(await a.starCounts()).toEqual({});
+      expect(await a.starsOf('U1')).toEqual([]);
+      expect(await a.feedOwner(token)).toBeUndefined();
+      expect(await a.user('U1')).toMatchObject({ lang: 'fr', remindMinutes: 10 });
       expect(await a.conversation('c1')).toBeDefined();
     });
   });
@@ -427,6 +553,36 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       for (let i = 0; i < rounds; i++) expect([claims[2 * i], claims[2 * i + 1]].filter(Boolean)).toHaveLength(1);
     });
 
+    it('one calendar token asked for from two instances at once: one token', async () => {
+      for (let i = 0; i < rounds; i++) {
+        const user = `U${i}`;
+        const [x, y] = await Promise.all([a.feedToken(user), b.feedToken(user)]);
+        expect(x).toBe(y);
+        expect(await a.feedOwner(x)).toBe(user);
+        expect(await b.feedToken(user)).toBe(x);
+      }
+      expect((await a.personalDataCounts()).feeds).toBe(rounds);
+    });
+
+    it('one session starred from two instances at once: one star, one "already"', async () => {
+      const both = await Promise.all(Array.from({ length: rounds }, (_, i) => [a.star('U1', `w1-d1-${i}`, at(1)), b.star('U1', `w1-d1-${i}`, at(2))]).flat());
+      for (let i = 0; i < rounds; i++) expect([both[2 * i], both[2 * i + 1]].filter(Boolean)).toHaveLength(1);
+      expect((await a.starsOf('U1')).map((s) => s.sessionId).sort()).toEqual(Array.from({ length: rounds }, (_, i) => `w1-d1-${i}`).sort());
+    });
+
+    it('two sessions starred at once by a user one below the limit: one is kept, the other refused', async () => {
+      await Promise.all(Array.from({ length: MAX_STARS_PER_USER - 1 }, (_, i) => a.star('U1', `s-${i}`, at(1))));
+      for (let i = 0; i < rounds; i++) {
+        const both = await Promise.allSettled([a.star('U1', `x-${i}`, at(2)), b.star('U1', `y-${i}`, at(2))]);
+        expect(both.filter((r) => r.status === 'fulfilled' && r.value === true)).toHaveLength(1);
+        const refused = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+        expect(refused.reason).toBeInstanceOf(TooManyStarsError);
+        expect(await b.starsOf('U1')).toHaveLength(MAX_STARS_PER_USER);
+        const winner = both[0]!.status === 'fulfilled' ? `x-${i}` : `y-${i}`;
+        expect(await a.unstar('U1', winner)).toBe(true);
+      }
+    });
+
     it('an event seen from two instances at once: seen first once', async () => {
       const seen = await Promise.all(Array.from({ length: rounds }, (_, i) => [a.firstSeen('slack-event', `Ev${i}`, 60), b.firstSeen('slack-event', `Ev${i}`, 60)]).flat());
       for (let i = 0; i < rounds; i++) expect([seen[2 * i], seen[2 * i + 1]].filter(Boolean)).toHaveLength(1);
@@ -446,7 +602,10 @@ describe('PostgreSQL store only', () => {
     await client.connect();
     try {
       const { rows } = await client.query('SELECT version, name FROM schema_migrations ORDER BY version');
-      expect(rows).toEqual([{ version: 1, name: '001_init.sql' }]);
+      expect(rows).toEqual([
+        { version: 1, name: '001_init.sql' },
+        { version: 2, name: '002_personal_agenda.sql' },
+      ]);
     } finally {
       await client.end();
     }
@@ -460,20 +619,94 @@ describe('PostgreSQL store only', () => {
 
   it('rejects what the constraints forbid even past the schemas', async () => {
     await expect(store.pool.query(`UPDATE registrations SET status = 'maybe'`)).rejects.toThrow(/check constraint/);
+    await expect(store.pool.query(`INSERT INTO stars VALUES ('U1', 'Not-An-Id', now())`)).rejects.toThrow(/check constraint/);
+    await expect(store.pool.query(`INSERT INTO feeds (user_id, token) VALUES ('U1', 'short')`)).rejects.toThrow(/check constraint/);
+    await expect(store.pool.query(`INSERT INTO users (id, remind_minutes, updated_at) VALUES ('U1', 1441, now())`)).rejects.toThrow(/check constraint/);
+  });
+
+  it('validates stars and tokens on the way out too', async () => {
+    await store.star('U1', 'w1-d1-a', at(1));
+    await store.pool.query(`ALTER TABLE stars DROP CONSTRAINT stars_session_id_check`);
+    try {
+      await store.pool.query(`UPDATE stars SET session_id = 'W1 D1 A'`);
+      await expect(store.starsOf('U1')).rejects.toThrow();
+      await expect(store.starCounts()).rejects.toThrow();
+    } finally {
+      await store.pool.query(`DELETE FROM stars; ALTER TABLE stars ADD CONSTRAINT stars_session_id_check CHECK (session_id ~ '^[a-z0-9][a-z0-9-]{0,79}$')`);
+    }
+  });
+
+  it('orders stars by code units, as the lowdb store does, even where the columns collate otherwise', async () => {
+    // A database made with a language's collation (ICU's root here) would put u-a first and mix the cases.
+    await store.pool.query('ALTER TABLE stars ALTER COLUMN user_id TYPE text COLLATE "und-x-icu", ALTER COLUMN session_id TYPE text COLLATE "und-x-icu"');
+    try {
+      for (const user of ['U-b', 'U-B', 'u-a']) for (const session of ['w1-b', 'w1-a', 'w1-1']) await store.star(user, session, at(1));
+      const { rows } = await store.pool.query<{ user_id: string }>(`SELECT user_id FROM stars WHERE session_id = 'w1-a' ORDER BY user_id`);
+      expect(rows.map((r) => r.user_id)).toEqual(['u-a', 'U-b', 'U-B']); // what an ORDER BY without COLLATE "C" would give
+      expect((await store.starrersOf(['w1-a'])).map((s) => s.userId)).toEqual(['U-B', 'U-b', 'u-a']);
+      expect((await store.starsOf('U-b')).map((s) => s.sessionId)).toEqual(['w1-1', 'w1-a', 'w1-b']);
+      expect(Object.keys(await store.starCounts())).toEqual(['w1-1', 'w1-a', 'w1-b']);
+    } finally {
+      await store.pool.query('DELETE FROM stars; ALTER TABLE stars ALTER COLUMN user_id TYPE text COLLATE "default", ALTER COLUMN session_id TYPE text COLLATE "default"');
+    }
   });
 
   it('applies a new numbered migration once, rolls back one that fails, and refuses a database newer than the code', async () => {
     const known = readMigrations();
-    const next = { version: 2, name: '002_example.sql', sql: 'CREATE TABLE example (x integer)' };
-    const broken = { version: 3, name: '003_broken.sql', sql: 'CREATE TABLE broken (x integer); SELECT * FROM nowhere' };
+    const last = Math.max(...known.map((m) => m.version));
+    const next = { version: last + 1, name: `${last + 1}_example.sql`, sql: 'CREATE TABLE example (x integer)' };
+    const broken = { version: last + 2, name: `${last + 2}_broken.sql`, sql: 'CREATE TABLE broken (x integer); SELECT * FROM nowhere' };
     try {
-      expect(await migrate(store.pool, [...known, next])).toEqual(['002_example.sql']);
+      expect(await migrate(store.pool, [...known, next])).toEqual([next.name]);
       expect(await migrate(store.pool, [...known, next])).toEqual([]);
-      await expect(migrate(store.pool, [...known, next, broken])).rejects.toThrow('migration 003_broken.sql failed');
+      await expect(migrate(store.pool, [...known, next, broken])).rejects.toThrow(`migration ${broken.name} failed`);
       expect((await store.pool.query(`SELECT to_regclass('broken') AS t`)).rows[0].t).toBeNull();
       await expect(migrate(store.pool, known)).rejects.toThrow('newer than this release knows');
     } finally {
-      await store.pool.query('DROP TABLE IF EXISTS example; DELETE FROM schema_migrations WHERE version > 1');
+      await store.pool.query(`DROP TABLE IF EXISTS example; DELETE FROM schema_migrations WHERE version > ${last}`);
+    }
+  });
+});
+
+describe('lowdb store only', () => {
+  it('opens a file written before stars, calendar tokens and reminders, and keeps them from then on', async () => {
+    const dir = tempDir();
+    try {
+      const old = { version: 1, users: { U1: { lang: 'fr', updatedAt: at(0) } }, registrations: {}, forms: {}, invites: {}, subscriptions: {} };
+      writeFileSync(join(dir, STORE_FILE), JSON.stringify(old));
+      const store = await LowdbAsyncStore.open(dir);
+      expect(await store.user('U1')).toEqual({ lang: 'fr', updatedAt: at(0) });
+      expect(await store.starsOf('U1')).toEqual([]);
+      expect(await store.starCounts()).toEqual({});
+      expect(await store.personalDataCounts()).toMatchObject({ stars: 0, feeds: 0 });
+      await store.updateUser('U1', { remindMinutes: 30 });
+      await store.star('U1', 'w1-d1-a', at(1));
+      const token = await store.feedToken('U1');
+      await store.close();
+      const again = await LowdbAsyncStore.open(dir);
+      try {
+        expect((await again.user('U1'))?.remindMinutes).toBe(30);
+        expect(await again.starsOf('U1')).toEqual([{ sessionId: 'w1-d1-a', at: at(1) }]);
+        expect(await again.feedOwner(token)).toBe('U1');
+        expect(await again.feedToken('U1')).toBe(token);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a file whose stars or tokens are malformed, and leaves it untouched', async () => {
+    for (const bad of [{ stars: { U1: { 'NOT AN ID': at(1) } } }, { stars: { U1: { 'w1-d1-a': 'yesterday' } } }, { feeds: { U1: 'short' } }]) {
+      const dir = tempDir();
+      try {
+        const text = JSON.stringify({ version: 1, users: {}, ...bad });
+        writeFileSync(join(dir, STORE_FILE), text);
+        await expect(LowdbAsyncStore.open(dir)).rejects.toThrow('the store file is not valid');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 });

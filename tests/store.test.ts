@@ -3,8 +3,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StoreCorruptError, StoreLockedError } from '../src/store/errors.js';
+import { StoreCorruptError, StoreLockedError, StoreRejectedError } from '../src/store/errors.js';
 import { LowdbStore, STORE_FILE } from '../src/store/lowdb-store.js';
+import { MAX_RECORD_BYTES } from '../src/store/record-limits.js';
 import { tempDir } from './helpers/bot.js';
 
 
@@ -58,6 +59,21 @@ describe('LowdbStore', () => {
     expect((error as Error).message).toContain(file);
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(existsSync(join(dir, 'ckex.lock'))).toBe(false);
+  });
+
+  it('refuses a record past the bounds every store shares (record-limits.ts), and only that write fails', async () => {
+    const dir = tempDir();
+    const store = await LowdbStore.open(dir);
+    await expect(store.updateUser('u1', { tz: 'x'.repeat(MAX_RECORD_BYTES.user) })).rejects.toBeInstanceOf(StoreRejectedError);
+    await expect(store.star('u'.repeat(MAX_RECORD_BYTES.star), 'w1-d1-a', new Date().toISOString())).rejects.toBeInstanceOf(StoreRejectedError);
+    await expect(store.feedToken('u'.repeat(MAX_RECORD_BYTES.feed))).rejects.toBeInstanceOf(StoreRejectedError);
+    expect(store.personalDataCounts()).toMatchObject({ stars: 0, feeds: 0 });
+    await store.updateUser('u1', { tz: 'Africa/Cairo', remindMinutes: 20 });
+    await store.close();
+    const again = await LowdbStore.open(dir);
+    expect(again.user('u1')).toMatchObject({ tz: 'Africa/Cairo', remindMinutes: 20 });
+    expect(JSON.parse(readFileSync(join(dir, STORE_FILE), 'utf8'))).toMatchObject({ stars: {}, feeds: {} });
+    await again.close();
   });
 
   it('refuses a second store on the same DATA_DIR in this process', async () => {

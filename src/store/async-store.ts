@@ -77,13 +77,29 @@ export interface AsyncStore {
   /** Withdraws every link handed to this user; returns how many. */
   revokeDownloads(owner: string): Promise<number>;
 
-  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations. */
+  /** Stars a session (id as SESSION_ID, else ZodError): true if newly starred, false if it already was; throws TooManyStarsError past MAX_STARS_PER_USER. */
+  star(userId: string, sessionId: string, at: string): Promise<boolean>;
+  /** Removes a star: true if it was starred (a malformed session id never was: false). */
+  unstar(userId: string, sessionId: string): Promise<boolean>;
+  /** The user's starred sessions, oldest star first (then by session id). */
+  starsOf(userId: string): Promise<Array<{ sessionId: string; at: string }>>;
+  /** Who starred any of these sessions, ordered by session id then user id (code-unit order); malformed ids match nothing. */
+  starrersOf(sessionIds: readonly string[]): Promise<Array<{ userId: string; sessionId: string }>>;
+  /** Session id → how many users starred it (sessions nobody starred are absent). */
+  starCounts(): Promise<Record<string, number>>;
+
+  /** The user's private calendar token, made on first ask; every instance, racing or not, gets the same one. */
+  feedToken(userId: string): Promise<string>;
+  /** Whose calendar a token opens; undefined for an unknown, erased, purged or malformed token. */
+  feedOwner(token: string): Promise<string | undefined>;
+
+  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations, stars, calendar token. */
   eraseUser(userId: string): Promise<void>;
   /** Forms under way last touched before this instant are dropped; returns how many. */
   dropFormsIdleSince(before: string): Promise<number>;
   /** What the retention purge would erase now. */
   personalDataCounts(): Promise<PersonalDataCounts>;
-  /** The retention purge: every registration, invitation, form under way, personal conversation and download. */
+  /** The retention purge: every registration, invitation, form under way, personal conversation, download, star and calendar token. */
   purgePersonalData(): Promise<PersonalDataCounts>;
   close(): Promise<void>;
 }

@@ -26,3 +26,11 @@ export class StoreRejectedError extends Error {
     this.name = 'StoreRejectedError';
   }
 }
+
+/** A star refused because the user already keeps MAX_STARS_PER_USER (record-limits.ts): nothing changed. */
+export class TooManyStarsError extends Error {
+  constructor(readonly limit: number) {
+    super(`refused to star another session: a user may keep at most ${limit} stars`);
+    this.name = 'TooManyStarsError';
+  }
+}

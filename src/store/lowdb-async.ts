@@ -15,7 +15,8 @@ import { emptyPostsFile, POSTS_FILE, postsFileSchema, type PostsFileData } from 
 import { countRegistrations, type RegistrationCounts } from './registration-counts.js';
 import type { PersonalDataCounts } from './retention-counts.js';
 import { admit } from './record-limits.js';
-import { conversationSchema, formProgressSchema, registrationSchema, subscriptionSchema, userPrefsSchema, type FormProgress, type Registration, type RegistrationStatus, type StoredConversation, type Subscription, type UserPrefs } from './schema.js';
+import { feedTokenSchema } from './feed-token.js';
+import { conversationSchema, formProgressSchema, registrationSchema, sessionIdSchema, starSchema, subscriptionSchema, userIdSchema, userPrefsSchema, type FormProgress, type Registration, type RegistrationStatus, type StoredConversation, type Subscription, type UserPrefs } from './schema.js';
 
 /** Sightings kept at most: the oldest go first, as in core/recent-ids.ts. */
 const MAX_SIGHTINGS = 200_000;
@@ -228,6 +229,36 @@ export class LowdbAsyncStore implements AsyncStore {
       revoked++;
     }
     return revoked;
+  }
+
+  async star(userId: string, sessionId: string, at: string): Promise<boolean> {
+    const s = starSchema.parse({ userId, sessionId, at });
+    return this.store.star(s.userId, s.sessionId, s.at);
+  }
+
+  async unstar(userId: string, sessionId: string): Promise<boolean> {
+    if (!sessionIdSchema.safeParse(sessionId).success) return false; // never starred: it could not have been
+    return this.store.unstar(userId, sessionId);
+  }
+
+  async starsOf(userId: string): Promise<Array<{ sessionId: string; at: string }>> {
+    return this.store.starsOf(userId);
+  }
+
+  async starrersOf(sessionIds: readonly string[]): Promise<Array<{ userId: string; sessionId: string }>> {
+    return this.store.starrersOf(sessionIds.filter((id) => sessionIdSchema.safeParse(id).success));
+  }
+
+  async starCounts(): Promise<Record<string, number>> {
+    return this.store.starCounts();
+  }
+
+  async feedToken(userId: string): Promise<string> {
+    return this.store.feedToken(userIdSchema.parse(userId));
+  }
+
+  async feedOwner(token: string): Promise<string | undefined> {
+    return feedTokenSchema.safeParse(token).success ? this.store.feedOwner(token) : undefined;
   }
 
   async eraseUser(userId: string): Promise<void> {

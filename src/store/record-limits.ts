@@ -1,9 +1,12 @@
-// The most one record may take, in every store (lowdb-store.ts, lowdb-async.ts and PostgreSQL alike): far above what
-// a real one needs, far below what hurts, so a bad record fails its own write in every store alike.
+// The most one record may take, in every store (lowdb-store.ts, lowdb-async.ts and PostgreSQL alike), so a bad
+// record fails its own write in every store alike; and the most stars one user may keep.
 import { boundedJson } from '../core/json-shape.js';
 import { StoreRejectedError } from './errors.js';
 
-export const MAX_RECORD_BYTES = { user: 2_048, conversation: 4_096, registration: 8_192, form: 16_384, subscription: 2_048 } as const;
+export const MAX_RECORD_BYTES = { user: 2_048, conversation: 4_096, registration: 8_192, form: 16_384, subscription: 2_048, star: 512, feed: 512 } as const;
+
+/** Stars one user may keep: far above an agenda's sessions, far below what a loop of `star` could pile up. */
+export const MAX_STARS_PER_USER = 500;
 
 /** Throws StoreRejectedError when the record is too large or too deep; returns it unchanged otherwise. */
 export function admit<T>(what: keyof typeof MAX_RECORD_BYTES, value: T): T {

@@ -2,8 +2,31 @@
 import { z } from 'zod';
 import { LANGS } from '../core/content/schema.js';
 import { AFRICA_BEFORE_SPLIT, INSTITUTIONS, INTERPRETATION, REGIONS, ROLES } from '../core/forms/fields.js';
+import { feedTokenSchema } from './feed-token.js';
 
 export const STORE_VERSION = 1;
+
+/** The longest a reminder may come before its session: a day. */
+export const MAX_REMIND_MINUTES = 1440;
+
+/** A session id as stars keep it (agenda ids such as w2-d3-a): the PostgreSQL CHECK says the same. */
+export const SESSION_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+export const sessionIdSchema = z.string().regex(SESSION_ID, 'expected a session id like w2-d3-a');
+
+/** A chat user id as a key of the file's records: never one that would reach an object's prototype. */
+export const userIdSchema = z.string().min(1).refine((id) => id !== '__proto__', 'not a user id');
+
+/** An instant as the stores give it back: UTC, milliseconds (toISOString's form). */
+const instantSchema = z.iso.datetime();
+
+/** A star on its way in: any ISO instant with an offset, kept as toISOString gives it, so both stores agree. */
+export const starSchema = z
+  .object({
+    userId: userIdSchema,
+    sessionId: sessionIdSchema,
+    at: z.iso.datetime({ offset: true }).transform((at) => new Date(at).toISOString()),
+  })
+  .strict();
 
 export const userPrefsSchema = z
   .object({
@@ -13,6 +36,8 @@ export const userPrefsSchema = z
     lastLang: z.enum(LANGS).optional(),
     /** The bot's last yes/no question to this user: what a yes runs, what a no runs, when it was asked. */
     pending: z.object({ yes: z.string().max(200), no: z.string().max(200).optional(), at: z.string() }).strict().optional(),
+    /** Minutes before a starred session to remind the user; 0: no reminders; absent: the core's default. */
+    remindMinutes: z.number().int().min(0).max(MAX_REMIND_MINUTES).optional(),
     updatedAt: z.string(),
   })
   .strict();
@@ -108,8 +133,12 @@ export const storeDataSchema = z
     forms: z.record(z.string(), formProgressSchema).default({}),
     invites: z.record(z.string(), inviteSchema).default({}),
     subscriptions: z.record(z.string(), subscriptionSchema).default({}),
+    /** user id → session id → when starred. Absent from files written before stars: none. */
+    stars: z.record(userIdSchema, z.record(sessionIdSchema, instantSchema)).default({}),
+    /** user id → the token of their private calendar address. Absent from older files: none. */
+    feeds: z.record(userIdSchema, feedTokenSchema).default({}),
   })
   .strict();
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {} });
+export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {}, stars: {}, feeds: {} });

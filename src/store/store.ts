@@ -28,13 +28,13 @@ export interface Store {
   subscription(id: string): Subscription | undefined;
   saveSubscription(subscription: Subscription): Promise<void>;
   dropSubscription(id: string): Promise<void>;
-  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations. */
+  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations, stars, calendar token. */
   eraseUser(userId: string): Promise<void>;
   /** Forms under way last touched before this instant are dropped; returns how many. */
   dropFormsIdleSince(before: string): Promise<number>;
   /** What the retention purge would erase now. */
   personalDataCounts(): PersonalDataCounts;
-  /** The retention purge: every registration, invitation, form under way and personal conversation. */
+  /** The retention purge: every registration, invitation, form under way, personal conversation, star and calendar token. */
   purgePersonalData(): Promise<PersonalDataCounts>;
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import type { PersonalDataCounts } from '../retention-counts.js';
 import type { FormProgress, Registration, RegistrationStatus, StoredConversation, Subscription, UserPrefs } from '../schema.js';
 import * as conversations from './conversations.js';
 import * as downloads from './downloads.js';
+import * as feeds from './feeds.js';
 import * as forms from './forms.js';
 import * as invites from './invites.js';
 import { migrate } from './migrate.js';
@@ -16,6 +17,7 @@ import * as posts from './posts.js';
 import * as registrations from './registrations.js';
 import * as retention from './retention.js';
 import * as seen from './seen.js';
+import * as stars from './stars.js';
 import * as subscriptions from './subscriptions.js';
 import * as users from './users.js';
 
@@ -90,6 +92,15 @@ export class PostgresStore implements AsyncStore {
   saveDownload = (token: string, download: StoredDownload): Promise<void> => downloads.saveDownload(this.pool, token, download);
   takeDownload = (token: string, now = new Date().toISOString()): Promise<StoredDownload | undefined> => downloads.takeDownload(this.pool, token, now);
   revokeDownloads = (owner: string): Promise<number> => downloads.revokeDownloads(this.pool, owner);
+
+  star = (userId: string, sessionId: string, at: string): Promise<boolean> => stars.star(this.pool, userId, sessionId, at);
+  unstar = (userId: string, sessionId: string): Promise<boolean> => stars.unstar(this.pool, userId, sessionId);
+  starsOf = (userId: string): Promise<Array<{ sessionId: string; at: string }>> => stars.starsOf(this.pool, userId);
+  starrersOf = (sessionIds: readonly string[]): Promise<Array<{ userId: string; sessionId: string }>> => stars.starrersOf(this.pool, sessionIds);
+  starCounts = (): Promise<Record<string, number>> => stars.starCounts(this.pool);
+
+  feedToken = (userId: string): Promise<string> => feeds.feedToken(this.pool, userId);
+  feedOwner = (token: string): Promise<string | undefined> => feeds.feedOwner(this.pool, token);
 
   eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.pool, userId);
   dropFormsIdleSince = (before: string): Promise<number> => forms.dropFormsIdleSince(this.pool, before);

@@ -10,13 +10,16 @@ export async function eraseUser(pool: pg.Pool, userId: string): Promise<void> {
     await client.query('DELETE FROM forms WHERE user_id = $1', [userId]);
     await client.query('DELETE FROM registrations WHERE user_ids @> ARRAY[$1]::text[]', [userId]);
     await client.query('DELETE FROM conversations WHERE user_id = $1', [userId]);
+    await client.query('DELETE FROM stars WHERE user_id = $1', [userId]);
+    await client.query('DELETE FROM feeds WHERE user_id = $1', [userId]); // the calendar address answers 404 from now on
   });
 }
 
 export async function personalDataCounts(db: Queryable): Promise<PersonalDataCounts> {
   const { rows } = await db.query<PersonalDataCounts>(
     `SELECT (SELECT count(*) FROM registrations)::int AS registrations, (SELECT count(*) FROM invites)::int AS invites,
-       (SELECT count(*) FROM forms)::int AS forms, (SELECT count(*) FROM conversations WHERE scope = 'personal')::int AS conversations`,
+       (SELECT count(*) FROM forms)::int AS forms, (SELECT count(*) FROM conversations WHERE scope = 'personal')::int AS conversations,
+       (SELECT count(*) FROM stars)::int AS stars, (SELECT count(*) FROM feeds)::int AS feeds`,
   );
   return rows[0]!;
 }
@@ -25,9 +28,11 @@ export async function personalDataCounts(db: Queryable): Promise<PersonalDataCou
 export async function purgePersonalData(db: Queryable): Promise<PersonalDataCounts> {
   const { rows } = await db.query<PersonalDataCounts>(
     `WITH r AS (DELETE FROM registrations RETURNING 1), i AS (DELETE FROM invites RETURNING 1), f AS (DELETE FROM forms RETURNING 1),
-       c AS (DELETE FROM conversations WHERE scope = 'personal' RETURNING 1), d AS (DELETE FROM downloads RETURNING 1)
+       c AS (DELETE FROM conversations WHERE scope = 'personal' RETURNING 1), d AS (DELETE FROM downloads RETURNING 1),
+       s AS (DELETE FROM stars RETURNING 1), t AS (DELETE FROM feeds RETURNING 1)
      SELECT (SELECT count(*) FROM r)::int AS registrations, (SELECT count(*) FROM i)::int AS invites,
-       (SELECT count(*) FROM f)::int AS forms, (SELECT count(*) FROM c)::int AS conversations`,
+       (SELECT count(*) FROM f)::int AS forms, (SELECT count(*) FROM c)::int AS conversations,
+       (SELECT count(*) FROM s)::int AS stars, (SELECT count(*) FROM t)::int AS feeds`,
   );
   return rows[0]!;
 }
