@@ -45,8 +45,8 @@ const registration = (id: string, email: string, userId: string): Registration =
   updatedAt: at(1),
 });
 
-/** What a store holds, read through the contract, for comparing two stores. */
-async function snapshot(store: AsyncStore) {
+/** What a store holds, read through the contract, for comparing two stores (feed tokens are read, never made). */
+async function snapshot(store: AsyncStore, feedToken: string) {
   const pages: Registration[] = [];
   for await (const page of store.registrationPages()) pages.push(...page);
   return {
@@ -57,6 +57,9 @@ async function snapshot(store: AsyncStore) {
     invites: [await store.inviteCount(), await store.isInvited('amina@example.org')],
     subscriptions: await store.subscriptions(),
     posted: [await store.isPosted('digest::slack:C1::2021-05-03'), await store.isPosted('digest::slack:C1::2021-05-04')],
+    stars: [await store.starsOf('U1'), await store.starsOf('U2')],
+    starCounts: await store.starCounts(),
+    feedOwner: await store.feedOwner(feedToken),
   };
 }
 
@@ -64,13 +67,14 @@ describe('npm run migrate-store', () => {
   let database: TestDatabase;
   let dataDir: string;
   let lowdb: Awaited<ReturnType<typeof snapshot>>;
+  let token: string;
 
   beforeAll(async () => {
     database = await testDatabase();
     dataDir = tempDir();
     const store = await LowdbAsyncStore.open(dataDir);
-    await store.updateUser('U1', { lang: 'ar', tz: 'Africa/Cairo' });
-    await store.updateUser('U2', { lang: 'fr', pending: { yes: 'register', at: at(2) } });
+    await store.updateUser('U1', { lang: 'ar', tz: 'Africa/Cairo', remindMinutes: 0 });
+    await store.updateUser('U2', { lang: 'fr', pending: { yes: 'register', at: at(2) }, remindMinutes: 45 });
     await store.saveConversation({ id: 'a:1', platform: 'teams', scope: 'personal', userId: '29:1', reference: { conversation: { id: 'a:1' }, serviceUrl: 'https://smba.trafficmanager.net/emea/' } });
     await store.saveRegistration(registration('RAAAA2', 'amina@example.org', 'U1'));
     await store.saveRegistration({ ...registration('RAAAA3', 'karim@example.org', 'U2'), status: 'pending', invited: false, emailVerified: undefined });
@@ -80,7 +84,13 @@ describe('npm run migrate-store', () => {
     await store.claimPost('digest::slack:C1::2021-05-03');
     await store.markPosted('digest::slack:C1::2021-05-03');
     await store.claimPost('digest::slack:C1::2021-05-04'); // claimed, never sent
-    lowdb = await snapshot(store);
+    await store.star('U1', 'w1-d2-a', at(6));
+    await store.star('U1', 'w1-d1-a', at(7));
+    await store.star('U2', 'w1-d1-a', at(5));
+    token = await store.feedToken('U1');
+    lowdb = await snapshot(store, token);
+    expect(lowdb.users.map((u) => u?.remindMinutes)).toEqual([0, 45]);
+    expect(lowdb.feedOwner).toBe('U1');
     await store.close();
   }, 60_000);
 
@@ -95,13 +105,16 @@ describe('npm run migrate-store', () => {
     const first = await runCommand(dataDir, database.url);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toBe('copied 2 users, 1 conversations, 2 registrations, 1 forms, 2 invites, 1 subscriptions, 2 posts\n');
+    expect(first.stdout).toBe('copied 2 users, 1 conversations, 2 registrations, 1 forms, 2 invites, 1 subscriptions, 2 posts, 3 stars, 1 feeds\n');
     // Invitations already there are not new.
-    expect(await copy()).toEqual(['copied 2 users, 1 conversations, 2 registrations, 1 forms, 0 invites, 1 subscriptions, 2 posts']);
+    expect(await copy()).toEqual(['copied 2 users, 1 conversations, 2 registrations, 1 forms, 0 invites, 1 subscriptions, 2 posts, 3 stars, 1 feeds']);
     const store = await PostgresStore.open(database.url);
     try {
-      expect(await snapshot(store)).toEqual(lowdb);
+      expect(await snapshot(store, token)).toEqual(lowdb);
       expect(await store.registrationCounts()).toMatchObject({ total: 2 });
+      // The calendar address a user already has keeps working, and is the one the bot goes on giving.
+      expect(await store.feedToken('U1')).toBe(token);
+      expect(await store.personalDataCounts()).toMatchObject({ stars: 3, feeds: 1 });
     } finally {
       await store.close();
     }

@@ -6,10 +6,12 @@ import type { PostsFileData } from '../posts-file.js';
 import type { StoreData } from '../schema.js';
 import { putConversation } from './conversations.js';
 import { inTransaction } from './db.js';
+import { putFeed } from './feeds.js';
 import { putForm } from './forms.js';
 import { putInvite } from './invites.js';
 import { claimPost, markPosted } from './posts.js';
 import { registrationByEmail, saveRegistration } from './registrations.js';
+import { putStar } from './stars.js';
 import { saveSubscription } from './subscriptions.js';
 import { putUser } from './users.js';
 
@@ -21,13 +23,17 @@ export interface CopyReport {
   invites: number;
   subscriptions: number;
   posts: number;
+  /** Starred (user, session) pairs, their instants kept. */
+  stars: number;
+  /** Calendar tokens: each user's private address keeps working after the move. */
+  feeds: number;
   /** Ids of registrations left out: their email belongs to another registration in the database. */
   emailTaken: string[];
 }
 
 export function copyLowdbData(pool: pg.Pool, data: StoreData, posts?: PostsFileData): Promise<CopyReport> {
   return inTransaction(pool, async (client) => {
-    const report: CopyReport = { users: 0, conversations: 0, registrations: 0, forms: 0, invites: 0, subscriptions: 0, posts: 0, emailTaken: [] };
+    const report: CopyReport = { users: 0, conversations: 0, registrations: 0, forms: 0, invites: 0, subscriptions: 0, posts: 0, stars: 0, feeds: 0, emailTaken: [] };
     for (const [id, prefs] of Object.entries(data.users)) {
       await putUser(client, id, prefs);
       report.users++;
@@ -59,6 +65,16 @@ export function copyLowdbData(pool: pg.Pool, data: StoreData, posts?: PostsFileD
       await claimPost(client, key);
       if (post.postedAt) await markPosted(client, key);
       report.posts++;
+    }
+    for (const [userId, mine] of Object.entries(data.stars)) {
+      for (const [sessionId, at] of Object.entries(mine)) {
+        await putStar(client, userId, sessionId, at);
+        report.stars++;
+      }
+    }
+    for (const [userId, token] of Object.entries(data.feeds)) {
+      await putFeed(client, userId, token);
+      report.feeds++;
     }
     return report;
   });
