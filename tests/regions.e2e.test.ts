@@ -42,7 +42,7 @@ describe('Slack', () => {
     const body = await submitModal('UKE', { ...form('kenya.slack@example.org', 'Kenya'), regionConfirm: '' }, 'fr');
     expect(body.response_action).toBe('update');
     expect(text(body.view)).toContain("Afrique de l'Est et australe (AFE)");
-    expect(server.store.registrationByEmail('kenya.slack@example.org')?.region).toBe('AFE');
+    expect((await server.store.registrationByEmail('kenya.slack@example.org'))?.region).toBe('AFE');
   });
 
   it('the modal refuses Senegal with MENA on the region field until the box under it is ticked', async () => {
@@ -51,10 +51,10 @@ describe('Slack', () => {
     expect(refused.response_action).toBe('errors');
     expect(Object.keys(refused.errors)).toEqual(['region']);
     expect(refused.errors.region).toContain('The region of your country (Senegal) is Western and Central Africa (AFW)');
-    expect(server.store.registrationByEmail('senegal.slack@example.org')).toBeUndefined();
+    expect(await server.store.registrationByEmail('senegal.slack@example.org')).toBeUndefined();
     const kept = await submitModal('USN', { ...values, regionConfirm: 'yes' }, 'en');
     expect(kept.response_action).toBe('update');
-    expect(server.store.registrationByEmail('senegal.slack@example.org')?.region).toBe('MENA');
+    expect((await server.store.registrationByEmail('senegal.slack@example.org'))?.region).toBe('MENA');
   });
 
   it('a DM conversation in French from Kenya proposes AFE and takes oui', async () => {
@@ -72,7 +72,7 @@ describe('Slack', () => {
     expect(await say('oui')).toContain('question 8 sur 10');
     for (const a of ['passer', 'aucune', 'oui']) await say(a);
     await say('confirmer');
-    expect(server.store.registrationByEmail('wanjiru@example.org')).toMatchObject({ country: 'KE', region: 'AFE' });
+    expect(await server.store.registrationByEmail('wanjiru@example.org')).toMatchObject({ country: 'KE', region: 'AFE' });
   });
 });
 
@@ -96,7 +96,7 @@ describe('Teams', () => {
     const res = await invoke({ ckexForm: 'registration', lang: 'ar', ...form('senegal.teams@example.org', 'السنغال'), regionConfirm: '' });
     const body = (await res.json()) as any;
     expect(text(body.value)).toContain('غرب ووسط أفريقيا (AFW)');
-    expect(server.store.registrationByEmail('senegal.teams@example.org')?.region).toBe('AFW');
+    expect((await server.store.registrationByEmail('senegal.teams@example.org'))?.region).toBe('AFW');
   });
 
   it('the card returns Kenya with SAR with the message under the region, then keeps SAR once the box is ticked', async () => {
@@ -106,7 +106,7 @@ describe('Teams', () => {
     expect(errors).toEqual([expect.stringContaining('The region of your country (Kenya) is Eastern and Southern Africa (AFE). To record South Asia (SAR) instead')]);
     expect(cardProblems(refused.value)).toEqual([]);
     await invoke({ ...values, regionConfirm: 'yes' });
-    expect(server.store.registrationByEmail('kenya.teams@example.org')?.region).toBe('SAR');
+    expect((await server.store.registrationByEmail('kenya.teams@example.org'))?.region).toBe('SAR');
   });
 
   it('a personal chat in Arabic from Senegal proposes AFW and takes نعم', async () => {
@@ -120,7 +120,7 @@ describe('Teams', () => {
     expect(await chat('1')).toContain('منطقتك في البنك الدولي هي غرب ووسط أفريقيا (AFW)');
     expect(await chat('نعم')).toContain('السؤال 8 من 10');
     for (const a of ['تخطي', '1', 'نعم', 'تأكيد']) await chat(a);
-    expect(server.store.registrationByEmail('awa.teams@example.org')).toMatchObject({ country: 'SN', region: 'AFW' });
+    expect(await server.store.registrationByEmail('awa.teams@example.org')).toMatchObject({ country: 'SN', region: 'AFW' });
   });
 });
 

@@ -12,6 +12,7 @@ import { decideRegion } from '../src/core/forms/regions.js';
 import { replyToText, type Reply } from '../src/core/reply.js';
 import { LowdbStore, STORE_FILE } from '../src/store/lowdb-store.js';
 import { tempDir, testBot, type TestBot } from './helpers/bot.js';
+import { allRegistrations } from './helpers/registrations.js';
 
 describe('the country → region table (content/country-regions.json)', () => {
   const content = loadContent('content');
@@ -98,7 +99,7 @@ afterEach(() => bot.store.close());
 
 const ORGANISER = { id: 'console:local' };
 const dm = (text: string, id = 'slack:T1:amina') => bot.say(text, { id }, { conversational: true });
-const regionAnswer = (id = 'slack:T1:amina') => bot.store.form(id)?.answers.region;
+const regionAnswer = async (id = 'slack:T1:amina') => (await bot.store.form(id))?.progress.answers.region;
 
 /** Answers up to the region question (question 7): name, email, organisation, country, role, institution. */
 async function upToRegion(country: string, id = 'slack:T1:amina', lang?: 'en' | 'fr' | 'ar'): Promise<string> {
@@ -122,8 +123,8 @@ describe('the region question of the chat form', () => {
     // The button's command in the reader's own words (issue 12): « oui », نعم.
     expect(question).toContain(`[${bot.core.i18n.t(lang)('form.regions.yes', { code: region })}${lang === 'fr' ? ' : ' : ': '}${{ en: 'yes', fr: 'oui', ar: 'نعم' }[lang]}]`);
     await dm(yes, `slack:T1:${lang}`);
-    expect(regionAnswer(`slack:T1:${lang}`)).toBe(region);
-    expect(bot.store.form(`slack:T1:${lang}`)?.step).toBe(7);
+    expect(await regionAnswer(`slack:T1:${lang}`)).toBe(region);
+    expect((await bot.store.form(`slack:T1:${lang}`))?.progress.step).toBe(7);
   });
 
   it.each([
@@ -134,7 +135,7 @@ describe('the region question of the chat form', () => {
     const id = `slack:T1:africa${typed.length}${region}`;
     await upToRegion(country, id);
     await dm(typed, id);
-    expect(regionAnswer(id)).toBe(region);
+    expect(await regionAnswer(id)).toBe(region);
   });
 
   it('records another region only once it is confirmed', async () => {
@@ -143,9 +144,9 @@ describe('the region question of the chat form', () => {
     expect(asked).toContain('The region of your country (Kenya) is Eastern and Southern Africa (AFE). Record Middle East and North Africa (MENA) instead?');
     expect(asked).toContain('[Yes, MENA: yes]');
     expect(asked).toContain('question 7 of 10');
-    expect(regionAnswer()).toBeUndefined();
+    expect(await regionAnswer()).toBeUndefined();
     expect(await dm('yes')).toContain('question 8 of 10');
-    expect(regionAnswer()).toBe('MENA');
+    expect(await regionAnswer()).toBe('MENA');
   });
 
   it('takes the other region named again as its confirmation, and lets the person change their mind', async () => {
@@ -153,7 +154,7 @@ describe('the region question of the chat form', () => {
     await dm('6'); // MENA
     expect(await dm('7')).toContain('Record South Asia (SAR) instead?');
     await dm('South Asia');
-    expect(regionAnswer()).toBe('SAR');
+    expect(await regionAnswer()).toBe('SAR');
   });
 
   it('no lists the regions again; the country’s own region needs no confirmation', async () => {
@@ -162,14 +163,14 @@ describe('the region question of the chat form', () => {
     expect(which).toContain('Which region, then?');
     expect(which).toContain('1. Eastern and Southern Africa (AFE)');
     await dm('1');
-    expect(regionAnswer()).toBe('AFE');
+    expect(await regionAnswer()).toBe('AFE');
   });
 
   it('back forgets a region waiting for confirmation', async () => {
     await upToRegion('Kenya');
     await dm('MENA');
     await dm('back');
-    expect(bot.store.form('slack:T1:amina')?.regionToConfirm).toBeUndefined();
+    expect((await bot.store.form('slack:T1:amina'))?.progress.regionToConfirm).toBeUndefined();
     expect(await dm('1')).toContain('Your World Bank region is Eastern and Southern Africa (AFE)');
   });
 
@@ -180,7 +181,7 @@ describe('the region question of the chat form', () => {
     expect(question).not.toContain(': yes]');
     expect(await dm('yes')).toContain('Please answer with one of the numbers or names listed.');
     await dm('Latin America');
-    expect(regionAnswer()).toBe('LAC');
+    expect(await regionAnswer()).toBe('LAC');
   });
 
   it('a new country from the summary keeps the region when it is the same, and proposes the new one when it is not', async () => {
@@ -188,7 +189,7 @@ describe('the region question of the chat form', () => {
     for (const a of ['yes', 'skip', 'none', 'yes']) await dm(a);
     await dm('edit country');
     expect(await dm('Uganda')).toContain('Please check your answers');
-    expect(regionAnswer()).toBe('AFE');
+    expect(await regionAnswer()).toBe('AFE');
     await dm('edit country');
     const proposal = await dm('Ghana');
     expect(proposal).toContain('Your World Bank region is Western and Central Africa (AFW), the region of your country (Ghana)');
@@ -196,7 +197,7 @@ describe('the region question of the chat form', () => {
     expect(review).toContain('Please check your answers');
     expect(review).toContain('World Bank region: Western and Central Africa (AFW)');
     await dm('confirm');
-    expect(bot.store.registrations()[0]).toMatchObject({ country: 'GH', region: 'AFW' });
+    expect((await allRegistrations(bot.store))[0]).toMatchObject({ country: 'GH', region: 'AFW' });
   });
 });
 
@@ -205,12 +206,12 @@ describe('the region in the one-screen form', () => {
   const good = { name: 'Jean Dupont', email: 'jean@example.org', organisation: 'Ministère', country: 'Kenya', role: 'practitioner', institution: 'agency', region: '', nominatedBy: '', interpretation: 'fr', consent: 'yes' };
 
   it('may be left empty: Kenya gives AFE, Senegal AFW, shown in the confirmation', async () => {
-    const kenya = await submitRegistrationForm(ctx('fr'), good);
+    const kenya = await submitRegistrationForm(await ctx('fr'), good);
     expect(kenya.ok && replyToText(kenya.reply as Reply)).toContain("Afrique de l'Est et australe (AFE)");
-    const senegal = await submitRegistrationForm(ctx('ar', 'slack:T1:awa'), { ...good, email: 'awa@example.org', country: 'السنغال' });
+    const senegal = await submitRegistrationForm(await ctx('ar', 'slack:T1:awa'), { ...good, email: 'awa@example.org', country: 'السنغال' });
     expect(senegal.ok && replyToText(senegal.reply as Reply)).toContain('غرب ووسط أفريقيا (AFW)');
-    expect(bot.store.registrationByEmail('jean@example.org')?.region).toBe('AFE');
-    expect(bot.store.registrationByEmail('awa@example.org')?.region).toBe('AFW');
+    expect((await bot.store.registrationByEmail('jean@example.org'))?.region).toBe('AFE');
+    expect((await bot.store.registrationByEmail('awa@example.org'))?.region).toBe('AFW');
   });
 
   it('offers the seven regions, optional, with the box that keeps another region', async () => {
@@ -223,34 +224,34 @@ describe('the region in the one-screen form', () => {
   });
 
   it('takes another region than the country’s only with the box ticked', async () => {
-    const unticked = await submitRegistrationForm(ctx(), { ...good, region: 'MENA' });
+    const unticked = await submitRegistrationForm(await ctx(), { ...good, region: 'MENA' });
     expect(unticked.ok).toBe(false);
     if (unticked.ok) return;
     expect(Object.keys(unticked.errors)).toEqual(['region']);
     expect(unticked.errors.region).toBe('The region of your country (Kenya) is Eastern and Southern Africa (AFE). To record Middle East and North Africa (MENA) instead, tick the box below the region and submit again; or leave the region empty to use AFE.');
     expect(unticked.view.fields.find((f) => f.id === 'region')?.value).toBe('MENA');
-    expect(bot.store.registrations()).toHaveLength(0);
-    const ticked = await submitRegistrationForm(ctx(), { ...good, region: 'MENA', [REGION_CONFIRM]: 'yes' });
+    expect(await allRegistrations(bot.store)).toHaveLength(0);
+    const ticked = await submitRegistrationForm(await ctx(), { ...good, region: 'MENA', [REGION_CONFIRM]: 'yes' });
     expect(ticked.ok).toBe(true);
-    expect(bot.store.registrationByEmail('jean@example.org')?.region).toBe('MENA');
+    expect((await bot.store.registrationByEmail('jean@example.org'))?.region).toBe('MENA');
     // Their own region needs no box; the box alone changes nothing.
-    expect((await submitRegistrationForm(ctx(), { ...good, region: 'AFE' })).ok).toBe(true);
-    expect((await submitRegistrationForm(ctx(), { ...good, [REGION_CONFIRM]: 'yes' })).ok).toBe(true);
-    expect(bot.store.registrationByEmail('jean@example.org')?.region).toBe('AFE');
+    expect((await submitRegistrationForm(await ctx(), { ...good, region: 'AFE' })).ok).toBe(true);
+    expect((await submitRegistrationForm(await ctx(), { ...good, [REGION_CONFIRM]: 'yes' })).ok).toBe(true);
+    expect((await bot.store.registrationByEmail('jean@example.org'))?.region).toBe('AFE');
   });
 
   it('a country without a region must choose one; any is taken', async () => {
-    const empty = await submitRegistrationForm(ctx('fr'), { ...good, country: 'Canada' });
+    const empty = await submitRegistrationForm(await ctx('fr'), { ...good, country: 'Canada' });
     expect(!empty.ok && empty.errors.region).toBe("Votre pays (Canada) ne fait partie d'aucune région opérationnelle de la Banque mondiale\u00a0: choisissez la région avec laquelle vous travaillez.");
-    expect((await submitRegistrationForm(ctx('fr'), { ...good, country: 'Canada', region: 'LAC' })).ok).toBe(true);
+    expect((await submitRegistrationForm(await ctx('fr'), { ...good, country: 'Canada', region: 'LAC' })).ok).toBe(true);
   });
 
   it('a returning participant who kept another region finds the box ticked; a wrong country shows only its own error', async () => {
-    await submitRegistrationForm(ctx('en', 'slack:T1:staff'), { ...good, region: 'SAR', [REGION_CONFIRM]: 'yes' });
+    await submitRegistrationForm(await ctx('en', 'slack:T1:staff'), { ...good, region: 'SAR', [REGION_CONFIRM]: 'yes' });
     const reply = await bot.reply('register form', { id: 'slack:T1:staff' });
     expect(reply.form!.fields.find((f) => f.id === 'region')?.value).toBe('SAR');
     expect(reply.form!.fields.find((f) => f.id === REGION_CONFIRM)?.value).toBe('yes');
-    const wrong = await submitRegistrationForm(ctx(), { ...good, country: 'Atlantis' });
+    const wrong = await submitRegistrationForm(await ctx(), { ...good, country: 'Atlantis' });
     expect(!wrong.ok && Object.keys(wrong.errors)).toEqual(['country']);
   });
 });
@@ -266,7 +267,7 @@ describe('registrations stored before the Africa split', () => {
       ['morocco', 'Morocco', ''],
     ];
     for (const [who, country, region] of people) {
-      const ctx = bot.dispatcher.context({ id: `slack:T1:${who}` }, '', { lang: 'en' });
+      const ctx = await bot.dispatcher.context({ id: `slack:T1:${who}` }, '', { lang: 'en' });
       const outcome = await submitRegistrationForm(ctx, { name: `Participant ${who}`, email: `${who}@example.org`, organisation: 'Ministry', country: country!, role: 'analyst', institution: 'ministry', region: region!, nominatedBy: '', interpretation: 'none', consent: 'yes' });
       expect(outcome.ok, who).toBe(true);
     }
@@ -286,11 +287,11 @@ describe('registrations stored before the Africa split', () => {
   it('are mapped by their country when the store is loaded, and the file is rewritten with the new codes', async () => {
     const file = await storedWithAfr();
     bot = await testBot('2021-05-04T15:00:00Z', { DATA_DIR: bot.dataDir, CKEX_ADMINS: 'console:local' });
-    const region = (who: string) => bot.store.registrationByEmail(`${who}@example.org`)?.region;
-    expect([region('kenya'), region('senegal'), region('egypt'), region('morocco')]).toEqual(['AFE', 'AFW', 'MENA', 'MENA']);
-    expect(region('washington')).toBe('AFR'); // the country cannot tell AFE from AFW: kept, and shown as such
-    expect(bot.store.form('slack:T1:ghana-form')?.answers.region).toBe('AFW');
-    expect(bot.store.form('slack:T1:canada-form')?.answers.region).toBeUndefined();
+    const region = async (who: string) => (await bot.store.registrationByEmail(`${who}@example.org`))?.region;
+    expect(await Promise.all(['kenya', 'senegal', 'egypt', 'morocco'].map(region))).toEqual(['AFE', 'AFW', 'MENA', 'MENA']);
+    expect(await region('washington')).toBe('AFR'); // the country cannot tell AFE from AFW: kept, and shown as such
+    expect((await bot.store.form('slack:T1:ghana-form'))?.progress.answers.region).toBe('AFW');
+    expect((await bot.store.form('slack:T1:canada-form'))?.progress.answers.region).toBeUndefined();
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(Object.values<any>(saved.registrations).filter((r) => r.region === 'AFR').map((r) => r.country)).toEqual(['US']);
   });
@@ -322,7 +323,7 @@ describe('registrations stored before the Africa split', () => {
     const lines = replyToText({ lang: 'en', blocks: [{ type: 'text', text: rows.value }] }).split('\n');
     expect(lines).toEqual(['Middle East and North Africa (MENA): 2', 'Africa (AFR, before the split of July 2020): 1', 'Eastern and Southern Africa (AFE): 1', 'Western and Central Africa (AFW): 1']);
     const total = lines.reduce((sum, l) => sum + Number(l.split(': ').pop()), 0);
-    expect(total).toBe(bot.store.registrations().length);
+    expect(total).toBe((await allRegistrations(bot.store)).length);
     expect(replyToText(stats)).toContain('5 registrations');
     const csv = (await bot.reply('export', ORGANISER)).files![0]!.content as string;
     const regions = csv.trim().split('\n').slice(1).map((row) => row.split(',')[9]);

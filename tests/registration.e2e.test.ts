@@ -69,14 +69,14 @@ describe('Slack', () => {
     const body = await submitModal('UFR', { ...GOOD, email: 'jean', country: 'Congo', consent: '' });
     expect(body.response_action).toBe('errors');
     expect(Object.keys(body.errors).sort()).toEqual(['consent', 'country', 'email']);
-    expect(server.store.registrationByEmail('jean@example.org')).toBeUndefined();
+    expect(await server.store.registrationByEmail('jean@example.org')).toBeUndefined();
   });
 
   it('a valid submission is saved, confirmed in the modal, and the organisers are told with buttons', async () => {
     const body = await submitModal('UFR', GOOD);
     expect(body.response_action).toBe('update');
     expect(text(body.view)).toContain('Inscription reçue');
-    const saved = server.store.registrationByEmail('jean@example.org')!;
+    const saved = (await server.store.registrationByEmail('jean@example.org'))!;
     expect(saved).toMatchObject({ country: 'SN', status: 'pending', lang: 'fr', userIds: ['slack:T1:UFR'] });
     const [notice] = await slack.waitFor('chat.postMessage');
     expect(notice!.body.channel).toBe('CORG');
@@ -84,7 +84,7 @@ describe('Slack', () => {
   });
 
   it('an organiser approves from the notice; the participant is told in their language by DM', async () => {
-    const saved = server.store.registrationByEmail('jean@example.org')!;
+    const saved = (await server.store.registrationByEmail('jean@example.org'))!;
     await blockAction(events, {
       user: { id: 'UORG' },
       container: { type: 'message', is_ephemeral: false },
@@ -98,15 +98,15 @@ describe('Slack', () => {
     const [answer] = await slack.waitFor('respond');
     expect(answer!.body.response_type).toBe('ephemeral');
     expect(text(answer!.body.blocks)).toContain('the participant has been told');
-    expect(server.store.registration(saved.id)?.status).toBe('confirmed');
+    expect((await server.store.registration(saved.id))?.status).toBe('confirmed');
   });
 
   it('anyone else pressing approve is refused', async () => {
-    const saved = server.store.registrationByEmail('jean@example.org')!;
+    const saved = (await server.store.registrationByEmail('jean@example.org'))!;
     await blockAction(events, { user: { id: 'UNOBODY' }, container: { type: 'message', is_ephemeral: false }, channel: { id: 'CORG' }, response_url: slack.responseUrl('x'), actions: [{ type: 'button', action_id: 'ckex_cmd_1', value: JSON.stringify({ c: `decline ${saved.id}` }), action_ts: '1' }] });
     const [answer] = await slack.waitFor('respond');
     expect(text(answer!.body.blocks)).toContain('only the organisers');
-    expect(server.store.registration(saved.id)?.status).toBe('confirmed');
+    expect((await server.store.registration(saved.id))?.status).toBe('confirmed');
   });
 
   it('registers through a DM conversation, one question at a time', async () => {
@@ -122,7 +122,7 @@ describe('Slack', () => {
     expect(await say('نعم')).toContain('sara@example.org');
     const done = await say('تأكيد');
     expect(done).toMatch(/R[0-9A-Z]{5}/);
-    expect(server.store.registrationByEmail('sara@example.org')).toMatchObject({ country: 'EG', region: 'MENA', lang: 'ar' });
+    expect(await server.store.registrationByEmail('sara@example.org')).toMatchObject({ country: 'EG', region: 'MENA', lang: 'ar' });
   });
 });
 
@@ -156,7 +156,7 @@ describe('Teams', () => {
     const res = await invoke({ ckexForm: 'registration', lang: 'en', ...GOOD, email: 'teams@example.org' });
     const body = (await res.json()) as any;
     expect(text(body.value)).toContain('Registration received');
-    expect(server.store.registrationByEmail('teams@example.org')).toMatchObject({ userIds: ['teams:29:teams-user'] });
+    expect(await server.store.registrationByEmail('teams@example.org')).toMatchObject({ userIds: ['teams:29:teams-user'] });
   });
 
   it('registers through a personal chat conversation', async () => {
@@ -168,6 +168,6 @@ describe('Teams', () => {
       await connector.waitFor();
     }
     expect(text(connector.calls[0]!.activity.attachments[0].content)).toContain('Inscription reçue');
-    expect(server.store.registrationByEmail('ana@example.org')).toMatchObject({ country: 'BR', region: 'LAC' });
+    expect(await server.store.registrationByEmail('ana@example.org')).toMatchObject({ country: 'BR', region: 'LAC' });
   });
 });

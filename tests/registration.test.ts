@@ -7,6 +7,7 @@ import type { Reply } from '../src/core/reply.js';
 import { replyToText } from '../src/core/reply.js';
 import { STORE_FILE } from '../src/store/lowdb-store.js';
 import { testBot, type TestBot } from './helpers/bot.js';
+import { allRegistrations } from './helpers/registrations.js';
 
 let bot: TestBot;
 const sent: { to: string; text: string }[] = [];
@@ -32,7 +33,7 @@ const ANSWERS_EN = ['Amina Benali', 'amina@example.org', 'Ministry of Social Aff
 async function registerInEnglish(caller = PARTICIPANT, answers = ANSWERS_EN): Promise<string> {
   await dm('register', caller);
   for (const a of answers) await dm(a, caller);
-  expect(bot.store.form(caller.id)?.review).toBe(true);
+  expect((await bot.store.form(caller.id))?.progress.review).toBe(true);
   return dm('confirm', caller);
 }
 
@@ -46,7 +47,7 @@ describe('the conversational form', () => {
     expect(done).toContain('Registration received');
     expect(done).toMatch(/Your registration id is R[0-9A-Z]{5}/);
     expect(done).toContain('To see today\'s sessions, type today');
-    expect(bot.store.form('slack:T1:other')).toBeUndefined();
+    expect(await bot.store.form('slack:T1:other')).toBeUndefined();
   });
 
   it.each([
@@ -72,7 +73,7 @@ describe('the conversational form', () => {
     expect(ambiguous).toContain('Several countries match');
     expect(ambiguous).toContain('1. Democratic Republic of the Congo');
     expect(await dm('1')).toContain('question 5 of 10');
-    expect(bot.store.form(PARTICIPANT.id)?.answers.country).toBe('CD');
+    expect((await bot.store.form(PARTICIPANT.id))?.progress.answers.country).toBe('CD');
   });
 
   it('matches Maroc, المغرب and Morocco to the same country', async () => {
@@ -80,7 +81,7 @@ describe('the conversational form', () => {
       await dm('register restart');
       for (const a of ANSWERS_EN.slice(0, 3)) await dm(a);
       await dm(name);
-      expect(bot.store.form(PARTICIPANT.id)?.answers.country, name).toBe('MA');
+      expect((await bot.store.form(PARTICIPANT.id))?.progress.answers.country, name).toBe('MA');
     }
   });
 
@@ -92,8 +93,8 @@ describe('the conversational form', () => {
     await dm('Amina Benali');
     const cancelled = await dm('cancel');
     expect(cancelled).toContain('Registration cancelled');
-    expect(bot.store.form(PARTICIPANT.id)).toBeUndefined();
-    expect(bot.store.registrations()).toHaveLength(0);
+    expect(await bot.store.form(PARTICIPANT.id)).toBeUndefined();
+    expect(await allRegistrations(bot.store)).toHaveLength(0);
   });
 
   it('edits a field from the summary and comes back to the summary', async () => {
@@ -118,7 +119,7 @@ describe('the conversational form', () => {
     expect(await dm('week 2')).toContain('Tools and innovations');
     const organisation = await dm('Help Age International');
     expect(organisation).toContain('question 4 of 10');
-    expect(bot.store.form(PARTICIPANT.id)?.answers.organisation).toBe('Help Age International');
+    expect((await bot.store.form(PARTICIPANT.id))?.progress.answers.organisation).toBe('Help Age International');
   });
 
   it('resumes where it stopped after a restart, and reminds instead of capturing messages days later', async () => {
@@ -180,21 +181,21 @@ describe('the conversational form', () => {
 describe('after submitting', () => {
   it('keeps one registration per email: registering again updates it', async () => {
     await registerInEnglish();
-    const firstId = bot.store.registrations()[0]!.id;
+    const firstId = (await allRegistrations(bot.store))[0]!.id;
     const again = await dm('register');
     expect(again).toContain(`already registered (${firstId})`);
     await dm('edit organisation');
     await dm('Ministry of Labour');
     const done = await dm('confirm');
     expect(done).toContain(`Your registration ${firstId} is updated`);
-    expect(bot.store.registrations()).toHaveLength(1);
-    expect(bot.store.registrations()[0]!.organisation).toBe('Ministry of Labour');
+    expect(await allRegistrations(bot.store)).toHaveLength(1);
+    expect((await allRegistrations(bot.store))[0]!.organisation).toBe('Ministry of Labour');
   });
 
   it('confirms an invited email at once when the platform vouches for it; tells the organisers about the others', async () => {
     await bot.say('invites amina@example.org, other@example.org', ORGANISER);
     expect(await registerInEnglish(VOUCHED)).toContain('You are registered');
-    expect(bot.store.registrations()[0]!.status).toBe('confirmed');
+    expect((await allRegistrations(bot.store))[0]!.status).toBe('confirmed');
     expect(sent).toHaveLength(0);
     await registerInEnglish({ id: 'slack:T1:omar' }, ['Omar Said', 'omar@example.org', ...ANSWERS_EN.slice(2)]);
     await new Promise((r) => setTimeout(r, 20));
@@ -206,22 +207,22 @@ describe('after submitting', () => {
   it('approve and decline change the status and tell the participant in their language', async () => {
     await dm('lang fr');
     await registerInEnglish();
-    const id = bot.store.registrations()[0]!.id;
+    const id = (await allRegistrations(bot.store))[0]!.id;
     sent.length = 0;
     expect(await bot.say(`approve ${id.toLowerCase()}`, ORGANISER)).toContain('the participant has been told');
-    expect(bot.store.registration(id)?.status).toBe('confirmed');
+    expect((await bot.store.registration(id))?.status).toBe('confirmed');
     expect(sent[0]).toMatchObject({ to: PARTICIPANT.id });
     expect(sent[0]!.text).toContain('est confirmée');
     expect(await bot.say(`approve ${id}`, ORGANISER)).toContain('already');
     await bot.say(`decline ${id}`, ORGANISER);
-    expect(bot.store.registration(id)?.status).toBe('declined');
+    expect((await bot.store.registration(id))?.status).toBe('declined');
     expect(await bot.say('approve RZZZZZ', ORGANISER)).toContain('There is no registration RZZZZZ');
     expect(await bot.say('approve nope', ORGANISER)).toContain('is not a registration id');
   });
 
   it('refuses organiser commands to everyone else, politely, leaking nothing', async () => {
     await registerInEnglish();
-    const id = bot.store.registrations()[0]!.id;
+    const id = (await allRegistrations(bot.store))[0]!.id;
     for (const command of ['registrations', 'export', `approve ${id}`, `decline ${id}`, 'invites x@y.org']) {
       const reply = await bot.reply(command, { id: 'slack:T1:someone' });
       expect(replyToText(reply)).toBe('Sorry, only the organisers can use this command.');
@@ -250,9 +251,9 @@ describe('me', () => {
     expect(await dm('me')).toContain('Amina Benali');
     // Withdrawing asks first (issue 11): nothing changes until a yes.
     expect(await dm('me cancel')).toContain('Withdraw your registration');
-    expect(bot.store.registrations()[0]!.status).not.toBe('withdrawn');
+    expect((await allRegistrations(bot.store))[0]!.status).not.toBe('withdrawn');
     expect(await dm('yes')).toContain('is withdrawn');
-    expect(bot.store.registrations()[0]!.status).toBe('withdrawn');
+    expect((await allRegistrations(bot.store))[0]!.status).toBe('withdrawn');
     const exported = await bot.reply('me export', PARTICIPANT);
     const data = JSON.parse(exported.files![0]!.content);
     expect(data.registrations[0].email).toBe('amina@example.org');
@@ -279,20 +280,20 @@ describe('the one-screen form', () => {
   const good = { name: 'Jean Dupont', email: 'JEAN@example.org', organisation: 'Ministère', country: 'Sénégal', role: 'practitioner', institution: 'agency', region: '', nominatedBy: '', interpretation: 'fr', consent: 'yes' };
 
   it('returns every error on its field, in the language of the form, and keeps the values', async () => {
-    const outcome = await submitRegistrationForm(ctx(), { ...good, email: 'jean', country: 'Congo', consent: '' });
+    const outcome = await submitRegistrationForm(await ctx(), { ...good, email: 'jean', country: 'Congo', consent: '' });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(Object.keys(outcome.errors).sort()).toEqual(['consent', 'country', 'email']);
     expect(outcome.errors.country).toContain('République démocratique du Congo');
     expect(outcome.view.fields.find((f) => f.id === 'name')?.value).toBe('Jean Dupont');
-    expect(bot.store.registrations()).toHaveLength(0);
+    expect(await allRegistrations(bot.store)).toHaveLength(0);
   });
 
   it('saves a valid submission and confirms it', async () => {
-    const outcome = await submitRegistrationForm(ctx(), good);
+    const outcome = await submitRegistrationForm(await ctx(), good);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(replyToText(outcome.reply as Reply)).toContain('Inscription reçue');
-    expect(bot.store.registrationByEmail('jean@example.org')).toMatchObject({ country: 'SN', region: 'AFW', lang: 'fr', status: 'pending' });
+    expect(await bot.store.registrationByEmail('jean@example.org')).toMatchObject({ country: 'SN', region: 'AFW', lang: 'fr', status: 'pending' });
   });
 });

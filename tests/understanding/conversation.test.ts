@@ -28,7 +28,7 @@ async function registered(p: ReturnType<typeof participant>): Promise<void> {
   await p.say('register');
   for (const a of ANSWERS) await p.say(a);
   await p.say('confirm');
-  expect(bot.store.registrationsOf(p.id)).toHaveLength(1);
+  expect(await bot.store.registrationsOf(p.id)).toHaveLength(1);
 }
 
 describe('yes and no answer the bot’s last question', () => {
@@ -43,8 +43,8 @@ describe('yes and no answer the bot’s last question', () => {
     await registered(p);
     expect(await p.say('me delete')).toContain('Are you sure?');
     await p.say(yes);
-    expect(bot.store.registrationsOf(p.id)).toHaveLength(0);
-    expect(bot.store.user(p.id)).toBeUndefined();
+    expect(await bot.store.registrationsOf(p.id)).toHaveLength(0);
+    expect(await bot.store.user(p.id)).toBeUndefined();
   });
 
   it('a no, another message first, or a yes ten minutes later erases nothing', async () => {
@@ -58,7 +58,7 @@ describe('yes and no answer the bot’s last question', () => {
     await p.say('me delete');
     bot.clock.set('2021-05-04T14:11:00Z');
     await p.say('yes');
-    expect(bot.store.registrationsOf(p.id)).toHaveLength(1);
+    expect(await bot.store.registrationsOf(p.id)).toHaveLength(1);
   });
 
   it('answers the question in the language it was asked in', async () => {
@@ -73,7 +73,7 @@ describe('yes and no answer the bot’s last question', () => {
     await registered(p);
     const asked = await p.reply('me cancel');
     expect(buttons(asked).map((b) => b.command)).toEqual(['me cancel confirm']);
-    expect(bot.store.registrationsOf(p.id)[0]!.status).not.toBe('withdrawn');
+    expect((await bot.store.registrationsOf(p.id))[0]!.status).not.toBe('withdrawn');
     expect(await p.say('yes')).toContain('is withdrawn');
     const me = await p.reply('me');
     expect(buttons(me).map((b) => b.command)).toEqual(['register', 'me export', 'me delete']);
@@ -143,7 +143,7 @@ describe('the registration conversation, as people use it', () => {
     expect(await p.say('amina@example.org')).toContain('unfinished registration');
     expect(await p.say('register resume')).toContain('question 2 of 10');
     expect(await p.say('amina@example.org')).toContain('question 3 of 10');
-    expect(bot.store.form(p.id)?.answers.email).toBe('amina@example.org');
+    expect((await bot.store.form(p.id))?.progress.answers.email).toBe('amina@example.org');
   });
 
   it('a yes, or the button’s label typed, carries on after the offer', async () => {
@@ -172,13 +172,13 @@ describe('the registration conversation, as people use it', () => {
     await p.say('register');
     for (const a of ANSWERS.slice(0, 7)) await p.say(a);
     expect(await p.say('Skip.')).toContain('question 9 of 10');
-    expect(bot.store.form(p.id)?.answers.nominatedBy).toBe('');
+    expect((await bot.store.form(p.id))?.progress.answers.nominatedBy).toBe('');
     await p.say('french');
     await p.say('yes');
     expect(await p.say('Edit: Country')).toContain('question 4 of 10');
     // A typed confirm while editing is the command: the answer stays as it was, and the form is submitted.
     expect(await p.say('confirm')).toContain('Registration received');
-    expect(bot.store.registrationsOf(p.id)[0]!.country).toBe('MA');
+    expect((await bot.store.registrationsOf(p.id))[0]!.country).toBe('MA');
   });
 
   it('never stores "skip" as an answer, in any language or form', async () => {
@@ -186,10 +186,10 @@ describe('the registration conversation, as people use it', () => {
     await p.say('register');
     expect(await p.say('skip!')).toContain('cannot be skipped');
     expect(await p.say('Passer')).toContain('cannot be skipped');
-    expect(bot.store.form(p.id)?.answers.name).toBeUndefined();
+    expect((await bot.store.form(p.id))?.progress.answers.name).toBeUndefined();
     for (const a of ANSWERS.slice(0, 7)) await p.say(a);
     await p.say('personne');
-    expect(bot.store.form(p.id)?.answers.nominatedBy).toBe('');
+    expect((await bot.store.form(p.id))?.progress.answers.nominatedBy).toBe('');
   });
 
   it('takes natural names for choices: no, non, لا for no interpretation', async () => {
@@ -198,7 +198,7 @@ describe('the registration conversation, as people use it', () => {
       await p.say('register');
       for (const a of ANSWERS.slice(0, 8)) await p.say(a);
       await p.say(no);
-      expect(bot.store.form(p.id)?.answers.interpretation, no).toBe('none');
+      expect((await bot.store.form(p.id))?.progress.answers.interpretation, no).toBe('none');
     }
   });
 
@@ -211,6 +211,6 @@ describe('the registration conversation, as people use it', () => {
     expect(midway).toContain('Thursday, 6 May 2021');
     expect(midway).toContain('question 3 of 10');
     await p.say('Help Age International');
-    expect(bot.store.form(p.id)?.answers.organisation).toBe('Help Age International');
+    expect((await bot.store.form(p.id))?.progress.answers.organisation).toBe('Help Age International');
   });
 });
