@@ -35,7 +35,7 @@ let bot: TestBot;
 let browser: Browser;
 let pageDir: string;
 
-const ctxFor = (lang: Lang, id: string, shared = false): CommandContext => ({ ...bot.dispatcher.context({ id, tz: 'Africa/Cairo' }, '', { lang, shared }), lang, t: bot.core.i18n.t(lang) });
+const ctxFor = async (lang: Lang, id: string, shared = false): Promise<CommandContext> => ({ ...(await bot.dispatcher.context({ id, tz: 'Africa/Cairo' }, '', { lang, shared })), lang, t: bot.core.i18n.t(lang) });
 const command = async (text: string, lang: Lang, caller: { id: string; adminIds?: string[] } = { id: `cards-${lang}` }, shared = false) =>
   renderCards(await bot.reply(text, { ...caller, tz: 'Africa/Cairo', platformLocale: lang }, { lang, shared, ...(shared ? { channel: CHANNEL } : {}) }), { localTimes: shared });
 
@@ -46,24 +46,24 @@ const KINDS: Kind[] = [
   { name: 'session', cards: (l) => command('session w2-d3-a', l) },
   { name: 'resources', cards: (l) => command({ en: 'resources ethiopia', fr: 'ressources Éthiopie', ar: 'موارد إثيوبيا' }[l], l) },
   { name: 'search', cards: (l) => command({ en: 'search digital payments', fr: 'chercher paiements numériques', ar: 'بحث المدفوعات الرقمية' }[l], l) },
-  { name: 'register-form', cards: async (l) => [formCard(registrationFormView(ctxFor(l, `form-${l}`)), l)] },
+  { name: 'register-form', cards: async (l) => [formCard(registrationFormView(await ctxFor(l, `form-${l}`)), l)] },
   {
     name: 'register-form-errors',
     cards: async (l) => {
-      const outcome = await submitRegistrationForm(ctxFor(l, `form-errors-${l}`), { name: 'A', email: 'not-an-email', country: 'Atlantis' });
+      const outcome = await submitRegistrationForm(await ctxFor(l, `form-errors-${l}`), { name: 'A', email: 'not-an-email', country: 'Atlantis' });
       if (outcome.ok) throw new Error('the invalid form was accepted');
       return [formCard(outcome.view, l)];
     },
   },
   { name: 'me', cards: (l) => command('me', l, { id: `registered-${l}` }) },
-  { name: 'digest', cards: async (l) => renderCards(digestReply(ctxFor(l, `digest-${l}`), '2021-05-04', 'day'), { localTimes: false }) },
-  { name: 'digest-channel', cards: async (l) => renderCards(digestReply(ctxFor(l, `digest-ch-${l}`, true), '2021-05-04', 'day'), { localTimes: true }) },
-  { name: 'welcome', cards: async (l) => renderCards(homeReply(ctxFor(l, `welcome-${l}`)), { localTimes: false }) },
+  { name: 'digest', cards: async (l) => renderCards(digestReply(await ctxFor(l, `digest-${l}`), '2021-05-04', 'day'), { localTimes: false }) },
+  { name: 'digest-channel', cards: async (l) => renderCards(digestReply(await ctxFor(l, `digest-ch-${l}`, true), '2021-05-04', 'day'), { localTimes: true }) },
+  { name: 'welcome', cards: async (l) => renderCards(homeReply(await ctxFor(l, `welcome-${l}`)), { localTimes: false }) },
   { name: 'subscriptions', cards: (l) => command('subscriptions', l, ORGANISER, true) },
 ];
 
 async function register(lang: Lang): Promise<void> {
-  const ctx = ctxFor(lang, `registered-${lang}`);
+  const ctx = await ctxFor(lang, `registered-${lang}`);
   const values = { name: 'Amina Diallo', email: `amina.${lang}@example.org`, organisation: 'Ministry of Social Affairs', country: 'Senegal', role: 'policymaker', institution: 'ministry', interpretation: lang === 'en' ? 'none' : lang, consent: 'yes' };
   const outcome = await submitRegistrationForm(ctx, values);
   if (!outcome.ok) throw new Error(`registration for the me card failed: ${JSON.stringify(outcome.errors)}`);

@@ -19,19 +19,19 @@ beforeAll(async () => {
 afterAll(() => bot.store.close());
 
 describe.each(LANGS)('the registration form in %s', (lang) => {
-  const view = () => registrationFormView({ ...bot.dispatcher.context({ id: `form-${lang}` }, '', { lang }), lang, t: bot.core.i18n.t(lang) });
+  const view = async () => registrationFormView({ ...(await bot.dispatcher.context({ id: `form-${lang}` }, '', { lang })), lang, t: bot.core.i18n.t(lang) });
   const t = (key: string) => bot.core.i18n.t(lang)(key);
 
-  it('has form hints, placeholders and a chosen-nothing-yet text on every list', () => {
-    for (const field of view().fields) {
+  it('has form hints, placeholders and a chosen-nothing-yet text on every list', async () => {
+    for (const field of (await view()).fields) {
       expect(field.help ?? '', field.id).not.toMatch(CHAT_WORDING);
       if (field.kind === 'select') expect(field.placeholder, field.id).toBe(t('form.choose'));
       if (field.kind === 'text' || field.kind === 'email') expect(field.placeholder, field.id).toBeTruthy();
     }
   });
 
-  it('as a Slack modal: hints under the fields, placeholders, the consent sentence as the box', () => {
-    const modal = formModal(view(), t('buttons.cancel'), '{}') as ModalView;
+  it('as a Slack modal: hints under the fields, placeholders, the consent sentence as the box', async () => {
+    const modal = formModal(await view(), t('buttons.cancel'), '{}') as ModalView;
     const inputs = modal.blocks.filter((b) => b.type === 'input') as any[];
     for (const b of inputs) {
       if (b.hint) expect(b.hint.text).not.toMatch(CHAT_WORDING);
@@ -42,8 +42,8 @@ describe.each(LANGS)('the registration form in %s', (lang) => {
     expect(consent.element.options[0].text.text).toBe(t('form.consentLabel'));
   });
 
-  it('as a Teams card: each field’s own error message, placeholders, wrapped boxes shown once', () => {
-    const card = formCard(view(), lang);
+  it('as a Teams card: each field’s own error message, placeholders, wrapped boxes shown once', async () => {
+    const card = formCard(await view(), lang);
     const inputs = card.body.filter((e) => String(e.type).startsWith('Input.')) as any[];
     for (const input of inputs) {
       if (input.isRequired) expect([t('form.errors.required'), t('form.errors.email')], input.id).toContain(input.errorMessage);

@@ -89,7 +89,7 @@ describe('Block Kit payloads', () => {
         }
       }
     }
-    const ctx = { ...bot.dispatcher.context({ id: `payload-${lang}` }, '', { lang }), lang, t: bot.core.i18n.t(lang) };
+    const ctx = { ...(await bot.dispatcher.context({ id: `payload-${lang}` }, '', { lang })), lang, t: bot.core.i18n.t(lang) };
     found.push(...problems(renderHome(homeReply(ctx)).blocks, `${lang} home`, LIMIT.homeBlocks));
     for (const m of renderMessages(digestReply({ ...ctx, shared: true }, '2021-05-04', 'day'), { dateTokens: true })) found.push(...problems(m.blocks, `${lang} digest`, LIMIT.blocks));
     const modal = formModal(registrationFormView(ctx), bot.core.i18n.t(lang)('buttons.cancel'), '{}') as ModalView;

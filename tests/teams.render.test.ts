@@ -66,7 +66,7 @@ describe('Adaptive Card renderer', () => {
         for (const card of renderCards(reply, { localTimes: shared })) expect(cardProblems(card), `${lang} ${command}`).toEqual([]);
       }
     }
-    const home = homeReply(bot.dispatcher.context({ id: 'home', platformLocale: lang }, ''));
+    const home = homeReply(await bot.dispatcher.context({ id: 'home', platformLocale: lang }, ''));
     for (const card of renderCards(home, { localTimes: false })) expect(cardProblems(card)).toEqual([]);
   });
 });
