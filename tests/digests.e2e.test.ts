@@ -85,7 +85,7 @@ describe('subscribing and receiving', () => {
     server.clock.set('2021-05-06T14:35:00Z');
     const report = await server.running.digests.tick();
     expect(report.paused).toEqual(['slack:CARCHIVED:en']);
-    expect(store.subscription('slack:CARCHIVED:en')?.paused).toBeDefined();
+    expect((await store.subscription('slack:CARCHIVED:en'))?.paused).toBeDefined();
     const notices = slack.of('chat.postMessage').filter((c) => c.body.channel === 'CORG');
     expect(text(notices[0]!.body.blocks)).toContain('slack:CARCHIVED');
   });

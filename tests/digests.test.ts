@@ -67,7 +67,7 @@ describe('subscriptions', () => {
     expect(list).toContain('2 digest subscriptions');
     expect(list).toContain('slack:C1 · English · 08:00 America/New_York · next: Tuesday, 4 May 2021 08:00');
     expect(await bot.say('unsubscribe fr', { id: 'slack:T1:UORGANISER', adminIds: ['UORGANISER'] }, { channel: { platform: 'slack', id: 'C1' } })).toContain('1 digest subscription removed');
-    expect(bot.store.subscriptions().map((s) => s.lang)).toEqual(['en']);
+    expect((await bot.store.subscriptions()).map((s) => s.lang)).toEqual(['en']);
   });
 });
 
@@ -125,7 +125,7 @@ describe('posting', () => {
       return scheduler.tick();
     })();
     expect(first).toMatchObject({ posted: [], paused: ['slack:CGONE:en'], failed: ['slack:CFLAKY:en'] });
-    expect(bot.store.subscription('slack:CGONE:en')?.paused?.reason).toBe('channel-gone');
+    expect((await bot.store.subscription('slack:CGONE:en'))?.paused?.reason).toBe('channel-gone');
     expect(organisers[0]).toContain('slack:CGONE');
     await at('2021-05-04T13:10:00Z');
     expect(posts.map((p) => p.sub)).toEqual(['slack:CFLAKY:en']);

@@ -57,6 +57,6 @@ describe('Teams replies first', () => {
     expect(res.status).toBe(200);
     const [call] = await connector.waitFor();
     expect(stripBidi(JSON.stringify(call!.activity))).toContain('Tuesday, 4 May 2021');
-    expect(server.store.conversation('a:first')).toMatchObject({ platform: 'teams', scope: 'personal' });
+    expect(await server.store.conversation('a:first')).toMatchObject({ platform: 'teams', scope: 'personal' });
   });
 });

@@ -1,6 +1,7 @@
 // The Teams bot end to end: activities posted to the real /api/messages, replies caught by a fake Bot Connector.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
+import { LowdbAsyncStore } from '../src/store/lowdb-async.js';
 import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
@@ -119,19 +120,22 @@ describe('install, uninstall and proactive messages', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(connector.calls).toHaveLength(1);
     expect(cardText(connector.calls[0]!.activity.attachments[0].content)).toContain('Semaine 1');
-    expect(server.store.conversation('a:new-user')).toMatchObject({ platform: 'teams', scope: 'personal', userId: 'teams:29:user-1' });
+    expect(await server.store.conversation('a:new-user')).toMatchObject({ platform: 'teams', scope: 'personal', userId: 'teams:29:user-1' });
     await say({ type: 'installationUpdate', action: 'remove', conversation: { id: 'a:new-user', conversationType: 'personal' }, text: undefined });
     await new Promise((r) => setTimeout(r, 100));
-    expect(server.store.conversation('a:new-user')).toBeUndefined();
+    expect(await server.store.conversation('a:new-user')).toBeUndefined();
   });
 
   it('does not rewrite the store for every message of a known conversation', async () => {
     await say({ text: 'help' });
     await connector.waitFor();
-    const writes = server.store.file.fileWrites;
+    // The lowdb file counts its writes: the test server runs on DATA_DIR.
+    expect(server.store).toBeInstanceOf(LowdbAsyncStore);
+    const file = (server.store as LowdbAsyncStore).store.file;
+    const writes = file.fileWrites;
     for (const text of ['today', 'week 2', 'now']) await say({ text });
     await connector.waitFor(4);
-    expect(server.store.file.fileWrites).toBe(writes);
+    expect(file.fileWrites).toBe(writes);
   });
 
   it('refreshes a stored reference when serviceUrl changes', async () => {
@@ -140,7 +144,7 @@ describe('install, uninstall and proactive messages', () => {
     const moved = `${connector.url}moved/`;
     await postActivity(server.url, teamsActivity(moved, { text: 'help' }));
     await new Promise((r) => setTimeout(r, 200));
-    expect((server.store.conversation('a:personal-1')!.reference as { serviceUrl: string }).serviceUrl).toBe(moved);
+    expect(((await server.store.conversation('a:personal-1'))!.reference as { serviceUrl: string }).serviceUrl).toBe(moved);
   });
 
   it('sends proactively to a stored conversation', async () => {
@@ -168,7 +172,7 @@ describe('install, uninstall and proactive messages', () => {
     connector.failNext({ status: 403, code: 'BotNotInConversationRoster' });
     const result = await server.running.teams!.proactive.send(CHANNEL, { lang: 'en', blocks: [{ type: 'text', text: ['gone'] }] });
     expect(result).toBe('gone');
-    expect(server.store.conversation(CHANNEL)).toBeUndefined();
+    expect(await server.store.conversation(CHANNEL)).toBeUndefined();
   });
 });
 

@@ -106,7 +106,7 @@ describe('Slack and Teams', () => {
       const [post] = await slack.waitFor('chat.postMessage');
       for (const e of expected) expect(slackText(post!).toLowerCase(), line).toContain(e.toLowerCase());
     }
-    expect(server.store.user(`slack:T1:${user}`)).toBeUndefined();
+    expect(await server.store.user(`slack:T1:${user}`)).toBeUndefined();
   });
 
   it('/ckex reads questions too, answering privately in the asker’s language', async () => {
@@ -132,6 +132,6 @@ describe('Slack and Teams', () => {
       const card = stripBidi(JSON.stringify(call!.activity.attachments?.[0]?.content ?? call!.activity.text));
       for (const e of expected) expect(card.toLowerCase(), line).toContain(e.toLowerCase());
     }
-    expect(server.store.user(`teams:${from.id}`)).toBeUndefined();
+    expect(await server.store.user(`teams:${from.id}`)).toBeUndefined();
   });
 });
