@@ -1,10 +1,11 @@
 // The resource library as a spreadsheet: one row an item (columns in the README); missing translations take the original's text.
 import { LANGS, RESOURCE_TYPES, TOPIC_IDS, type Lang, type Localized, type Resource } from '../core/content/schema.js';
 import { listOf, readCsv, type CsvRow } from './csv-rows.js';
+import { isHttps } from './links.js';
 import { normalise } from './place.js';
 import type { RowProblem } from './types.js';
 
-export const RESOURCE_COLUMNS = ['id', 'type', 'date', 'original_language', 'title_en', 'title_fr', 'title_ar', 'summary_en', 'summary_fr', 'summary_ar', 'weeks', 'topics', 'countries', 'tags_en', 'tags_fr', 'tags_ar'] as const;
+export const RESOURCE_COLUMNS = ['id', 'type', 'date', 'original_language', 'title_en', 'title_fr', 'title_ar', 'summary_en', 'summary_fr', 'summary_ar', 'weeks', 'topics', 'countries', 'tags_en', 'tags_fr', 'tags_ar', 'url'] as const;
 
 /** A CSV is a library when its header has a type column and summaries. */
 export const isResourceHeader = (firstLine: string): boolean => {
@@ -43,7 +44,9 @@ export function readResourceCsv(text: string): { resources: Resource[]; problems
     const countries = listOf(row.get('countries')).map((c) => c.toUpperCase());
     const id = row.get('id') ?? normalise(title[original]).split(' ').slice(0, 6).join('-');
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) { bad(`no usable id ("${id}")`, 'fill the id column with lower-case letters, digits and hyphens, like ethiopia-brief'); continue; }
-    resources.push({ id, type, date, originalLanguage: original, title, summary, weeks, topics, countries, tags: localized(row, 'tags', original) ?? { en: type, fr: type, ar: type } });
+    const url = row.get('url');
+    if (url !== undefined && !isHttps(url)) { bad(`the url "${url}" is not an https:// address`, 'write the full address starting with https://, or leave it empty'); continue; }
+    resources.push({ id, type, date, originalLanguage: original, title, summary, weeks, topics, countries, tags: localized(row, 'tags', original) ?? { en: type, fr: type, ar: type }, ...(url ? { url } : {}) });
   }
   return { resources, problems };
 }

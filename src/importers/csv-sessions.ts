@@ -1,9 +1,10 @@
 // The agenda as a spreadsheet: one row a session, the columns documented in the README ("Importing an agenda").
-import { LANGS, type Lang } from '../core/content/schema.js';
+import { LANGS, LINK_KINDS, type Lang, type SessionLinks } from '../core/content/schema.js';
 import { listOf, readCsv, type CsvRow } from './csv-rows.js';
-import type { ReadResult, SourceSession } from './types.js';
+import { isHttps } from './links.js';
+import type { ReadResult, RowProblem, SourceSession } from './types.js';
 
-export const SESSION_COLUMNS = ['key', 'date', 'start', 'end', 'week', 'topic', 'language', 'title_en', 'title_fr', 'title_ar', 'description_en', 'description_fr', 'description_ar', 'speakers', 'speakers_fr', 'speakers_ar', 'links'] as const;
+export const SESSION_COLUMNS = ['key', 'date', 'start', 'end', 'week', 'topic', 'language', 'title_en', 'title_fr', 'title_ar', 'description_en', 'description_fr', 'description_ar', 'speakers', 'speakers_fr', 'speakers_ar', 'page_url', 'join_url', 'materials_url', 'recording_url'] as const;
 
 const pad = (time: string | undefined) => (time && /^\d:\d\d$/.test(time) ? `0${time}` : time);
 
@@ -22,6 +23,29 @@ function speakersOf(row: CsvRow): Partial<Record<Lang, string>>[] {
   const fr = listOf(row.get('speakers_fr'));
   const ar = listOf(row.get('speakers_ar'));
   return base.map((en, i) => ({ en, fr: fr[i] ?? en, ar: ar[i] ?? en }));
+}
+
+/**
+ * One address a column: page_url, join_url, materials_url, recording_url. The `links` column of earlier files
+ * is still read when it holds one address, as the page.
+ */
+function linksOf(row: CsvRow): SessionLinks | Omit<RowProblem, 'line'> {
+  const links: SessionLinks = {};
+  const old = row.get('links');
+  if (old !== undefined) {
+    const addresses = old.split(/[\s;]+/).filter(Boolean);
+    if (addresses.length > 1) return { problem: `the links column holds ${addresses.length} addresses`, fix: 'put each in its own column: page_url, join_url, materials_url, recording_url' };
+    links.page = addresses[0];
+  }
+  for (const kind of LINK_KINDS) {
+    const address = row.get(`${kind}_url`);
+    if (address !== undefined) links[kind] = address;
+  }
+  for (const kind of LINK_KINDS) {
+    const address = links[kind];
+    if (address !== undefined && !isHttps(address)) return { problem: `the ${kind}_url "${address}" is not an https:// address`, fix: 'write the full address starting with https://, one address a column' };
+  }
+  return links;
 }
 
 export function readSessionCsv(text: string): ReadResult {
@@ -52,10 +76,9 @@ export function readSessionCsv(text: string): ReadResult {
       bad(`the week "${week}" is not a week number`, 'write 1, 2, 3 or 4, or leave it empty');
       continue;
     }
-    const links = listOf(row.get('links')).flatMap((l) => l.split(/\s+/));
-    const wrong = links.find((l) => !/^https?:\/\/\S+$/.test(l));
-    if (wrong) {
-      bad(`the link "${wrong}" is not a web address`, 'write full addresses starting with https://, separated by ";"');
+    const links = linksOf(row);
+    if ('problem' in links) {
+      bad(links.problem, links.fix);
       continue;
     }
     const session: SourceSession = {

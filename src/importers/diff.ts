@@ -1,5 +1,6 @@
 // What differs between two versions of a session, and between two agendas: the report of an import and of a reload.
 import type { Agenda, Session } from '../core/content/schema.js';
+import { orderedLinks } from './links.js';
 
 export type ChangedField = 'time' | 'title' | 'description' | 'speakers' | 'week' | 'topic' | 'links';
 
@@ -13,7 +14,7 @@ export function changedFields(before: Session, after: Omit<Session, 'id' | 'sequ
   if (!same(before.speakers, after.speakers)) fields.push('speakers');
   if (before.week !== after.week) fields.push('week');
   if (before.topic !== after.topic) fields.push('topic');
-  if (!same(before.links, after.links)) fields.push('links');
+  if (!same(orderedLinks(before.links), orderedLinks(after.links))) fields.push('links');
   return fields;
 }
 

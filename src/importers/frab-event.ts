@@ -1,6 +1,7 @@
 // One frab/pretalx schedule event (the JSON object, or the XML element read into the same shape) as a session.
 import { DateTime, Duration } from 'luxon';
-import { LANGS, type Lang } from '../core/content/schema.js';
+import { LANGS, type Lang, type SessionLinks } from '../core/content/schema.js';
+import { isHttps, kindOfTitle } from './links.js';
 import type { RowProblem, SourceSession } from './types.js';
 
 /** The fields of a frab event the bot uses (voc/schedule validator/json/schema.json). */
@@ -40,9 +41,26 @@ function personName(p: unknown): string | undefined {
   return undefined;
 }
 
-function linkUrls(e: FrabEvent): string[] {
-  const links = Array.isArray(e.links) ? e.links.map((l) => (typeof l === 'string' ? l : text((l as Record<string, unknown>)?.url))) : [];
-  return [...new Set([text(e.url), ...links].filter((u): u is string => !!u && /^https?:\/\//.test(u)))];
+/**
+ * `url` is the session's page; each of `links[]` is materials or a recording by its title ("Slides",
+ * "Recording"), the first of each kind; a link of no recognisable kind is left out. Addresses must be https://.
+ */
+function linksOf(e: FrabEvent, line: number): SessionLinks | RowProblem {
+  const out: SessionLinks = {};
+  const page = text(e.url);
+  if (page) {
+    if (!isHttps(page)) return { line, problem: `the url "${page}" is not an https:// address`, fix: 'give the https:// address of the session page, or remove it' };
+    out.page = page;
+  }
+  for (const l of Array.isArray(e.links) ? e.links : []) {
+    const o = l && typeof l === 'object' ? (l as Record<string, unknown>) : undefined;
+    const address = o ? text(o.url) : undefined;
+    const kind = kindOfTitle(o ? text(o.title) : undefined);
+    if (!address || !kind || out[kind]) continue;
+    if (!isHttps(address)) return { line, problem: `the ${kind} link "${address}" is not an https:// address`, fix: 'give its https:// address, or remove it' };
+    out[kind] = address;
+  }
+  return out;
 }
 
 /** "01:30", "1:30", "01:30:00" → minutes. */
@@ -68,6 +86,8 @@ export function frabSession(e: FrabEvent, line: number, dayDate: string | undefi
   if (!start?.isValid) {
     return { line, problem: `the event has no readable start (date "${dateText ?? ''}", start "${text(e.start) ?? ''}")`, fix: 'give "date" as an ISO 8601 date-time such as 2021-05-04T09:00:00-04:00' };
   }
+  const links = linksOf(e, line);
+  if ('problem' in links) return links;
   const minutes = minutesOf(text(e.duration) ?? '');
   if (minutes === undefined || minutes <= 0) {
     return { line, problem: `the duration "${text(e.duration) ?? ''}" is not a length of time`, fix: 'give "duration" as HH:MM, such as 01:30' };
@@ -89,7 +109,7 @@ export function frabSession(e: FrabEvent, line: number, dayDate: string | undefi
     speakers: persons.map((name) => ({ en: name, fr: name, ar: name })),
     ...(language ? { language } : {}),
     ...(track ? { track } : {}),
-    links: linkUrls(e),
+    links,
   };
 }
 

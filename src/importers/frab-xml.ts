@@ -39,7 +39,7 @@ function eventOf(e: Node): FrabEvent {
     language: textOf(e.language),
     url: textOf(e.url),
     persons: persons.map(textOf),
-    links: links.map((l) => ({ url: l['@href'] })),
+    links: links.map((l) => ({ url: l['@href'], title: textOf(l) })),
   };
 }
 

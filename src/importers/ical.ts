@@ -2,6 +2,8 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { isValidZone } from '../core/clock.js';
+import type { SessionLinks } from '../core/content/schema.js';
+import { isHttps } from './links.js';
 import { linesOf, type ReadOptions, type ReadResult, type RowProblem, type SourceSession } from './types.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
@@ -20,6 +22,30 @@ function instantOf(vevent: Component, name: 'dtstart' | 'dtend', zone: string): 
   return DateTime.fromObject(parts, { zone });
 }
 
+/**
+ * The address to join the session: the first RFC 7986 CONFERENCE that is an https:// address (a tel: or sip:
+ * one is not a link to open), else the meeting address Teams (X-MICROSOFT-SKYPETEAMSMEETINGURL) or Google
+ * (X-GOOGLE-CONFERENCE) write. Nothing is read out of the DESCRIPTION.
+ */
+function joinOf(vevent: Component): string | undefined {
+  const conferences = vevent.getAllProperties('conference').map((p) => String(p.getFirstValue() ?? '').trim());
+  const vendor = ['x-microsoft-skypeteamsmeetingurl', 'x-google-conference'].map((name) => String(vevent.getFirstPropertyValue(name) ?? '').trim());
+  return [...conferences, ...vendor].find(isHttps);
+}
+
+/** URL is the session's page (refused unless https://); the join address as joinOf finds it. */
+function linksOf(vevent: Component, line: number): SessionLinks | RowProblem {
+  const links: SessionLinks = {};
+  const url = (vevent.getFirstPropertyValue('url') as string | null)?.trim();
+  if (url) {
+    if (!isHttps(url)) return { line, problem: `the URL "${url}" is not an https:// address`, fix: 'give the https:// address of the session page, or remove the URL' };
+    links.page = url;
+  }
+  const join = joinOf(vevent);
+  if (join) links.join = join;
+  return links;
+}
+
 function eventOf(vevent: Component, line: number, zone: string): SourceSession | RowProblem {
   const event = new ICAL.Event(vevent);
   const start = instantOf(vevent, 'dtstart', zone);
@@ -34,7 +60,8 @@ function eventOf(vevent: Component, line: number, zone: string): SourceSession |
   const localEnd = end.setZone(zone);
   const speakers = vevent.getAllProperties('attendee').map((a) => (a.getParameter('cn') as string | undefined)?.trim()).filter((n): n is string => !!n);
   const categories = vevent.getAllProperties('categories').flatMap((c) => c.getValues() as string[]);
-  const url = vevent.getFirstPropertyValue('url') as string | null;
+  const links = linksOf(vevent, line);
+  if ('problem' in links) return links;
   const lang = language ?? 'en';
   return {
     line,
@@ -47,7 +74,7 @@ function eventOf(vevent: Component, line: number, zone: string): SourceSession |
     speakers: speakers.map((name) => ({ en: name, fr: name, ar: name })),
     ...(language ? { language } : {}),
     ...(categories[0] ? { track: categories.join(', ') } : {}),
-    links: url && /^https?:\/\//.test(url) ? [url] : [],
+    links,
   };
 }
 

@@ -2,6 +2,7 @@
 import { DateTime } from 'luxon';
 import { LANGS, type EventInfo, type Lang, type Localized, type Session, type TopicId } from '../core/content/schema.js';
 import placeholders from './placeholders.json' with { type: 'json' };
+import { hasLinks, orderedLinks } from './links.js';
 import type { RowProblem, SourceSession } from './types.js';
 
 /** A session ready for an id: everything but `id` and `sequence`. */
@@ -59,7 +60,7 @@ export function place(s: SourceSession, event: EventInfo): PlacedSession | RowPr
     speakers: s.speakers.length > 0 ? s.speakers.map((p) => fill(p, original).text) : [placeholders.noSpeakers],
     source: s.key ?? keyOf(s.date, s.start, t.text[original]),
     ...(untranslated.length > 0 ? { originalLanguage: original, untranslated } : {}),
-    ...(s.links.length > 0 ? { links: s.links } : {}),
+    ...(hasLinks(s.links) ? { links: orderedLinks(s.links) } : {}),
   };
 }
 

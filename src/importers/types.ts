@@ -1,5 +1,5 @@
 // What every reader gives back: the sessions of a file in one neutral shape, and the rows it could not read.
-import type { Lang } from '../core/content/schema.js';
+import type { Lang, SessionLinks } from '../core/content/schema.js';
 
 /** A row or event that cannot become a session: where it is, what is wrong, how to fix it. */
 export interface RowProblem {
@@ -27,7 +27,8 @@ export interface SourceSession {
   track?: string;
   /** The week the source names, checked against the date. */
   week?: number;
-  links: string[];
+  /** The session's page, join address, materials and recording, as far as the source gives them ({} when none). */
+  links: SessionLinks;
 }
 
 export interface ReadResult {

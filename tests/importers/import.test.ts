@@ -1,6 +1,6 @@
 // npm run import: every format, ids that survive re-imports, sequences, the report, dry runs and refusals.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,12 @@ import { loadContent } from '../../src/core/content/load.js';
 import { contentCopy, fixture, readAgenda, variant } from './helpers.js';
 
 const GUID = '2f6f0c4e-1b1a-4e55-8f3e-5a1f0e9b0a';
+const OPENING_LINKS = {
+  page: 'https://example.org/ckex/opening',
+  join: 'https://meet.example.org/j/ckex-opening',
+  materials: 'https://example.org/ckex/opening/slides.pdf',
+  recording: 'https://example.org/ckex/opening/recording',
+};
 
 describe('frab/pretalx schedule JSON', () => {
   it('replaces the sample: places sessions in weeks and topics, falls back to the original language, and loads', async () => {
@@ -29,7 +35,7 @@ describe('frab/pretalx schedule JSON', () => {
     expect(opening).toMatchObject({ date: '2021-05-03', start: '09:00', end: '10:30', week: 1, sequence: 0, source: `guid:${GUID}01`, originalLanguage: 'en', untranslated: ['fr', 'ar'] });
     expect(opening!.title).toEqual({ en: 'Opening: expanding coverage for all', fr: 'Opening: expanding coverage for all', ar: 'Opening: expanding coverage for all' });
     expect(opening!.speakers).toEqual([{ en: 'World Bank SPJ staff', fr: 'World Bank SPJ staff', ar: 'World Bank SPJ staff' }]);
-    expect(opening!.links).toEqual(['https://pretalx.example.org/ckex2021/talk/AB12CD/']);
+    expect(opening!.links).toEqual({ page: 'https://pretalx.example.org/ckex2021/talk/AB12CD/' });
     // pretalx's multilingual fields give every language: nothing to mark
     expect(middle!.title.fr).toBe('Atteindre le « chaînon manquant »');
     expect(middle!.untranslated).toBeUndefined();
@@ -94,7 +100,9 @@ describe('frab/pretalx schedule XML', () => {
     // the JSON fixture has pretalx's multilingual title for one talk and "and" where the XML has "&"
     expect(strip(fromXml).map((s) => [s.id, s.date, s.start, s.end, s.week, s.topic, s.source, s.title])).toEqual(json.map((s) => [s.id, s.date, s.start, s.end, s.week, s.topic, s.source, s.title]));
     expect(readAgenda(fromXml).sessions[1]!.description.en).toBe('Informal workers & the self-employed.');
-    expect(readAgenda(fromXml).sessions[2]!.links).toEqual(['https://pretalx.example.org/ckex2021/talk/JK56LM/', 'https://pretalx.example.org/ckex2021/talk/JK56LM/slides.pdf']);
+    // url is the page; a link titled "Slides" is the materials
+    expect(readAgenda(fromXml).sessions[2]!.links).toEqual({ page: 'https://pretalx.example.org/ckex2021/talk/JK56LM/', materials: 'https://pretalx.example.org/ckex2021/talk/JK56LM/slides.pdf' });
+    expect(readAgenda(fromJson).sessions[2]!.links).toEqual(readAgenda(fromXml).sessions[2]!.links);
   });
 
   it('names each bad event by its line and the fix, and writes nothing', async () => {
@@ -119,7 +127,7 @@ describe('CSV', () => {
     expect(report.problems).toEqual([]);
     expect(report.untranslated).toEqual([{ id: 'w2-d2-a', title: 'Digital payments for social protection', languages: ['ar'] }]);
     const [opening, payments, disability] = readAgenda(dir).sessions;
-    expect(opening).toMatchObject({ id: 'w1-d1-a', source: 'key:opening', start: '08:30', end: '10:00', links: ['https://example.org/ckex/opening'] });
+    expect(opening).toMatchObject({ id: 'w1-d1-a', source: 'key:opening', start: '08:30', end: '10:00', links: OPENING_LINKS });
     expect(opening!.speakers).toEqual([
       { en: 'World Bank SPJ staff', fr: 'Personnel SPJ de la Banque mondiale', ar: 'موظفو قطاع الحماية الاجتماعية والوظائف بالبنك الدولي' },
       { en: 'Country case study', fr: 'Étude de cas de pays', ar: 'دراسة حالة قطرية' },
@@ -175,7 +183,7 @@ describe('iCalendar', () => {
     const report = await importFile(fixture('agenda.ics'), { contentDir: dir });
     expect(report.problems).toEqual([]);
     const [lmis, ageing, urban] = readAgenda(dir).sessions;
-    expect(lmis).toMatchObject({ id: 'w2-d4-a', date: '2021-05-13', start: '08:30', end: '10:00', source: 'uid:ckex-2021-labour-market@example.org', links: ['https://example.org/ckex/lmis'] });
+    expect(lmis).toMatchObject({ id: 'w2-d4-a', date: '2021-05-13', start: '08:30', end: '10:00', source: 'uid:ckex-2021-labour-market@example.org', links: { page: 'https://example.org/ckex/lmis' } });
     expect(lmis!.description.en).toBe('Data on jobs and skills, used to match workers and vacancies.');
     expect(lmis!.speakers[0]!.en).toBe('World Bank SPJ staff');
     expect(ageing).toMatchObject({ id: 'w4-d2-a', start: '08:30', end: '10:00', topic: 'ageing', originalLanguage: 'fr', untranslated: ['en', 'ar'] });
@@ -210,10 +218,10 @@ describe('dry run and atomic writes', () => {
     const dir = contentCopy();
     await importFile(fixture('schedule.json'), { contentDir: dir });
     const before = readFileSync(join(dir, 'agenda.json'));
-    const file = variant('schedule.json', (t) => t.replace('"url": "https://pretalx.example.org/ckex2021/talk/AB12CD/"', '"url": "https://exa mple.org/x"'));
+    const file = variant('schedule.json', (t) => t.replace('"url": "https://pretalx.example.org/ckex2021/talk/AB12CD/"', '"url": "https://exa_mple.org/x"'));
     const report = await importFile(file, { contentDir: dir });
     expect(report.written).toBe(false);
-    expect(report.problems[0]!.problem).toMatch(/^w1-d1-a: \$\.sessions\[0\]\.links/);
+    expect(report.problems[0]!.problem).toMatch(/^w1-d1-a: \$\.sessions\[0\]\.links\.page: expected an https:\/\/ address/);
     expect(readFileSync(join(dir, 'agenda.json')).equals(before)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -271,5 +279,104 @@ describe('letters follow the clock', () => {
     const report = await importFile(file, { contentDir: dir });
     expect(report.problems).toEqual([]);
     expect(readAgenda(dir).sessions.slice(0, 3).map((s) => [s.id, s.start])).toEqual([['w1-d1-a', '08:00'], ['w1-d1-b', '09:00'], ['w1-d1-c', '11:00']]);
+  });
+});
+
+describe('links: page, join, materials, recording (issue 15)', () => {
+  it('a CSV round trip keeps every link; importing it again reports no change', async () => {
+    const dir = contentCopy();
+    const first = await importFile(fixture('sessions.csv'), { contentDir: dir });
+    expect(first.problems).toEqual([]);
+    const written = readAgenda(dir);
+    expect(written.sessions[0]!.links).toEqual(OPENING_LINKS);
+    expect(written.sessions[1]!.links).toBeUndefined();
+    // the file holds the links by kind, in one order, and the bot loads it
+    const raw = JSON.parse(readFileSync(join(dir, 'agenda.json'), 'utf8'));
+    expect(Object.keys(raw.sessions[0].links)).toEqual(['page', 'join', 'materials', 'recording']);
+    expect(raw.sessions[1]).not.toHaveProperty('links');
+    expect(loadContent(dir).agenda.sessions[0]!.links).toEqual(OPENING_LINKS);
+    const again = await importFile(fixture('sessions.csv'), { contentDir: dir });
+    expect(again.sessions).toEqual({ added: [], changed: [], removed: [], unchanged: 3 });
+    expect(formatReport(again)).toContain('Added 0, changed 0, removed 0, unchanged 3.');
+    expect(readAgenda(dir).sessions).toEqual(written.sessions);
+  });
+
+  it('a changed link is a change: the report says links, and the sequence goes up', async () => {
+    const dir = contentCopy();
+    await importFile(fixture('sessions.csv'), { contentDir: dir });
+    const moved = variant('sessions.csv', (t) => t.replace('https://meet.example.org/j/ckex-opening', 'https://meet.example.org/j/ckex-opening-2'));
+    const report = await importFile(moved, { contentDir: dir });
+    expect(report.sessions!.changed).toEqual([{ id: 'w1-d1-a', title: 'Opening: expanding coverage for all', when: '2021-05-03 08:30–10:00', fields: ['links'] }]);
+    expect(readAgenda(dir).sessions[0]).toMatchObject({ sequence: 1, links: { join: 'https://meet.example.org/j/ckex-opening-2' } });
+  });
+
+  it('a CSV link that is not https:// is refused with its line and the fix; the old links column takes one address, as the page', async () => {
+    const dir = contentCopy();
+    const http = variant('sessions.csv', (t) => t.replace('https://example.org/ckex/opening/recording', 'http://example.org/ckex/opening/recording'));
+    expect((await importFile(http, { contentDir: dir })).problems).toEqual([
+      { line: 2, problem: 'the recording_url "http://example.org/ckex/opening/recording" is not an https:// address', fix: 'write the full address starting with https://, one address a column' },
+    ]);
+    // a file with the links column of earlier versions
+    const old = variant('sessions.csv', (t) => t.replace('page_url,join_url,materials_url,recording_url', 'links,join_url,materials_url,recording_url'));
+    const report = await importFile(old, { contentDir: dir });
+    expect(report.problems).toEqual([]);
+    expect(readAgenda(dir).sessions[0]!.links).toEqual(OPENING_LINKS);
+    const two = variant('sessions.csv', (t) => t.replace('page_url,join_url,materials_url,recording_url', 'links,join_url,materials_url,recording_url').replace(',https://example.org/ckex/opening,', ',https://example.org/ckex/opening; https://example.org/more,'));
+    expect((await importFile(two, { contentDir: dir })).problems).toEqual([
+      { line: 2, problem: 'the links column holds 2 addresses', fix: 'put each in its own column: page_url, join_url, materials_url, recording_url' },
+    ]);
+  });
+
+  it('frab: url is the page, links[] by title (slides: materials; recording), an http url refused with its line', async () => {
+    const dir = contentCopy();
+    const file = variant('schedule.json', (t) => t.replace('"links": [{ "url": "https://pretalx.example.org/ckex2021/talk/JK56LM/slides.pdf", "title": "Slides" }]', '"links": [{ "url": "https://pretalx.example.org/ckex2021/talk/JK56LM/slides.pdf", "title": "Slides" }, { "url": "https://video.example.org/v/jk56lm", "title": "Recording" }, { "url": "https://example.org/elsewhere", "title": "Our partner" }]'));
+    expect((await importFile(file, { contentDir: dir })).problems).toEqual([]);
+    expect(readAgenda(dir).sessions[2]!.links).toEqual({ page: 'https://pretalx.example.org/ckex2021/talk/JK56LM/', materials: 'https://pretalx.example.org/ckex2021/talk/JK56LM/slides.pdf', recording: 'https://video.example.org/v/jk56lm' });
+    const http = variant('schedule.json', (t) => t.replace('"url": "https://pretalx.example.org/ckex2021/talk/EF34GH/"', '"url": "http://pretalx.example.org/ckex2021/talk/EF34GH/"'));
+    const refused = await importFile(http, { contentDir: dir });
+    expect(refused.problems).toEqual([{ line: 48, problem: 'the url "http://pretalx.example.org/ckex2021/talk/EF34GH/" is not an https:// address', fix: 'give the https:// address of the session page, or remove it' }]);
+  });
+
+  it('iCalendar: URL is the page; an https CONFERENCE (RFC 7986) or a Teams/Google meeting address is the join link; tel: is not', async () => {
+    const dir = contentCopy();
+    const file = variant('agenda.ics', (t) =>
+      t
+        .replace('URL:https://example.org/ckex/lmis\r\n', 'URL:https://example.org/ckex/lmis\r\nCONFERENCE;VALUE=URI;FEATURE=PHONE:tel:+1-555-0100\r\nCONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO;LABEL=Join:https://meet.example.org/j/lmis\r\n')
+        .replace('UID:ckex-2021-ageing@example.org\r\n', 'UID:ckex-2021-ageing@example.org\r\nX-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0\r\n'),
+    );
+    expect(readFileSync(file, 'utf8')).toContain('CONFERENCE;VALUE=URI;FEATURE=AUDIO');
+    expect((await importFile(file, { contentDir: dir })).problems).toEqual([]);
+    const [lmis, ageing, urban] = readAgenda(dir).sessions;
+    expect(lmis!.links).toEqual({ page: 'https://example.org/ckex/lmis', join: 'https://meet.example.org/j/lmis' });
+    expect(ageing!.links).toEqual({ join: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0' });
+    expect(urban!.links).toBeUndefined();
+    expect((await importFile(file, { contentDir: dir })).sessions!.unchanged).toBe(3);
+  });
+
+  it('an agenda written before links had kinds ("links": [...]) is read, its first address the page; the next import writes the new shape', async () => {
+    const dir = contentCopy();
+    await importFile(fixture('schedule.xml'), { contentDir: dir });
+    // what the previous version of the import wrote for the same schedule
+    const raw = JSON.parse(readFileSync(join(dir, 'agenda.json'), 'utf8'));
+    raw.sessions[0].links = ['https://pretalx.example.org/ckex2021/talk/AB12CD/'];
+    raw.sessions[2].links = ['https://pretalx.example.org/ckex2021/talk/JK56LM/', 'https://pretalx.example.org/ckex2021/talk/JK56LM/slides.pdf'];
+    writeFileSync(join(dir, 'agenda.json'), JSON.stringify(raw, null, 2));
+    expect(loadContent(dir).agenda.sessions[2]!.links).toEqual({ page: 'https://pretalx.example.org/ckex2021/talk/JK56LM/' });
+    const report = await importFile(fixture('schedule.xml'), { contentDir: dir });
+    // the page was already known; the slides are now placed as materials
+    expect(report.sessions!.changed.map((c) => [c.id, c.fields])).toEqual([['w4-d1-a', ['links']]]);
+    expect(report.sessions!.unchanged).toBe(2);
+    expect(JSON.parse(readFileSync(join(dir, 'agenda.json'), 'utf8')).sessions[0].links).toEqual({ page: 'https://pretalx.example.org/ckex2021/talk/AB12CD/' });
+    expect((await importFile(fixture('schedule.xml'), { contentDir: dir })).sessions!.unchanged).toBe(3);
+  });
+
+  it('a library CSV url becomes the item\'s url; http is refused with its line', async () => {
+    const dir = contentCopy();
+    const withUrl = variant('resources.csv', (t) => t.replace('tags_en,tags_fr,tags_ar', 'tags_en,tags_fr,tags_ar,url').replace('"espèces; réfugiés",', '"espèces; réfugiés",,https://www.calpnetwork.org/publication/jordan-cash-brief/'));
+    expect((await importFile(withUrl, { contentDir: dir })).problems).toEqual([]);
+    expect(JSON.parse(readFileSync(join(dir, 'resources.json'), 'utf8')).resources[0].url).toBe('https://www.calpnetwork.org/publication/jordan-cash-brief/');
+    expect((await importFile(withUrl, { contentDir: dir })).resources).toMatchObject({ changed: [], unchanged: 1 });
+    const http = variant('resources.csv', (t) => t.replace('tags_en,tags_fr,tags_ar', 'tags_en,tags_fr,tags_ar,url').replace('"espèces; réfugiés",', '"espèces; réfugiés",,http://www.calpnetwork.org/x'));
+    expect((await importFile(http, { contentDir: dir })).problems).toEqual([{ line: 2, problem: 'the url "http://www.calpnetwork.org/x" is not an https:// address', fix: 'write the full address starting with https://, or leave it empty' }]);
   });
 });

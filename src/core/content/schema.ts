@@ -13,6 +13,38 @@ export type Localized = z.infer<typeof localized>;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)');
 
+/**
+ * A link people open from a card: https only, with a domain name, no user name or password in it, short enough
+ * for every platform's buttons. The message names the fix, as every content error does.
+ */
+export const httpsUrl = z
+  .url({ protocol: /^https$/i, hostname: z.regexes.domain, message: 'expected an https:// address with a domain name, such as https://example.org/page; write the full address starting with https://' })
+  .max(2000, { message: 'expected an address of at most 2000 characters; use a shorter link' })
+  .refine((u) => !/^https:\/\/[^/?#]*@/i.test(u), { message: 'an address with a user name or password before "@" is refused; remove that part' });
+
+export const LINK_KINDS = ['page', 'join', 'materials', 'recording'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/**
+ * A session's links: its page (frab/pretalx `url`, iCalendar URL), the address to join it live, its materials
+ * (slides, documents) and its recording. Each optional.
+ */
+export const sessionLinksSchema = z
+  .object({ page: httpsUrl, join: httpsUrl, materials: httpsUrl, recording: httpsUrl })
+  .partial()
+  .strict();
+export type SessionLinks = z.infer<typeof sessionLinksSchema>;
+
+/**
+ * Agendas written by imports before links had kinds hold `"links": ["https://…", …]`: the first address was the
+ * session's page (the source's url), so it is read as `page` and the rest left for the next import to place.
+ * Only the in-memory agenda changes; `npm run import` writes the new shape.
+ */
+export function linksFromList(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.length > 0 ? { page: value[0] } : undefined;
+}
+
 export const TOPIC_IDS = ['gbv', 'fcv', 'ageing', 'urban', 'disability', 'financing'] as const;
 export const topicId = z.enum(TOPIC_IDS);
 export type TopicId = z.infer<typeof topicId>;
@@ -70,8 +102,8 @@ export const sessionSchema = z
     originalLanguage: z.enum(LANGS).optional(),
     /** Languages whose title or description is the original's, shown with a marker until translated. */
     untranslated: z.array(z.enum(LANGS)).optional(),
-    /** Addresses given by the source (the session's page, a recording). */
-    links: z.array(z.url()).optional(),
+    /** Where to read about it, join it, find its materials and its recording (an older list: see linksFromList). */
+    links: z.preprocess(linksFromList, sessionLinksSchema.optional()),
   })
   .strict();
 export type Session = z.infer<typeof sessionSchema>;
@@ -101,6 +133,8 @@ export const resourceSchema = z
     topics: z.array(topicId),
     countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')),
     tags: localized,
+    /** Where to read it: an https:// address, shown as an Open button. */
+    url: httpsUrl.optional(),
   })
   .strict();
 export type Resource = z.infer<typeof resourceSchema>;
