@@ -5,13 +5,13 @@ import type { Block, Reply } from '../core/reply.js';
 import { words } from './args.js';
 import { defineCommand, type CommandContext } from './types.js';
 import { foundOf, sessionButtons, sessionListBlocks } from './views/found.js';
-import { resourceBlock } from './views/resource.js';
+import { resourceBlocks } from './views/resource.js';
 
 const MAX_SHOWN = 8;
 
 function listReply(ctx: CommandContext, header: string, found: Resource[], total: number): Reply {
   const blocks: Block[] = [{ type: 'header', text: header }];
-  blocks.push(...found.slice(0, MAX_SHOWN).map((r) => resourceBlock(ctx, r)));
+  blocks.push(...found.slice(0, MAX_SHOWN).flatMap((r) => resourceBlocks(ctx, r)));
   if (total > MAX_SHOWN) blocks.push({ type: 'context', text: [ctx.t('resources.more', { count: total - MAX_SHOWN })] });
   blocks.push({ type: 'context', text: [ctx.core.content.library.source[ctx.lang]] });
   return { lang: ctx.lang, blocks, shareable: true };

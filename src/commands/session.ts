@@ -7,6 +7,7 @@ import type { TimedSession } from '../core/agenda.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from './types.js';
 import { shownTitle } from './untranslated.js';
+import { sessionLinkBlocks } from './views/links.js';
 import { agendaNotes, sampleNote } from './views/notes.js';
 import { dayName, localDate, sessionTimes } from './views/times.js';
 
@@ -49,6 +50,7 @@ function sessionReply(ctx: CommandContext, timed: TimedSession): Reply {
           { label: ctx.t('session.id'), value: [session.id] },
         ],
       },
+      ...sessionLinkBlocks(ctx, timed),
       ...agendaNotes(ctx, timed.start),
       { type: 'actions', buttons },
     ],

@@ -38,6 +38,7 @@ export async function boot(config: Config, clock?: Clock): Promise<Booted> {
     store,
     admins: new Set(config.CKEX_ADMINS),
     retentionDays: config.CKEX_RETENTION_DAYS,
+    joinLinkMinutes: config.CKEX_JOIN_LINK_MINUTES,
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     notifier: new Notifier(),
     downloads: new Downloads(config.PUBLIC_URL, store),

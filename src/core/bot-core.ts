@@ -22,6 +22,8 @@ export interface BotCore {
   admins: ReadonlySet<string>;
   /** Days after the event's last day when personal data is erased (CKEX_RETENTION_DAYS). */
   retentionDays: number;
+  /** Minutes before a session's start from which its join link is shown (CKEX_JOIN_LINK_MINUTES). */
+  joinLinkMinutes: number;
   /** Base URL where this server is reachable, for calendar links; absent when unknown. */
   publicUrl?: string;
   notifier: Notifier;

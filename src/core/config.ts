@@ -7,6 +7,8 @@ const list = z
   .default('')
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 
+const JOIN_MINUTES = 'expected a whole number of minutes from 0 to 1440 (a day), such as 15: how long before a session starts its join link is shown';
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978), // 0: any free port (tests)
   DATA_DIR: z.string().min(1).default('./data'),
@@ -35,6 +37,13 @@ export const configSchema = z.object({
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['0', '1'], { message: 'expected 1 (Teams without authentication, for the Bot Framework Emulator on this machine only) or 0' }).optional(),
   /** Days after the event's last day when personal data is erased (the consent notice's promise). */
   CKEX_RETENTION_DAYS: z.coerce.number({ message: "expected a whole number of days, such as 184 (six months)" }).int().min(0).max(3650).default(184),
+  /** Minutes before a session starts from which its card shows the join link (until it ends). */
+  CKEX_JOIN_LINK_MINUTES: z.coerce
+    .number({ message: JOIN_MINUTES })
+    .int({ message: JOIN_MINUTES })
+    .min(0, { message: JOIN_MINUTES })
+    .max(1440, { message: JOIN_MINUTES })
+    .default(15),
   NODE_ENV: z.string().optional(),
 });
 export type Config = z.infer<typeof configSchema>;

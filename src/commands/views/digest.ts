@@ -5,6 +5,7 @@ import type { DigestKind } from '../../digests/plan.js';
 import type { Block, Button, Reply } from '../../core/reply.js';
 import { sessionPractical } from '../session.js';
 import type { CommandContext } from '../types.js';
+import { resourceLinkBlocks } from './links.js';
 import { agendaNotes } from './notes.js';
 import { sessionBlocks } from './session-lines.js';
 import { dayName } from './times.js';
@@ -65,7 +66,7 @@ export function digestReply(ctx: CommandContext, date: string, kind: DigestKind)
   const resources = resourcesFor(ctx, week.number, topics);
   if (resources.length > 0) {
     blocks.push({ type: 'text', text: [ctx.t('digest.resources')] });
-    blocks.push(...resources.map((r) => ({ type: 'section' as const, title: r.title[ctx.lang], text: [r.summary[ctx.lang]], meta: ctx.t(`resourceTypes.${r.type}`) })));
+    blocks.push(...resources.flatMap((r): Block[] => [{ type: 'section', title: r.title[ctx.lang], text: [r.summary[ctx.lang]], meta: ctx.t(`resourceTypes.${r.type}`) }, ...resourceLinkBlocks(ctx, r)]));
   }
   blocks.push({ type: 'actions', buttons: buttons(ctx, date, week.number) });
   return { lang: ctx.lang, blocks };

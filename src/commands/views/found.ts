@@ -5,7 +5,7 @@ import type { Resource } from '../../core/content/schema.js';
 import { formatShortDay } from '../../core/i18n/format.js';
 import type { Block, Button, Reply } from '../../core/reply.js';
 import type { Hit } from '../../understanding/index.js';
-import { resourceBlock } from './resource.js';
+import { resourceBlock, resourceBlocks } from './resource.js';
 import type { CommandContext } from '../types.js';
 import { sampleNote } from './notes.js';
 import { sessionButton, sessionLine } from './session-lines.js';
@@ -38,9 +38,9 @@ export function sessionListBlocks(ctx: CommandContext, sessions: readonly TimedS
 }
 
 export function itemBlocks(ctx: CommandContext, resources: readonly Resource[]): Block[] {
-  return resources.slice(0, MAX_ITEMS).map((r) => {
+  return resources.slice(0, MAX_ITEMS).flatMap((r) => {
     const block = resourceBlock(ctx, r);
-    return block.type === 'section' ? { ...block, meta: `${block.meta ? `${block.meta} · ` : ''}${r.id}` } : block;
+    return resourceBlocks(ctx, r, block.type === 'section' ? { ...block, meta: `${block.meta ? `${block.meta} · ` : ''}${r.id}` } : block);
   });
 }
 

@@ -4,6 +4,7 @@ import type { Resource } from '../../core/content/schema.js';
 import { formatDay } from '../../core/i18n/format.js';
 import type { Block } from '../../core/reply.js';
 import type { CommandContext } from '../types.js';
+import { resourceLinkBlocks } from './links.js';
 
 export function resourceBlock(ctx: CommandContext, r: Resource): Block {
   const meta = [ctx.t(`resourceTypes.${r.type}`)];
@@ -11,3 +12,6 @@ export function resourceBlock(ctx: CommandContext, r: Resource): Block {
   if (r.originalLanguage !== ctx.lang) meta.push(ctx.t('resources.original', { title: r.title[r.originalLanguage] }));
   return { type: 'section', title: r.title[ctx.lang], text: [r.summary[ctx.lang]], meta: meta.join(' · ') };
 }
+
+/** The item and, when it has an address, its Open button. */
+export const resourceBlocks = (ctx: CommandContext, r: Resource, block: Block = resourceBlock(ctx, r)): Block[] => [block, ...resourceLinkBlocks(ctx, r)];
