@@ -419,6 +419,28 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       expect(await a.claimPost(key)).toBe(false);
     });
 
+    it('claims many at once, only those nobody holds; a released claim can be claimed again, a sent one never', async () => {
+      expect(await a.claimPosts([])).toEqual([]);
+      expect(await a.claimPost('remind::u1::w1-d1-a::t')).toBe(true);
+      expect((await b.claimPosts(['remind::u1::w1-d1-a::t', 'remind::u2::w1-d1-a::t', 'remind::u2::w1-d1-a::t'])).sort()).toEqual(['remind::u2::w1-d1-a::t']);
+      await a.releasePost('remind::u1::w1-d1-a::t');
+      expect(await b.claimPosts(['remind::u1::w1-d1-a::t'])).toEqual(['remind::u1::w1-d1-a::t']);
+      await b.markPosted('remind::u1::w1-d1-a::t');
+      await a.releasePost('remind::u1::w1-d1-a::t'); // sent: stays sent
+      expect(await a.claimPosts(['remind::u1::w1-d1-a::t'])).toEqual([]);
+      expect(await a.isPosted('remind::u1::w1-d1-a::t')).toBe(true);
+    });
+
+    it('gives each starrer with the reminder lead they chose', async () => {
+      await a.star('slack:T1:U1', 'w1-d1-a', at(1));
+      await a.star('slack:T1:U2', 'w1-d1-a', at(1));
+      await a.updateUser('slack:T1:U2', { remindMinutes: 0 });
+      expect(await b.starrersOf(['w1-d1-a'])).toEqual([
+        { userId: 'slack:T1:U1', sessionId: 'w1-d1-a' },
+        { userId: 'slack:T1:U2', sessionId: 'w1-d1-a', remindMinutes: 0 },
+      ]);
+    });
+
     it('sees an id first once per kind, and again after it expires', async () => {
       expect(await a.firstSeen('slack-event', 'Ev1', 0.3)).toBe(true);
       expect(await b.firstSeen('slack-event', 'Ev1', 0.3)).toBe(false);
@@ -548,6 +570,12 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       expect((await a.registration('RAAAA2'))?.status).toBe(winner.status);
     });
 
+    it('reminders claimed in batches from two instances at once: each key won once', async () => {
+      const keys = Array.from({ length: rounds }, (_, i) => `remind::u${i}::w1-d1-a::t`);
+      const [x, y] = await Promise.all([a.claimPosts(keys), b.claimPosts([...keys].reverse())]);
+      expect([...x, ...y].sort()).toEqual([...keys].sort());
+    });
+
     it('a post claimed from two instances at once: one claim', async () => {
       const claims = await Promise.all(Array.from({ length: rounds }, (_, i) => [a.claimPost(`digest::s::${i}`), b.claimPost(`digest::s::${i}`)]).flat());
       for (let i = 0; i < rounds; i++) expect([claims[2 * i], claims[2 * i + 1]].filter(Boolean)).toHaveLength(1);
@@ -595,6 +623,22 @@ describe('PostgreSQL store only', () => {
   beforeAll(async () => {
     store = (await postgresInstances()).a;
     await store.pool.query(`TRUNCATE ${TABLES}`);
+  });
+
+  it('gives registrations and forms stored with AFR their country\'s region when an instance starts', async () => {
+    await store.saveRegistration(registration('RAFR01', 'afr-ke@example.org', { country: 'KE', region: 'AFR' }));
+    await store.saveRegistration(registration('RAFR02', 'afr-xx@example.org', { country: 'US', region: 'AFR' }));
+    const progress = { answers: { country: 'SN', region: 'AFR' }, step: 4, review: false, editing: false, lang: 'fr' as const, startedAt: at(0), updatedAt: at(0) };
+    expect((await store.saveForm('slack:T1:UAFR', progress, NO_FORM)).saved).toBe(true);
+    const regionOf = (c: string) => ({ KE: 'AFE', SN: 'AFW' } as const)[c as 'KE' | 'SN'];
+    const reopened = await PostgresStore.open(database.url, { maxConnections: 2, regionOf });
+    try {
+      expect((await reopened.registration('RAFR01'))?.region).toBe('AFE');
+      expect((await reopened.registration('RAFR02'))?.region).toBe('AFR'); // no region for the country: shown as it was
+      expect((await reopened.form('slack:T1:UAFR'))?.progress.answers.region).toBe('AFW');
+    } finally {
+      await reopened.close();
+    }
   });
 
   it('applied each migration once though two instances started together', async () => {

@@ -20,6 +20,13 @@ export type FormSaved = { saved: true; version: number } | { saved: false; curre
 /** Saved, or refused because another registration (another id) holds the email. */
 export type RegistrationSaved = { outcome: 'saved'; registration: Registration } | { outcome: 'taken'; registration: Registration };
 
+/** Someone who starred a session, with the reminder lead they chose (absent: the default). */
+export interface Starrer {
+  userId: string;
+  sessionId: string;
+  remindMinutes?: number;
+}
+
 export interface AsyncStore {
   user(id: string): Promise<UserPrefs | undefined>;
   /** Only the fields in the patch change (a field given as undefined is removed); resolves once durable. */
@@ -63,6 +70,10 @@ export interface AsyncStore {
 
   /** Claims a scheduled post by its key (`digest::<subscription>::<local day>`): true for one caller only, ever. */
   claimPost(key: string): Promise<boolean>;
+  /** Claims many in one step (each tick's reminders); returns the keys this caller won. */
+  claimPosts(keys: readonly string[]): Promise<string[]>;
+  /** Gives back a claim whose post was not sent (the platform refused it), so a later try may claim it; a sent one stays. */
+  releasePost(key: string): Promise<void>;
   /** Records that the claimed post was sent. A crash between claim and mark leaves it claimed and unsent. */
   markPosted(key: string): Promise<void>;
   isPosted(key: string): Promise<boolean>;
@@ -84,7 +95,7 @@ export interface AsyncStore {
   /** The user's starred sessions, oldest star first (then by session id). */
   starsOf(userId: string): Promise<Array<{ sessionId: string; at: string }>>;
   /** Who starred any of these sessions, ordered by session id then user id (code-unit order); malformed ids match nothing. */
-  starrersOf(sessionIds: readonly string[]): Promise<Array<{ userId: string; sessionId: string }>>;
+  starrersOf(sessionIds: readonly string[]): Promise<Starrer[]>;
   /** Session id → how many users starred it (sessions nobody starred are absent). */
   starCounts(): Promise<Record<string, number>>;
 

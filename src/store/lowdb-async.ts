@@ -5,7 +5,7 @@
 // - sightings (firstSeen) and download links live in memory with their expiry, as they did before: a restart
 //   forgets them, which costs at most one repeated answer to a retry that straddles it, and old links.
 import { dirname, join } from 'node:path';
-import type { AsyncStore, FormSaved, RegistrationSaved, VersionedForm } from './async-store.js';
+import type { AsyncStore, Starrer, FormSaved, RegistrationSaved, VersionedForm } from './async-store.js';
 import { NO_FORM } from './async-store.js';
 import { AtomicJsonFile } from './atomic-json-file.js';
 import { storedDownloadSchema, type StoredDownload } from './download.js';
@@ -18,7 +18,7 @@ import { admit } from './record-limits.js';
 import { feedTokenSchema } from './feed-token.js';
 import { conversationSchema, formProgressSchema, registrationSchema, sessionIdSchema, starSchema, subscriptionSchema, userIdSchema, userPrefsSchema, type FormProgress, type Registration, type RegistrationStatus, type StoredConversation, type Subscription, type UserPrefs } from './schema.js';
 
-/** Sightings kept at most: the oldest go first, as in core/recent-ids.ts. */
+/** Sightings kept at most: the oldest go first. */
 const MAX_SIGHTINGS = 200_000;
 
 const userPatchSchema = userPrefsSchema.omit({ updatedAt: true }).partial();
@@ -183,6 +183,22 @@ export class LowdbAsyncStore implements AsyncStore {
     return true;
   }
 
+  async claimPosts(keys: readonly string[]): Promise<string[]> {
+    const won = [...new Set(keys)].filter((key) => !(key in this.posts.posts));
+    if (won.length === 0) return [];
+    const claimedAt = new Date().toISOString();
+    for (const key of won) this.posts.posts[key] = { claimedAt };
+    await this.postsFile.write(this.posts);
+    return won;
+  }
+
+  async releasePost(key: string): Promise<void> {
+    const post = this.posts.posts[key];
+    if (!post || post.postedAt) return;
+    delete this.posts.posts[key];
+    await this.postsFile.write(this.posts);
+  }
+
   async markPosted(key: string): Promise<void> {
     const post = this.posts.posts[key];
     if (post?.postedAt) return;
@@ -245,7 +261,7 @@ export class LowdbAsyncStore implements AsyncStore {
     return this.store.starsOf(userId);
   }
 
-  async starrersOf(sessionIds: readonly string[]): Promise<Array<{ userId: string; sessionId: string }>> {
+  async starrersOf(sessionIds: readonly string[]): Promise<Starrer[]> {
     return this.store.starrersOf(sessionIds.filter((id) => sessionIdSchema.safeParse(id).success));
   }
 

@@ -209,11 +209,14 @@ export class LowdbStore implements Store {
   }
 
   /** Who starred any of these sessions, by session id then user id. */
-  starrersOf(sessionIds: readonly string[]): { userId: string; sessionId: string }[] {
+  starrersOf(sessionIds: readonly string[]): { userId: string; sessionId: string; remindMinutes?: number }[] {
     const wanted = new Set(sessionIds);
-    const found: { userId: string; sessionId: string }[] = [];
+    const found: { userId: string; sessionId: string; remindMinutes?: number }[] = [];
     if (wanted.size === 0) return found;
-    for (const [userId, mine] of Object.entries(this.db.data.stars)) for (const sessionId of Object.keys(mine)) if (wanted.has(sessionId)) found.push({ userId, sessionId });
+    for (const [userId, mine] of Object.entries(this.db.data.stars)) {
+      const remindMinutes = this.db.data.users[userId]?.remindMinutes;
+      for (const sessionId of Object.keys(mine)) if (wanted.has(sessionId)) found.push({ userId, sessionId, ...(remindMinutes === undefined ? {} : { remindMinutes }) });
+    }
     return found.sort((a, b) => byCodeUnits(a.sessionId, b.sessionId) || byCodeUnits(a.userId, b.userId));
   }
 

@@ -2,7 +2,7 @@
 // Each method is one statement or one transaction; what instances must agree on is decided by the database.
 import pg from 'pg';
 import { log } from '../../core/log.js';
-import type { AsyncStore, FormSaved, RegistrationSaved, VersionedForm } from '../async-store.js';
+import type { AsyncStore, Starrer, FormSaved, RegistrationSaved, VersionedForm } from '../async-store.js';
 import type { StoredDownload } from '../download.js';
 import type { RegistrationCounts } from '../registration-counts.js';
 import type { PersonalDataCounts } from '../retention-counts.js';
@@ -13,6 +13,8 @@ import * as feeds from './feeds.js';
 import * as forms from './forms.js';
 import * as invites from './invites.js';
 import { migrate } from './migrate.js';
+import { mapLegacyRegions } from './legacy-regions.js';
+import type { RegionOf } from '../legacy-regions.js';
 import * as posts from './posts.js';
 import * as registrations from './registrations.js';
 import * as retention from './retention.js';
@@ -27,6 +29,8 @@ const PRUNE_SEEN_EVERY = 500;
 export interface PostgresStoreOptions {
   /** Connections this instance may hold (node-postgres' pool size). */
   maxConnections?: number;
+  /** Each country's region: registrations and forms stored with AFR take it at start. */
+  regionOf?: RegionOf;
 }
 
 export class PostgresStore implements AsyncStore {
@@ -43,6 +47,8 @@ export class PostgresStore implements AsyncStore {
     try {
       const applied = await migrate(pool);
       if (applied.length > 0) log.info({ applied }, 'PostgreSQL store migrated');
+      const mapped = options.regionOf ? await mapLegacyRegions(pool, options.regionOf) : 0;
+      if (mapped > 0) log.info({ records: mapped }, 'AFR registrations given their country\'s region');
       return new PostgresStore(pool);
     } catch (err) {
       await pool.end();
@@ -81,6 +87,8 @@ export class PostgresStore implements AsyncStore {
   dropSubscription = (id: string): Promise<void> => subscriptions.dropSubscription(this.pool, id);
 
   claimPost = (key: string): Promise<boolean> => posts.claimPost(this.pool, key);
+  claimPosts = (keys: readonly string[]): Promise<string[]> => posts.claimPosts(this.pool, keys);
+  releasePost = (key: string): Promise<void> => posts.releasePost(this.pool, key);
   markPosted = (key: string): Promise<void> => posts.markPosted(this.pool, key);
   isPosted = (key: string): Promise<boolean> => posts.isPosted(this.pool, key);
 
@@ -96,7 +104,7 @@ export class PostgresStore implements AsyncStore {
   star = (userId: string, sessionId: string, at: string): Promise<boolean> => stars.star(this.pool, userId, sessionId, at);
   unstar = (userId: string, sessionId: string): Promise<boolean> => stars.unstar(this.pool, userId, sessionId);
   starsOf = (userId: string): Promise<Array<{ sessionId: string; at: string }>> => stars.starsOf(this.pool, userId);
-  starrersOf = (sessionIds: readonly string[]): Promise<Array<{ userId: string; sessionId: string }>> => stars.starrersOf(this.pool, sessionIds);
+  starrersOf = (sessionIds: readonly string[]): Promise<Starrer[]> => stars.starrersOf(this.pool, sessionIds);
   starCounts = (): Promise<Record<string, number>> => stars.starCounts(this.pool);
 
   feedToken = (userId: string): Promise<string> => feeds.feedToken(this.pool, userId);

@@ -7,6 +7,16 @@ export async function claimPost(db: Queryable, key: string): Promise<boolean> {
   return rowCount === 1;
 }
 
+export async function claimPosts(db: Queryable, keys: readonly string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const { rows } = await db.query<{ key: string }>('INSERT INTO posts (key) SELECT unnest($1::text[]) ON CONFLICT (key) DO NOTHING RETURNING key', [[...new Set(keys)]]);
+  return rows.map((r) => r.key);
+}
+
+export async function releasePost(db: Queryable, key: string): Promise<void> {
+  await db.query('DELETE FROM posts WHERE key = $1 AND posted_at IS NULL', [key]);
+}
+
 export async function markPosted(db: Queryable, key: string): Promise<void> {
   await db.query('INSERT INTO posts (key, posted_at) VALUES ($1, now()) ON CONFLICT (key) DO UPDATE SET posted_at = coalesce(posts.posted_at, now())', [key]);
 }

@@ -7,12 +7,13 @@ import { TooManyStarsError } from '../errors.js';
 import { admit, MAX_STARS_PER_USER } from '../record-limits.js';
 import { sessionIdSchema, starSchema, userIdSchema } from '../schema.js';
 import { inTransaction, iso, type Queryable } from './db.js';
+import type { Starrer } from '../async-store.js';
 
 /** 'star' in ASCII: the first key of the per-user lock (the second is the user id's hash), apart from migrations'. */
 const STAR_LOCK = 0x73746172;
 
 const starOut = z.object({ sessionId: sessionIdSchema, at: z.iso.datetime() }).strict();
-const starrerOut = z.object({ userId: userIdSchema, sessionId: sessionIdSchema }).strict();
+const starrerOut = z.object({ userId: userIdSchema, sessionId: sessionIdSchema, remindMinutes: z.number().int().min(0).max(1440).optional() }).strict();
 const isSessionId = (id: string) => sessionIdSchema.safeParse(id).success;
 
 /** True if newly starred, false if it already was; throws TooManyStarsError at the limit. One transaction. */
@@ -46,14 +47,14 @@ export async function starsOf(db: Queryable, userId: string): Promise<Array<{ se
   return rows.map((r) => starOut.parse({ sessionId: r.session_id, at: iso(r.starred_at) }));
 }
 
-export async function starrersOf(db: Queryable, sessionIds: readonly string[]): Promise<Array<{ userId: string; sessionId: string }>> {
+export async function starrersOf(db: Queryable, sessionIds: readonly string[]): Promise<Starrer[]> {
   const ids = [...new Set(sessionIds.filter(isSessionId))];
   if (ids.length === 0) return [];
-  const { rows } = await db.query<{ user_id: string; session_id: string }>(
-    'SELECT user_id, session_id FROM stars WHERE session_id = ANY($1::text[]) ORDER BY session_id COLLATE "C", user_id COLLATE "C"',
+  const { rows } = await db.query<{ user_id: string; session_id: string; remind_minutes: number | null }>(
+    'SELECT s.user_id, s.session_id, u.remind_minutes FROM stars s LEFT JOIN users u ON u.id = s.user_id WHERE s.session_id = ANY($1::text[]) ORDER BY s.session_id COLLATE "C", s.user_id COLLATE "C"',
     [ids],
   );
-  return rows.map((r) => starrerOut.parse({ userId: r.user_id, sessionId: r.session_id }));
+  return rows.map((r) => starrerOut.parse({ userId: r.user_id, sessionId: r.session_id, ...(r.remind_minutes === null ? {} : { remindMinutes: r.remind_minutes }) }));
 }
 
 export async function starCounts(db: Queryable): Promise<Record<string, number>> {
