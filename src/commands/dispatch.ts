@@ -45,13 +45,13 @@ export class Dispatcher {
    * the last one the user clearly wrote in; the one a typo's nearest command is in (`hint`); the platform's.
    */
   async context(caller: Caller, text: string, options: HandleOptions = {}, hint?: Lang): Promise<CommandContext> {
-    const [prefs, form] = await Promise.all([this.core.store.user(caller.id), options.conversational ? this.core.store.form(caller.id) : undefined]);
+    const [prefs, form, stars] = await Promise.all([this.core.store.user(caller.id), options.conversational ? this.core.store.form(caller.id) : undefined, options.shared ? undefined : this.core.store.starsOf(caller.id)]);
     // While a form is open its answers are data, not a sign of language: it goes on in the language it began in.
     const formLang = form?.progress.lang;
     const lang = prefs?.lang ?? formLang ?? this.core.reader.language(text) ?? options.lang ?? prefs?.lastLang ?? hint ?? langFromLocale(caller.platformLocale) ?? 'en';
     const tz = caller.tz ?? prefs?.tz;
     const zone = tz && isValidZone(tz) ? tz : this.core.agenda.zone;
-    return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false, conversational: options.conversational ?? false, ...(options.channel ? { channel: options.channel } : {}), ...(prefs ? { prefs } : {}), ...(form ? { form } : {}) };
+    return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false, conversational: options.conversational ?? false, ...(options.channel ? { channel: options.channel } : {}), ...(prefs ? { prefs } : {}), ...(form ? { form } : {}), ...(stars ? { starred: new Set(stars.map((s) => s.sessionId)) } : {}) };
   }
 
   async handle(caller: Caller, rawText: string, options: HandleOptions = {}): Promise<Reply> {

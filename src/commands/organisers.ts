@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { none, words } from './args.js';
 import { defineCommand, type CommandContext } from './types.js';
 import { statusNotice } from './views/registration.js';
+import { shortTitle } from './views/session-lines.js';
 
 const text = (ctx: CommandContext, s: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [s] }] });
 
@@ -19,13 +20,24 @@ function byLabel(table: Record<string, number>, label: (code: string) => string)
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+/** Sessions by the number of people who starred them, most first: the ten the organisers most need to know. */
+function starRows(ctx: CommandContext, stars: Record<string, number>): [string, number][] {
+  return Object.entries(stars)
+    .map(([id, n]): [string, number] => {
+      const timed = ctx.core.agenda.session(id);
+      return [timed ? `${shortTitle(timed.session.title[ctx.lang])} (${id})` : id, n];
+    })
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 10);
+}
+
 export const registrations = defineCommand({
   name: 'registrations',
   admin: true,
   aliases: { en: ['registrations', 'stats'], fr: ['inscriptions', 'statistiques'], ar: ['التسجيلات', 'احصاءات'] },
   args: () => none,
   run: async (ctx): Promise<Reply> => {
-    const [counts, inviteCount] = await Promise.all([ctx.core.store.registrationCounts(), ctx.core.store.inviteCount()]);
+    const [counts, inviteCount, stars] = await Promise.all([ctx.core.store.registrationCounts(), ctx.core.store.inviteCount(), ctx.core.store.starCounts()]);
     const n = (x: number) => formatNumber(x, ctx.lang);
     const section = (title: string, rows: [string, number][]): Block => ({ type: 'fields', fields: [{ label: title, value: [rows.map(([k, v]) => `${k}: ${n(v)}`).join('\n') || '—'] }] });
     return {
@@ -36,6 +48,7 @@ export const registrations = defineCommand({
         section(ctx.t('form.fields.region.label'), byLabel(counts.byRegion, (r) => ctx.t(`form.choices.region.${r}`))),
         section(ctx.t('form.fields.country.label'), byLabel(counts.byCountry, (c) => countryName(c, ctx.lang)).slice(0, 15)),
         section(ctx.t('form.fields.interpretation.label'), byLabel(counts.byInterpretation, (i) => ctx.t(`form.choices.interpretation.${i}`))),
+        section(ctx.t('organisers.stars'), starRows(ctx, stars)),
         { type: 'context', text: [ctx.t('organisers.invites', { count: inviteCount })] },
         { type: 'actions', buttons: [{ label: ctx.t('buttons.exportCsv'), command: 'export' }] },
       ],

@@ -1,6 +1,6 @@
 // A question in the asker's own words, answered with what it is about: a session, a day or part of it, a week,
-// sessions and library items on a subject, or an action (register, my data, help). Each rule is general: the
-// words come from the reader's tables, and the answers reuse the commands' own views.
+// sessions and library items on a subject, or an action (register, my data, my agenda, reminders, help). Each
+// rule is general: the words come from the reader's tables, and the answers reuse the commands' own views.
 import type { TimedSession } from '../core/agenda.js';
 import type { Block, Reply } from '../core/reply.js';
 import type { Part, Understanding } from '../understanding/index.js';
@@ -9,7 +9,8 @@ import { smallTalkReply } from './small-talk.js';
 import type { CommandContext } from './types.js';
 import { dayReply } from './views/day.js';
 import { foundOf, foundReply, sessionButtons, sessionListBlocks } from './views/found.js';
-import { dayName } from './views/times.js';
+import { starButton } from './views/session-lines.js';
+import { dayName, zoneNote } from './views/times.js';
 
 export type RunCommand = (ctx: CommandContext, text: string) => Promise<Reply>;
 
@@ -39,6 +40,8 @@ const has = (u: Understanding, ...intents: Understanding['intents']) => intents.
 const textReply = (ctx: CommandContext, blocks: Block[]): Reply => ({ lang: ctx.lang, blocks });
 
 async function decide(ctx: CommandContext, u: Understanding, run: RunCommand): Promise<Reply | undefined> {
+  const personal = await agendaAnswer(ctx, u, run);
+  if (personal) return personal;
   if (u.sessionId) return run(ctx, `session ${u.sessionId}`);
   if (u.sessionIdGuesses) return guessesReply(ctx, u.sessionIdGuesses);
   if (u.dateChoices) return whichDateReply(ctx, u.dateChoices);
@@ -59,6 +62,104 @@ async function decide(ctx: CommandContext, u: Understanding, run: RunCommand): P
   for (const kind of ['greeting', 'thanks', 'goodbye'] as const) if (has(u, kind)) return smallTalkReply(ctx, kind);
   if (has(u, 'yes', 'no')) return textReply(ctx, [{ type: 'text', text: [ctx.t('question.nothingAsked')] }, { type: 'actions', buttons: [{ label: ctx.t('buttons.help'), command: 'help' }] }]);
   return undefined;
+}
+
+/** The longest a reminder may come before a session, as `remind` takes it. */
+const MAX_REMIND_MINUTES = 1440;
+
+/**
+ * My agenda and my reminders: "add the digital payments session to my agenda", "star w2-d3-a", « retire la séance
+ * … de mon programme », "what's on my agenda?", «ذكرني قبل 15 دقيقة», "no reminders please". Undefined when the
+ * message asks none of these, or names no session to add and asks something else too ("add Thursday to my agenda":
+ * the day, where every session has its star).
+ */
+async function agendaAnswer(ctx: CommandContext, u: Understanding, run: RunCommand): Promise<Reply | undefined> {
+  const verb = agendaVerb(u);
+  if (verb) {
+    const target = sessionTarget(ctx, u, verb === 'unstar' ? ctx.starred : undefined);
+    if (target?.id) return run(ctx, `${verb} ${target.id}`);
+    if (target?.choices) return verb === 'star' || target.starred ? whichSessionReply(ctx, u, verb, target.choices) : notInAgendaReply(ctx, u, target.choices, run);
+    if (u.subject === '' && u.day === undefined && u.week === undefined && has(u, 'myAgenda')) return run(ctx, 'myagenda');
+    return undefined;
+  }
+  const off = has(u, 'remindOff') || (has(u, 'remind') && has(u, 'no') && u.minutes === undefined);
+  if (off) return run(ctx, 'remind off');
+  if (has(u, 'remind')) {
+    // "remind me 0 minutes before": no such setting; `remind` itself says what it takes.
+    if (u.minutes !== undefined) return u.minutes >= 1 && u.minutes <= MAX_REMIND_MINUTES ? run(ctx, `remind ${u.minutes}`) : undefined;
+    // "remind me about the disability session": the sessions reminded are the starred ones.
+    const target = has(u, 'sessions') || u.sessionId ? sessionTarget(ctx, u) : undefined;
+    if (target?.id) return run(ctx, `star ${target.id}`);
+    if (target?.choices) return whichSessionReply(ctx, u, 'star', target.choices);
+    if (u.subject === '' && u.day === undefined && u.week === undefined) return run(ctx, 'remind');
+    return undefined;
+  }
+  if (has(u, 'myAgenda')) return run(ctx, 'myagenda');
+  return undefined;
+}
+
+/**
+ * Star or unstar, in the order the words came. "star", "bookmark", « favori » say it alone; "add", "put", "remove",
+ * « ajoute », «أزل» only with a session (its id, or the word "session") or my agenda named: "add French" adds nothing.
+ */
+function agendaVerb(u: Understanding): 'star' | 'unstar' | undefined {
+  const aimed = u.sessionId !== undefined || u.sessionIdGuesses !== undefined || has(u, 'myAgenda', 'sessions');
+  for (const intent of u.intents) {
+    if (intent === 'star' || (intent === 'add' && aimed)) return 'star';
+    if (intent === 'unstar' || (intent === 'remove' && aimed)) return 'unstar';
+  }
+  return undefined;
+}
+
+interface Target {
+  /** The one session meant. */
+  id?: string;
+  /** Sessions it may be, to choose from; `starred` when they are the starred ones among those found. */
+  choices?: TimedSession[];
+  starred?: boolean;
+}
+
+/**
+ * The session a message names: an id typed, or one session found clearly ahead of the next (the rule `when` and
+ * `where` use), else the sessions to choose from. `prefer`: sessions to look among first (the starred ones, to unstar).
+ */
+function sessionTarget(ctx: CommandContext, u: Understanding, prefer?: ReadonlySet<string>): Target | undefined {
+  if (u.sessionId) return { id: u.sessionId };
+  const sessions = (ids: string[]) => ids.map((id) => ctx.core.agenda.session(id)).filter((s): s is TimedSession => s !== undefined);
+  if (u.sessionIdGuesses) {
+    const mine = prefer ? u.sessionIdGuesses.filter((id) => prefer.has(id)) : [];
+    const pool = mine.length > 0 ? mine : u.sessionIdGuesses;
+    if (pool.length === 0) return undefined;
+    return pool.length === 1 ? { id: pool[0]! } : { choices: sessions(pool), starred: mine.length > 0 };
+  }
+  const hits = u.hits.filter((h) => h.kind === 'session');
+  const mine = prefer ? hits.filter((h) => prefer.has(h.id)) : [];
+  const pool = mine.length > 0 ? mine : hits;
+  if (pool.length === 0) return undefined;
+  const clear = pool.length === 1 || pool[1]!.score < pool[0]!.score * CLEAR_LEAD;
+  return clear ? { id: pool[0]!.id } : { choices: sessions(pool.map((h) => h.id)), starred: mine.length > 0 };
+}
+
+/** Several sessions match: they are listed, each with its star (or unstar) button, and the reader picks one. */
+function whichSessionReply(ctx: CommandContext, u: Understanding, verb: 'star' | 'unstar', choices: TimedSession[]): Reply {
+  const lines = sessionListBlocks(ctx, choices).map((b, i) => ({ ...b, accessory: starButton(ctx, choices[i]!) }));
+  const blocks: Block[] = [
+    ...(u.subjectShown !== '' ? [{ type: 'header' as const, text: ctx.t('found.header', { subject: u.subjectShown }) }] : []),
+    { type: 'text', text: [ctx.t(verb === 'star' ? 'question.whichToStar' : 'question.whichToUnstar')] },
+    ...lines,
+  ];
+  if (choices[0]) blocks.push({ type: 'context', text: [zoneNote(ctx, choices[0].start)] });
+  blocks.push({ type: 'actions', buttons: [...sessionButtons(ctx, choices).slice(0, Math.min(3, choices.length)), { label: ctx.t('buttons.myAgenda'), command: 'myagenda' }] });
+  return { lang: ctx.lang, blocks };
+}
+
+/** "Remove the cash transfers session" when none of the sessions it may be is starred: say so, under my agenda's title. */
+async function notInAgendaReply(ctx: CommandContext, u: Understanding, choices: TimedSession[], run: RunCommand): Promise<Reply> {
+  const agenda = await run(ctx, 'myagenda');
+  const subject = u.subjectShown !== '' ? u.subjectShown : choices.map((s) => s.session.id).join(', ');
+  const line: Block = { type: 'text', text: [ctx.t('question.notInAgenda', { subject })] };
+  const [first, ...rest] = agenda.blocks;
+  return { ...agenda, blocks: first?.type === 'header' ? [first, line, ...rest] : [line, ...agenda.blocks] };
 }
 
 /** A day (or a part of one), narrowed to the sessions on the subject asked about, if any. */

@@ -2,6 +2,9 @@
 import { distance } from 'fastest-levenshtein';
 import { LANGS, type Lang } from '../core/content/schema.js';
 import { agendaCommand, today, tomorrow } from './day.js';
+import { myAgenda } from './my-agenda.js';
+import { remind } from './remind.js';
+import { star, unstar } from './stars.js';
 import { makeHelp } from './help.js';
 import { lang } from './lang.js';
 import { normalizeWord } from '../core/i18n/normalize.js';
@@ -73,6 +76,6 @@ export class CommandRegistry {
 
 export function defaultRegistry(): CommandRegistry {
   const commands: CommandSpec[] = [];
-  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, search, register, me, lang, registrations, exportCommand, approve, decline, invites, retention, subscribe, unsubscribe, subscriptions, digest, reload);
+  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, search, register, me, myAgenda, star, unstar, remind, lang, registrations, exportCommand, approve, decline, invites, retention, subscribe, unsubscribe, subscriptions, digest, reload);
   return new CommandRegistry(commands);
 }

@@ -38,6 +38,8 @@ export interface CommandContext {
   prefs?: UserPrefs;
   /** The caller's form under way as the message arrived, in a direct conversation; its version guards the next save. */
   form?: VersionedForm;
+  /** The sessions the caller starred, as the message arrived (not read for shared replies). */
+  starred?: ReadonlySet<string>;
 }
 
 export interface HandleOptions {

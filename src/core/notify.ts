@@ -24,6 +24,11 @@ export class Notifier {
     return sender ? { sender, rest: rest.join(':') } : undefined;
   }
 
+  /** Whether this instance has the user's platform on at all (a Slack user cannot be reached with Slack off). */
+  reaches(userId: string): boolean {
+    return this.route(userId) !== undefined;
+  }
+
   async toUser(userId: string, reply: Reply): Promise<boolean> {
     const target = this.route(userId);
     if (!target) return false;

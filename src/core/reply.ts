@@ -26,7 +26,8 @@ export interface Field {
 
 export type Block =
   | { type: 'header'; text: string }
-  | { type: 'text'; text: RichText }
+  /** A paragraph; its accessory is one button beside it (a session line's star). */
+  | { type: 'text'; text: RichText; accessory?: Button }
   | { type: 'fields'; fields: Field[] }
   /** A titled item: a resource, a registration. */
   | { type: 'section'; title: string; text: RichText; meta?: string }
@@ -101,7 +102,11 @@ export function replyToText(reply: Reply, say?: SayCommand): string {
       case 'header':
         lines.push(`== ${block.text} ==`);
         break;
-      case 'text':
+      case 'text': {
+        const typed = block.accessory?.command ? say?.(block.accessory.command, reply.lang) : undefined;
+        lines.push(block.accessory && typed ? `${plain(block.text)}  [${block.accessory.label}${colon}${typed}]` : plain(block.text));
+        break;
+      }
       case 'context':
         lines.push(plain(block.text));
         break;

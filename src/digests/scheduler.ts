@@ -2,6 +2,7 @@
 // across restarts (the posted day is stored before that subscription's next post), catching up at start
 // on a digest missed while the bot was down. node-cron only wakes it; what is due comes from the store.
 import cron, { type ScheduledTask } from 'node-cron';
+import type { DateTime } from 'luxon';
 import type { BotCore } from '../core/bot-core.js';
 import { log } from '../core/log.js';
 import type { Reply } from '../core/reply.js';
@@ -11,6 +12,8 @@ import type { Dispatcher } from '../commands/dispatch.js';
 import { Pace, pool } from './pace.js';
 import { dueNow } from './plan.js';
 import { applyRetention } from '../retention/index.js';
+import { reminderReply } from '../commands/views/reminder.js';
+import { dueReminders, type DueReminder } from './reminders.js';
 
 const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
@@ -27,7 +30,12 @@ export interface TickReport {
   posted: string[];
   paused: string[];
   failed: string[];
+  /** Keys of the reminders this instance sent. */
+  reminded: string[];
 }
+
+/** Tries of one reminder on this instance before it leaves it to the others (a person the bot cannot reach). */
+const REMINDER_TRIES = 3;
 
 /** Platform limits: Slack about one message a second per channel; Teams 7 a second per conversation, 30 per tenant. */
 export const PACING: Record<Subscription['platform'], { perKey: number; global: number }> = {
@@ -78,7 +86,7 @@ export class DigestScheduler {
   private async runTick(): Promise<TickReport> {
     const now = this.core.clock.now();
     await this.housekeeping(now.toMillis());
-    const report: TickReport = { posted: [], paused: [], failed: [] };
+    const report: TickReport = { posted: [], paused: [], failed: [], reminded: [] };
     const due = (await this.core.store.subscriptions()).flatMap((sub) => {
       const d = this.posters.has(sub.platform) ? dueNow(this.core.agenda, sub, now) : undefined;
       return d ? [{ sub, ...d }] : [];
@@ -110,7 +118,45 @@ export class DigestScheduler {
       }
     });
     if (due.length > 0) log.info({ due: due.length, posted: report.posted.length, paused: report.paused.length, failed: report.failed.length }, 'digest tick');
+    await this.remind(now, report);
     return report;
+  }
+
+  /** Keys this instance knows are claimed (by it or another), with when they stop mattering: not asked again. */
+  private readonly settled = new Map<string, number>();
+  private readonly reminderFailures = new Map<string, number>();
+
+  private async remind(now: DateTime, report: TickReport): Promise<void> {
+    for (const [key, until] of this.settled) if (until <= now.toMillis()) this.settled.delete(key);
+    const reachable = (await dueReminders(this.core, now)).filter((r) => !this.settled.has(r.key) && this.core.notifier.reaches(r.userId));
+    if (reachable.length === 0) return;
+    // One statement claims them all; what another instance (or an earlier run) claimed is not this one's to send.
+    const won = new Set(await this.core.store.claimPosts(reachable.map((r) => r.key)));
+    for (const r of reachable) this.settled.set(r.key, r.timed.start.toMillis());
+    await pool(
+      reachable.filter((r) => won.has(r.key)),
+      this.concurrency,
+      (r) => this.sendReminder(r, report),
+    );
+    if (won.size > 0) log.info({ due: won.size, sent: report.reminded.length }, 'reminders tick');
+  }
+
+  private async sendReminder(r: DueReminder, report: TickReport): Promise<void> {
+    const platform = r.userId.split(':')[0] === 'teams' ? 'teams' : 'slack';
+    await this.paces[platform].slot(`${platform}:user:${r.userId}`);
+    const ctx = await this.dispatcher.context({ id: r.userId }, '', {});
+    const sent = await this.core.notifier.toUser(r.userId, reminderReply(ctx, r.timed));
+    if (sent) {
+      await this.core.store.markPosted(r.key);
+      report.reminded.push(r.key);
+      return;
+    }
+    // Not sent: released, so the next tick (here, or on another instance) tries again while the session has not started.
+    await this.core.store.releasePost(r.key);
+    const tries = (this.reminderFailures.get(r.key) ?? 0) + 1;
+    this.reminderFailures.set(r.key, tries);
+    if (tries < REMINDER_TRIES) this.settled.delete(r.key);
+    else log.warn({ tries }, 'reminder not delivered; left to other instances');
   }
 
   private lastHousekeeping = Number.NEGATIVE_INFINITY;

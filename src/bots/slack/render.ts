@@ -54,8 +54,12 @@ function renderBlock(block: Block, reply: Reply, opts: SlackRenderOptions, nextB
   switch (block.type) {
     case 'header':
       return [{ type: 'header', text: plainText(block.text, rtl, L.headerText) }];
-    case 'text':
-      return sections(mrkdwn(block.text, rtl, opts));
+    case 'text': {
+      const parts = sections(mrkdwn(block.text, rtl, opts));
+      // The accessory sits beside the last part of the paragraph, as Slack shows a section's button.
+      if (block.accessory) parts[parts.length - 1]!.accessory = button(block.accessory, nextButton(), reply);
+      return parts;
+    }
     case 'section': {
       const lines: RichText = [`*${block.title}*\n`, ...block.text, ...(block.meta ? [`\n_${block.meta}_`] : [])];
       return sections(mrkdwn(lines, rtl, opts));

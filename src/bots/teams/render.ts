@@ -79,7 +79,17 @@ function element(block: Block, reply: Reply, opts: TeamsRenderOptions): CardElem
     case 'header':
       return [{ type: 'TextBlock', text: text(block.text), size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
     case 'text':
-      return [{ type: 'TextBlock', text: text(block.text), wrap: true }];
+      if (!block.accessory) return [{ type: 'TextBlock', text: text(block.text), wrap: true }];
+      // The accessory in a narrow column beside the text (mirrored with the card in Arabic).
+      return [
+        {
+          type: 'ColumnSet',
+          columns: [
+            { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [{ type: 'TextBlock', text: text(block.text), wrap: true }] },
+            { type: 'Column', width: 'auto', verticalContentAlignment: 'Center', items: [{ type: 'ActionSet', actions: [action(block.accessory, reply.lang)] }] },
+          ],
+        },
+      ];
     case 'section':
       return [
         {

@@ -18,7 +18,8 @@ export interface CommandNames {
 export function commandWords(commands: CommandNames, i18n: I18n): SayCommand {
   return (command, lang) => {
     const [first = '', ...rest] = command.split(' ');
-    if (lang === 'en') return command;
+    // English keeps the command as written, by the first of its English words ("myagenda" is typed "my agenda").
+    if (lang === 'en') return [commands.find(first)?.spec.aliases.en[0] ?? first, ...rest].join(' ');
     const words = WORDS[lang];
     const head = commands.find(first)?.spec.aliases[lang][0] ?? words[first];
     if (head === undefined) return undefined;

@@ -4,8 +4,12 @@ import { LANGS } from '../../core/content/schema.js';
 import type { Block, Reply } from '../../core/reply.js';
 import type { CommandContext } from '../types.js';
 import { agendaNotes } from './notes.js';
+import { starredBlocks, starredSessions } from './my-agenda.js';
 import { sessionBlocks } from './session-lines.js';
 import { dayName } from './times.js';
+
+/** Starred sessions shown on the welcome view; `my agenda` has them all. */
+const HOME_STARRED = 5;
 
 export function homeReply(ctx: CommandContext): Reply {
   const { agenda, content } = ctx.core;
@@ -22,6 +26,12 @@ export function homeReply(ctx: CommandContext): Reply {
     ...sessionBlocks(ctx, sessions),
   ];
   blocks.push(...agendaNotes(ctx, sessions[0]?.start));
+  // What I starred that is still to come: the next few, and the way to all of them.
+  const mine = starredSessions(ctx, [...(ctx.starred ?? [])]).filter((s) => s.end > ctx.now);
+  if (mine.length > 0) {
+    blocks.push({ type: 'divider' }, { type: 'text', text: [ctx.t('home.myAgenda', { count: mine.length })] }, ...starredBlocks(ctx, mine.slice(0, HOME_STARRED)));
+    blocks.push({ type: 'actions', buttons: [{ label: ctx.t('buttons.myAgenda'), command: 'myagenda' }] });
+  }
   blocks.push(
     { type: 'actions', buttons: [{ label: ctx.t('buttons.register'), command: 'register', style: 'primary' }, { label: ctx.t('buttons.week', { number: week.number }), command: `week ${week.number}` }, { label: ctx.t('buttons.resources'), command: 'resources' }, { label: ctx.t('buttons.help'), command: 'help' }] },
     { type: 'context', text: [ctx.t('home.language')] },

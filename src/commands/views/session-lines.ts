@@ -13,7 +13,16 @@ export function sessionLine(ctx: CommandContext, timed: TimedSession): RichText 
 }
 
 export function sessionBlocks(ctx: CommandContext, sessions: TimedSession[]): Block[] {
-  return sessions.map((timed) => ({ type: 'text', text: sessionLine(ctx, timed) }));
+  return sessions.map((timed) => ({ type: 'text', text: sessionLine(ctx, timed), accessory: starButton(ctx, timed) }));
+}
+
+/**
+ * Beside each session: star it, or, where the reply is the reader's own and they starred it, unstar it. A reply
+ * many people read (a channel, a digest) always offers the star: each presser's answer comes to them alone.
+ */
+export function starButton(ctx: CommandContext, timed: TimedSession): Button {
+  const id = timed.session.id;
+  return !ctx.shared && ctx.starred?.has(id) ? { label: ctx.t('buttons.starred'), command: `unstar ${id}` } : { label: ctx.t('buttons.star'), command: `star ${id}` };
 }
 
 const BUTTON_TITLE = 28;

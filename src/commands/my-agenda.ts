@@ -1,0 +1,17 @@
+// my agenda: what I starred, my reminders and my private calendar feed (/ics/u/<token>.ics).
+import type { Reply } from '../core/reply.js';
+import { none } from './args.js';
+import { defineCommand } from './types.js';
+import { myAgendaReply } from './views/my-agenda.js';
+
+export const myAgenda = defineCommand({
+  name: 'myagenda',
+  aliases: { en: ['my agenda', 'myagenda', 'starred', 'my sessions'], fr: ['mon programme', 'mon agenda', 'favoris', 'mes séances'], ar: ['جدولي', 'برنامجي', 'جلساتي'] },
+  args: () => none,
+  run: async (ctx): Promise<Reply> => {
+    const stars = await ctx.core.store.starsOf(ctx.caller.id);
+    // The feed address is made when first shown, and only where the server has a public address to give.
+    const feedUrl = ctx.core.publicUrl && stars.length > 0 ? `${ctx.core.publicUrl}/ics/u/${await ctx.core.store.feedToken(ctx.caller.id)}.ics` : undefined;
+    return myAgendaReply(ctx, stars.map((s) => s.sessionId), feedUrl);
+  },
+});

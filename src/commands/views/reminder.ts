@@ -1,0 +1,23 @@
+// The direct message before a starred session: what, when in the reader's zone, how to join if the agenda says,
+// and buttons to open it or unstar it.
+import type { TimedSession } from '../../core/agenda.js';
+import type { Block, Button, Reply } from '../../core/reply.js';
+import type { CommandContext } from '../types.js';
+import { shownTitle } from '../untranslated.js';
+import { sessionTimes } from './times.js';
+
+export function reminderReply(ctx: CommandContext, timed: TimedSession): Reply {
+  const { session } = timed;
+  const minutes = Math.max(0, Math.ceil(timed.start.diff(ctx.now, 'minutes').minutes));
+  const buttons: Button[] = [];
+  const join = session.links?.join;
+  if (join) buttons.push({ label: ctx.t('buttons.join'), url: join, style: 'primary' });
+  buttons.push({ label: ctx.t('buttons.details'), command: `session ${session.id}` }, { label: ctx.t('buttons.unstar'), command: `unstar ${session.id}` });
+  const blocks: Block[] = [
+    { type: 'header', text: ctx.t('reminder.header', { title: shownTitle(ctx, session) }) },
+    { type: 'text', text: [ctx.t('reminder.startsIn', { count: minutes }), ' ', ...sessionTimes(ctx, timed)] },
+    { type: 'context', text: [ctx.t('reminder.why')] },
+    { type: 'actions', buttons },
+  ];
+  return { lang: ctx.lang, blocks };
+}
