@@ -35,7 +35,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const TABLES = 'users, conversations, registrations, forms, form_answers, invites, subscriptions, posts, seen, downloads, stars, feeds';
+const TABLES = 'users, conversations, registrations, forms, form_answers, invites, subscriptions, posts, seen, downloads, stars, feeds, settings';
 
 /** Two instances on the file's database, opened together: both migrate at once, under the advisory lock. */
 async function postgresInstances(): Promise<{ a: PostgresStore; b: PostgresStore }> {
@@ -441,6 +441,14 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       ]);
     });
 
+    it('keeps a shared setting: the last value written, refused when malformed', async () => {
+      expect(await a.setting('content-version')).toBeUndefined();
+      await a.saveSetting('content-version', 'abc');
+      await a.saveSetting('content-version', 'def');
+      expect(await b.setting('content-version')).toBe('def');
+      await expect(a.saveSetting('Not A Key', 'x')).rejects.toThrow();
+    });
+
     it('sees an id first once per kind, and again after it expires', async () => {
       expect(await a.firstSeen('slack-event', 'Ev1', 0.3)).toBe(true);
       expect(await b.firstSeen('slack-event', 'Ev1', 0.3)).toBe(false);
@@ -649,6 +657,7 @@ describe('PostgreSQL store only', () => {
       expect(rows).toEqual([
         { version: 1, name: '001_init.sql' },
         { version: 2, name: '002_personal_agenda.sql' },
+        { version: 3, name: '003_settings.sql' },
       ]);
     } finally {
       await client.end();

@@ -41,14 +41,15 @@ export class Dispatcher {
 
   /**
    * The context a command runs in: language and zone chosen for this caller and message. The language: the one
-   * chosen with `lang`; an open form's; the one the message is clearly written in; the reply's a button was on;
-   * the last one the user clearly wrote in; the one a typo's nearest command is in (`hint`); the platform's.
+   * chosen with `lang`; an open form's; the reply's a button was on (a button's text is a command written by the
+   * bot, not a sign of the presser's language); the one the message is clearly written in; the last one the user
+   * clearly wrote in; the one a typo's nearest command is in (`hint`); the platform's.
    */
   async context(caller: Caller, text: string, options: HandleOptions = {}, hint?: Lang): Promise<CommandContext> {
     const [prefs, form, stars] = await Promise.all([this.core.store.user(caller.id), options.conversational ? this.core.store.form(caller.id) : undefined, options.shared ? undefined : this.core.store.starsOf(caller.id)]);
     // While a form is open its answers are data, not a sign of language: it goes on in the language it began in.
     const formLang = form?.progress.lang;
-    const lang = prefs?.lang ?? formLang ?? this.core.reader.language(text) ?? options.lang ?? prefs?.lastLang ?? hint ?? langFromLocale(caller.platformLocale) ?? 'en';
+    const lang = prefs?.lang ?? formLang ?? options.lang ?? this.core.reader.language(text) ?? prefs?.lastLang ?? hint ?? langFromLocale(caller.platformLocale) ?? 'en';
     const tz = caller.tz ?? prefs?.tz;
     const zone = tz && isValidZone(tz) ? tz : this.core.agenda.zone;
     return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false, conversational: options.conversational ?? false, ...(options.channel ? { channel: options.channel } : {}), ...(prefs ? { prefs } : {}), ...(form ? { form } : {}), ...(stars ? { starred: new Set(stars.map((s) => s.sessionId)) } : {}) };
@@ -58,7 +59,7 @@ export class Dispatcher {
     const text = westernDigits(stripPrefix(rawText.slice(0, MAX_INPUT)));
     let ctx = await this.context(caller, text, options);
     try {
-      await this.rememberLanguage(ctx, text);
+      if (options.lang === undefined) await this.rememberLanguage(ctx, text); // a button's command is the bot's words
       // Another message of this user moved the form meanwhile (on another instance): read this one again over it.
       for (let attempt = 1; ; attempt++) {
         try {

@@ -97,7 +97,7 @@ export const me = defineCommand({
       case 'delete-confirm':
         await ctx.core.downloads.revoke(ctx.caller.id); // a `me export` link taken before must not outlive the data
         await ctx.core.store.eraseUser(ctx.caller.id);
-        return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.core.i18n.t(ctx.lang)('me.deleted')] }] };
+        return { lang: ctx.lang, erased: true, blocks: [{ type: 'text', text: [ctx.core.i18n.t(ctx.lang)('me.deleted')] }] };
     }
   },
 });

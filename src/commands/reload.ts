@@ -3,6 +3,7 @@ import { ContentError } from '../core/content/load.js';
 import type { Session } from '../core/content/schema.js';
 import type { Reply } from '../core/reply.js';
 import { diffAgendas } from '../importers/diff.js';
+import { CONTENT_VERSION_SETTING, contentVersion } from '../core/content/version.js';
 import { none } from './args.js';
 import { defineCommand, type CommandContext } from './types.js';
 
@@ -33,6 +34,9 @@ export const reload = defineCommand({
       };
     }
     const { before, after } = swapped;
+    // Every instance on the database follows this version; the scheduler tells people what changed for them.
+    await ctx.core.store.saveSetting(CONTENT_VERSION_SETTING, contentVersion(after));
+    if (contentVersion(before) !== contentVersion(after)) ctx.core.agendaChanges.push(swapped);
     const diff = diffAgendas(before.agenda.sample ? undefined : before.agenda, after.agenda);
     if (before.agenda.sample && !after.agenda.sample) diff.removed = before.agenda.sessions.map((s) => ({ id: s.id, title: s.title.en, when: '' }));
     const blocks: Reply['blocks'] = [
@@ -46,6 +50,7 @@ export const reload = defineCommand({
       if (added.length > 0) blocks.push(text('reload.added', { titles: titles(ctx, added.map((s) => s.id), after.agenda.sessions) }));
       if (changed.length > 0) blocks.push(text('reload.changed', { titles: titles(ctx, changed.map((s) => s.id), after.agenda.sessions) }));
       if (removed.length > 0) blocks.push(text('reload.removed', { titles: titles(ctx, removed.map((s) => s.id), before.agenda.sessions) }));
+      blocks.push({ type: 'context', text: [ctx.t('reload.notices')] });
     }
     return { lang: ctx.lang, blocks };
   },

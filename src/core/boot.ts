@@ -41,6 +41,7 @@ export async function boot(config: Config, clock?: Clock): Promise<Booted> {
     joinLinkMinutes: config.CKEX_JOIN_LINK_MINUTES,
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     notifier: new Notifier(),
+    agendaChanges: [],
     downloads: new Downloads(config.PUBLIC_URL, store),
     ...(config.CKEX_ORGANISERS_CHANNEL ? { organisersChannel: config.CKEX_ORGANISERS_CHANNEL } : {}),
   };

@@ -9,6 +9,7 @@ import type { Reader } from '../understanding/index.js';
 import type { AsyncStore } from '../store/async-store.js';
 import type { Downloads } from './downloads.js';
 import type { Notifier } from './notify.js';
+import type { AgendaChange } from '../digests/change-notices.js';
 
 export interface BotCore {
   content: Content;
@@ -32,4 +33,6 @@ export interface BotCore {
   organisersChannel?: string;
   /** Reads content/ again and swaps content, agenda, search and reader in place (`reload`); throws ContentError and keeps the old. */
   reloadContent?: () => Promise<Swapped>;
+  /** Reloads waiting for the scheduler to tell people what changed (src/digests/change-notices.ts). */
+  agendaChanges: AgendaChange[];
 }

@@ -14,6 +14,9 @@ import { dueNow } from './plan.js';
 import { applyRetention } from '../retention/index.js';
 import { reminderReply } from '../commands/views/reminder.js';
 import { dueReminders, type DueReminder } from './reminders.js';
+import { noticeKey, planNotices, summaryKey, updateKey, type AgendaChange } from './change-notices.js';
+import { channelUpdate, organisersSummary, personalNotice } from '../commands/views/change-notice.js';
+import { CONTENT_VERSION_SETTING, contentVersion } from '../core/content/version.js';
 
 const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
@@ -32,6 +35,8 @@ export interface TickReport {
   failed: string[];
   /** Keys of the reminders this instance sent. */
   reminded: string[];
+  /** Keys of the change notices, schedule updates and summaries this instance sent. */
+  told: string[];
 }
 
 /** Tries of one reminder on this instance before it leaves it to the others (a person the bot cannot reach). */
@@ -86,7 +91,7 @@ export class DigestScheduler {
   private async runTick(): Promise<TickReport> {
     const now = this.core.clock.now();
     await this.housekeeping(now.toMillis());
-    const report: TickReport = { posted: [], paused: [], failed: [], reminded: [] };
+    const report: TickReport = { posted: [], paused: [], failed: [], reminded: [], told: [] };
     const due = (await this.core.store.subscriptions()).flatMap((sub) => {
       const d = this.posters.has(sub.platform) ? dueNow(this.core.agenda, sub, now) : undefined;
       return d ? [{ sub, ...d }] : [];
@@ -119,7 +124,90 @@ export class DigestScheduler {
     });
     if (due.length > 0) log.info({ due: due.length, posted: report.posted.length, paused: report.paused.length, failed: report.failed.length }, 'digest tick');
     await this.remind(now, report);
+    await this.followReload();
+    await this.tellChanges(report);
     return report;
+  }
+
+  /** The content version this instance last tried to follow, so a content/ that differs here is not reloaded forever. */
+  private followed: string | undefined;
+
+  /** Another instance ran `reload`: read content/ here too, and tell what changed (the keys keep it once). */
+  private async followReload(): Promise<void> {
+    if (!this.core.reloadContent) return;
+    const wanted = await this.core.store.setting(CONTENT_VERSION_SETTING);
+    if (!wanted || wanted === this.followed || wanted === contentVersion(this.core.content)) return;
+    this.followed = wanted;
+    try {
+      const swapped = await this.core.reloadContent();
+      const got = contentVersion(swapped.after);
+      if (got !== contentVersion(swapped.before)) this.core.agendaChanges.push(swapped);
+      if (got !== wanted) log.warn({ wanted, got }, 'content/ on this instance differs from the one reloaded elsewhere: give every instance the same content/');
+      else log.info({ version: got }, 'followed a reload made on another instance');
+    } catch (err) {
+      log.error({ err: (err as Error).message }, 'could not follow a reload made on another instance; the old content stays');
+    }
+  }
+
+  /** Change notices for each reload queued (`reload` here, or followed): people, channels, organisers. */
+  private async tellChanges(report: TickReport): Promise<void> {
+    for (const change of this.core.agendaChanges.splice(0)) {
+      const complete = await this.tellChange(change, report).catch((err: Error) => {
+        log.error({ err: err.message }, 'change notices failed');
+        return false;
+      });
+      change.tries = (change.tries ?? 0) + 1;
+      if (!complete && change.tries < REMINDER_TRIES) this.core.agendaChanges.push(change); // the sent ones stay claimed
+    }
+  }
+
+  private async tellChange(change: AgendaChange, report: TickReport): Promise<boolean> {
+    const plan = await planNotices(this.core, change);
+    if (!plan) return true;
+    let complete = true;
+    const people = [...plan.people].filter(([user]) => this.core.notifier.reaches(user));
+    const won = new Set(await this.core.store.claimPosts(people.map(([user]) => noticeKey(user, plan.versions))));
+    await pool(
+      people.filter(([user]) => won.has(noticeKey(user, plan.versions))),
+      this.concurrency,
+      async ([user, changes]) => {
+        const platform = user.startsWith('teams:') ? 'teams' : 'slack';
+        await this.paces[platform].slot(`${platform}:user:${user}`);
+        const ctx = await this.dispatcher.context({ id: user }, '', {});
+        complete = (await this.send(noticeKey(user, plan.versions), () => this.core.notifier.toUser(user, personalNotice(ctx, changes)), report)) && complete;
+      },
+    );
+    const subs = (await this.core.store.subscriptions()).filter((s) => !s.paused && this.posters.has(s.platform));
+    const wonSubs = new Set(await this.core.store.claimPosts(subs.map((s) => updateKey(s.id, plan.versions))));
+    await pool(
+      subs.filter((s) => wonSubs.has(updateKey(s.id, plan.versions))),
+      this.concurrency,
+      async (sub) => {
+        await this.paces[sub.platform].slot(`${sub.platform}:${sub.channel}`);
+        const base = await this.dispatcher.context({ id: `digest:${sub.id}`, tz: sub.zone }, '', { shared: true });
+        const reply = channelUpdate({ ...base, lang: sub.lang, t: this.core.i18n.t(sub.lang) }, plan.counts);
+        complete = (await this.send(updateKey(sub.id, plan.versions), () => this.core.notifier.toChannel(`${sub.platform}:${sub.channel}`, reply), report)) && complete;
+      },
+    );
+    const organisers = this.core.organisersChannel;
+    if (organisers && this.core.notifier.reaches(organisers) && (await this.core.store.claimPost(summaryKey(plan.versions)))) {
+      const lang = this.core.content.event.workingLanguage;
+      const base = await this.dispatcher.context({ id: 'organisers' }, '', { shared: true });
+      const reply = organisersSummary({ ...base, lang, t: this.core.i18n.t(lang) }, plan.counts, { people: plan.people.size, channels: subs.length });
+      complete = (await this.send(summaryKey(plan.versions), () => this.core.notifier.toChannel(organisers, reply), report)) && complete;
+    }
+    if (won.size + wonSubs.size > 0) log.info({ people: won.size, channels: wonSubs.size }, 'change notices');
+    return complete;
+  }
+
+  /** Sends a claimed post: recorded when sent, released (for a later try) when not. */
+  private async send(key: string, post: () => Promise<boolean>, report: TickReport): Promise<boolean> {
+    const sent = await post().catch(() => false);
+    if (sent) {
+      await this.core.store.markPosted(key);
+      report.told.push(key);
+    } else await this.core.store.releasePost(key);
+    return sent;
   }
 
   /** Keys this instance knows are claimed (by it or another), with when they stop mattering: not asked again. */

@@ -78,6 +78,10 @@ export interface AsyncStore {
   markPosted(key: string): Promise<void>;
   isPosted(key: string): Promise<boolean>;
 
+  /** A value shared by every instance (the content version last reloaded); undefined when never set. */
+  setting(key: string): Promise<string | undefined>;
+  saveSetting(key: string, value: string): Promise<void>;
+
   /** True the first time (kind, id) is offered within ttlSeconds, across every instance: Slack retries, replays. */
   firstSeen(kind: string, id: string, ttlSeconds: number): Promise<boolean>;
 

@@ -11,6 +11,7 @@ import { AtomicJsonFile } from './atomic-json-file.js';
 import { storedDownloadSchema, type StoredDownload } from './download.js';
 import type { RegionOf } from './legacy-regions.js';
 import { LowdbStore } from './lowdb-store.js';
+import { settingKey, settingValue } from './setting.js';
 import { emptyPostsFile, POSTS_FILE, postsFileSchema, type PostsFileData } from './posts-file.js';
 import { countRegistrations, type RegistrationCounts } from './registration-counts.js';
 import type { PersonalDataCounts } from './retention-counts.js';
@@ -29,6 +30,7 @@ export class LowdbAsyncStore implements AsyncStore {
   private lastVersion = 0;
   private readonly sightings = new Map<string, number>();
   private readonly downloads = new Map<string, StoredDownload>();
+  private readonly settings = new Map<string, string>();
 
   private constructor(
     readonly store: LowdbStore,
@@ -181,6 +183,15 @@ export class LowdbAsyncStore implements AsyncStore {
     this.posts.posts[key] = { claimedAt: new Date().toISOString() };
     await this.postsFile.write(this.posts);
     return true;
+  }
+
+  /** One process holds DATA_DIR, so a shared setting needs no file: it lives as long as the process. */
+  async setting(key: string): Promise<string | undefined> {
+    return this.settings.get(settingKey.parse(key));
+  }
+
+  async saveSetting(key: string, value: string): Promise<void> {
+    this.settings.set(settingKey.parse(key), settingValue.parse(value));
   }
 
   async claimPosts(keys: readonly string[]): Promise<string[]> {

@@ -1,6 +1,6 @@
 // The Teams bot: botbuilder's ActivityHandler routing each kind of activity to its listener.
 import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
-import { rememberConversation, type TeamsSurface } from './context.js';
+import { ERASED, rememberConversation, type TeamsSurface } from './context.js';
 import { onCardAction } from './listeners/actions.js';
 import { onInstalled, onUninstalled } from './listeners/install.js';
 import { onMessage } from './listeners/messages.js';
@@ -15,7 +15,8 @@ export class CkexTeamsBot extends ActivityHandler {
         // After the reply is sent, so the user never waits for the store (and also when the reply failed: Teams
         // may have moved the conversation): the stored reference is refreshed, written only when it changed.
         // Install and uninstall have listeners of their own.
-        if (context.activity.type === 'message' || context.activity.type === 'invoke') await rememberConversation(surface, context.activity);
+        // A turn that erased the user's data keeps nothing, not even where to reach them.
+        if ((context.activity.type === 'message' || context.activity.type === 'invoke') && !context.turnState.get(ERASED)) await rememberConversation(surface, context.activity);
       }
     });
     this.onMessage(async (context, next) => {

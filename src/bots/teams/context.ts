@@ -22,6 +22,9 @@ export interface Answered {
   cards: AdaptiveCard[];
 }
 
+/** Marks a turn that erased the asker's data: its conversation address is not stored again (bot.ts). */
+export const ERASED = Symbol('ckex.erased');
+
 /** Who is asking, with the roster as the witness of their email. */
 export const callerOf = (context: TurnContext): Caller => teamsCaller(context.activity, () => rosterEmail(context));
 
@@ -31,6 +34,7 @@ export async function answer(surface: TeamsSurface, context: TurnContext, text: 
   const caller = callerOf(context);
   const reply = await withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(caller, text, { shared, conversational: !shared, channel: { platform: 'teams', id: activity.conversation.id }, ...options }), caller.id);
   // The one-screen form belongs in a personal chat; in a channel the reply's own text says where to go.
+  if (reply.erased) context.turnState.set(ERASED, true);
   const cards = reply.form && !shared ? [formCard(reply.form, reply.lang)] : renderCards(reply, { localTimes: shared });
   return { reply, cards };
 }

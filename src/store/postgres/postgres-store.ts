@@ -16,6 +16,7 @@ import { migrate } from './migrate.js';
 import { mapLegacyRegions } from './legacy-regions.js';
 import type { RegionOf } from '../legacy-regions.js';
 import * as posts from './posts.js';
+import * as settings from './settings.js';
 import * as registrations from './registrations.js';
 import * as retention from './retention.js';
 import * as seen from './seen.js';
@@ -87,6 +88,8 @@ export class PostgresStore implements AsyncStore {
   dropSubscription = (id: string): Promise<void> => subscriptions.dropSubscription(this.pool, id);
 
   claimPost = (key: string): Promise<boolean> => posts.claimPost(this.pool, key);
+  setting = (key: string): Promise<string | undefined> => settings.setting(this.pool, key);
+  saveSetting = (key: string, value: string): Promise<void> => settings.saveSetting(this.pool, key, value);
   claimPosts = (keys: readonly string[]): Promise<string[]> => posts.claimPosts(this.pool, keys);
   releasePost = (key: string): Promise<void> => posts.releasePost(this.pool, key);
   markPosted = (key: string): Promise<void> => posts.markPosted(this.pool, key);

@@ -1,0 +1,7 @@
+-- Values every instance reads and any may set: the version of the content last reloaded, so the other instances
+-- follow a `reload` without a restart.
+CREATE TABLE settings (
+  key text PRIMARY KEY CHECK (key ~ '^[a-z][a-z0-9-]{0,63}$'),
+  value text NOT NULL CHECK (length(value) <= 1000),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
