@@ -6,18 +6,21 @@ import { LANGS, type Lang } from '../core/content/schema.js';
 import type { Content } from '../core/content/load.js';
 import { AboutIndex } from './about.js';
 import { findDays, type EventCalendar } from './days.js';
+import { findMinutes } from './durations.js';
 import { documentsOf } from './documents.js';
 import { findIntents } from './intents.js';
 import { clearLanguage } from './language.js';
 import { Lexicon } from './lexicon.js';
 import { shownWordsOf, wordsOf } from './normalize.js';
 import { findSessionId } from './session-ids.js';
-import type { Token, Understanding } from './types.js';
+import type { Intent, Token, Understanding } from './types.js';
 import { CONCEPTS, TABLES } from './vocabulary/load.js';
 import { findWeek } from './weeks.js';
 import { readYesNo } from './yes-no.js';
 
 export type { Hit, Intent, Part, Understanding } from './types.js';
+
+const REMINDER_INTENTS: ReadonlySet<Intent> = new Set(['remind', 'remindOff']);
 
 /** Words longer than this are not read: a question is short, and a pasted page must stay cheap. */
 const MAX_WORDS = 60;
@@ -90,6 +93,8 @@ export class Reader {
     const { tokens, lang, words } = this.label(text);
     const shown = shownWordsOf(text.slice(0, 2000)).slice(0, MAX_WORDS);
     const ids = findSessionId(tokens, this.sessionIds);
+    // A length of time is read before days take its number, and only where reminders are spoken of.
+    const minutes = tokens.some((t) => !t.used && t.meanings.some((m) => m.kind === 'intent' && REMINDER_INTENTS.has(m.intent))) ? findMinutes(tokens, this.suffixes) : undefined;
     const days = findDays(tokens, today, this.calendar, this.suffixes, this.articles);
     const week = findWeek(tokens, today, this.suffixes);
     const { intents, namedLang } = findIntents(tokens);
@@ -99,6 +104,7 @@ export class Reader {
     if (namedLang) u.namedLang = namedLang;
     if (ids.id) u.sessionId = ids.id;
     if (ids.guesses) u.sessionIdGuesses = ids.guesses;
+    if (minutes !== undefined) u.minutes = minutes;
     if (days.part) u.part = days.part;
     if (days.dateChoices) u.dateChoices = days.dateChoices;
     const weeks = this.content.event.weeks;

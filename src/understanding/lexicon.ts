@@ -25,6 +25,9 @@ function* phrasesOf(table: LanguageTable): Generator<[string, Meaning]> {
   for (const p of table.weekWords) yield [p, { kind: 'weekWord' }];
   for (const p of table.dayWords) yield [p, { kind: 'dayWord' }];
   for (const part of PARTS) for (const p of table.parts[part]) yield [p, { kind: 'part', part }];
+  for (const p of table.durations.minutes) yield [p, { kind: 'timeUnit', minutes: 1 }];
+  for (const p of table.durations.hours) yield [p, { kind: 'timeUnit', minutes: 60 }];
+  for (const { minutes, phrases } of table.durations.fixed) for (const p of phrases) yield [p, { kind: 'duration', minutes }];
   for (const intent of INTENTS) for (const p of table.intents[intent]) yield [p, { kind: 'intent', intent }];
   for (const lang of LANGS) for (const p of table.languageNames[lang]) yield [p, { kind: 'language', lang }];
   for (const p of table.fillers) yield [p, { kind: 'filler' }];

@@ -16,6 +16,10 @@ export type Meaning =
   | { kind: 'weekWord' }
   | { kind: 'dayWord' }
   | { kind: 'part'; part: Part }
+  /** A word for minutes (1) or hours (60), after a number: "15 minutes", « 2 heures ». */
+  | { kind: 'timeUnit'; minutes: number }
+  /** A length of time by itself: "half an hour", «ربع ساعة». */
+  | { kind: 'duration'; minutes: number }
   | { kind: 'intent'; intent: Intent }
   | { kind: 'language'; lang: Lang }
   | { kind: 'filler' };
@@ -66,6 +70,8 @@ export interface Understanding {
   sessionId?: string;
   /** Ids a partial one (w2-d3) may mean. */
   sessionIdGuesses?: string[];
+  /** A length of time asked for a reminder, in minutes ("remind me 15 minutes before"), read only beside a reminder word. */
+  minutes?: number;
   /** A language named ("in French"). */
   namedLang?: Lang;
   /** What the question is about, in the words left once days, weeks, intents and stop words are read. */

@@ -5,7 +5,14 @@ import { LANGS } from '../../core/content/schema.js';
 const phrases = z.array(z.string().trim().min(1));
 
 /** What a question can ask for, whatever words it uses. */
-export const INTENTS = ['when', 'where', 'whatsOn', 'sessions', 'resources', 'search', 'now', 'next', 'register', 'me', 'help', 'greeting', 'thanks', 'goodbye', 'yes', 'no', 'lang'] as const;
+export const INTENTS = [
+  'when', 'where', 'whatsOn', 'sessions', 'resources', 'search', 'now', 'next', 'register', 'me', 'help', 'greeting', 'thanks', 'goodbye', 'yes', 'no', 'lang',
+  // My agenda. "star", "bookmark": a session to add, whatever else is said; "add", "put", "remove": only with a
+  // session (its id, or the word "session") or my agenda named, so "add" elsewhere asks for nothing.
+  'star', 'unstar', 'add', 'remove', 'myAgenda',
+  // Reminders before my sessions: set (with a length of time), shown, or stopped.
+  'remind', 'remindOff',
+] as const;
 export type Intent = (typeof INTENTS)[number];
 
 export const PARTS = ['morning', 'afternoon', 'evening'] as const;
@@ -35,6 +42,17 @@ export const languageTableSchema = z
     weekWords: phrases,
     dayWords: phrases,
     parts: z.object({ morning: phrases, afternoon: phrases, evening: phrases }).strict(),
+    /**
+     * Lengths of time, for reminders: a number before a word for minutes or hours ("15 minutes", «15 دقيقة»), an
+     * hour word alone ("an hour before"), or a phrase that is a length by itself ("half an hour", « un quart d'heure »).
+     */
+    durations: z
+      .object({
+        minutes: phrases,
+        hours: phrases,
+        fixed: z.array(z.object({ minutes: z.number().int().min(1).max(1440), phrases }).strict()),
+      })
+      .strict(),
     intents: z.object(Object.fromEntries(INTENTS.map((i) => [i, phrases])) as Record<Intent, typeof phrases>).strict(),
     /** The names of the bot's languages, written in this language. */
     languageNames: z.object({ en: phrases, fr: phrases, ar: phrases }).strict(),
