@@ -19,7 +19,16 @@ export type Action =
   | 'nothing-asked'
   | 'not-understood'
   | 'week-resources'
-  | `lang:${Lang}`;
+  | `lang:${Lang}`
+  /** My agenda: a session starred or unstarred (by id), my agenda shown, several sessions offered to pick from. */
+  | `star:${string}`
+  | `unstar:${string}`
+  | 'my-agenda'
+  | 'which-session'
+  | 'not-in-agenda'
+  /** Reminders set to a number of minutes, or off. */
+  | `remind:${number}`
+  | 'remind:off';
 
 export interface Seen {
   lang: Lang;
@@ -79,6 +88,18 @@ export function observe(core: BotCore, reply: Reply): Seen {
   if (reply.blocks.some((b) => b.type === 'actions' && b.buttons.filter((x) => x.command?.startsWith('agenda ')).length === 2 && b.buttons.length === 2)) seen.actions.push('ask-date');
   if (has('question.nothingAsked')) seen.actions.push('nothing-asked');
   if (has('question.canHelp')) seen.actions.push('not-understood');
+  for (const { id, title } of core.content.agenda.sessions) {
+    const shown = title[reply.lang];
+    if (['stars.added', 'stars.already'].some((k) => text.includes(stripBidi(t(k, { title: shown }))))) seen.actions.push(`star:${id}`);
+    if (['stars.removed', 'stars.notStarred'].some((k) => text.includes(stripBidi(t(k, { title: shown }))))) seen.actions.push(`unstar:${id}`);
+  }
+  if (headers.includes(stripBidi(t('myAgenda.header')))) seen.actions.push('my-agenda');
+  if (has('question.whichToStar') || has('question.whichToUnstar')) seen.actions.push('which-session');
+  if (has('question.notInAgenda')) seen.actions.push('not-in-agenda');
+  for (const n of new Set([...text.matchAll(/\d+/g)].map((m) => Number(m[0])))) {
+    if (n >= 1 && text.includes(stripBidi(t('remind.set', { count: n })))) seen.actions.push(`remind:${n}`);
+  }
+  if (has('remind.off')) seen.actions.push('remind:off');
   for (const l of ['en', 'fr', 'ar'] as const) {
     const saved = stripBidi(core.i18n.t(l)('lang.saved', { language: core.i18n.t(l)(`languages.${l}`) }));
     if (text.includes(saved)) seen.actions.push(`lang:${l}`);
