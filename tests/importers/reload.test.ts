@@ -3,6 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/importers/index.js';
+import { DigestScheduler } from '../../src/digests/scheduler.js';
+import { stripBidi } from '../../src/core/i18n/bidi.js';
+import { replyToText, type Reply } from '../../src/core/reply.js';
 import { testBot, type TestBot } from '../helpers/bot.js';
 import { contentCopy, fixture } from './helpers.js';
 
@@ -53,6 +56,33 @@ describe('reload', () => {
     const reply = await bot.say('recharger', ORGANISER);
     expect(reply).toContain('Programme rechargé');
     expect(reply).toMatch(/Modifiées\s: Atteindre le « chaînon manquant » \(w1-d1-b\)/u);
+  });
+
+  it('moving one imported talk tells exactly the people who starred it, once, in their language', async () => {
+    const { bot, dir } = await start();
+    await importFile(fixture('schedule.json'), { contentDir: dir });
+    await bot.say('reload', ORGANISER);
+    const told: { user: string; text: string }[] = [];
+    const record = async (user: string, reply: Reply) => (told.push({ user, text: stripBidi(replyToText(reply)).replace(/[\u00a0\u202f]/g, ' ') }), true);
+    bot.core.notifier.register('slack', { toUser: record, toChannel: async () => true });
+    const scheduler = new DigestScheduler(bot.core, bot.dispatcher);
+    try {
+      await bot.say('favori w1-d1-b', { id: 'slack:T1:UFR' });
+      await bot.say('star w1-d1-a', { id: 'slack:T1:UEN' });
+      const moved = join(dir, 'moved.json');
+      writeFileSync(moved, readFileSync(fixture('schedule.json'), 'utf8').replace('"date": "2021-05-03T11:00:00-04:00"', '"date": "2021-05-04T14:00:00-04:00"'));
+      const report = await importFile(moved, { contentDir: dir });
+      expect(report.sessions?.changed.map((c) => c.id)).toEqual(['w1-d1-b']);
+      expect([report.sessions?.added.length, report.sessions?.removed.length]).toEqual([0, 0]);
+      await bot.say('reload', ORGANISER);
+      await scheduler.tick();
+      await scheduler.tick();
+      expect(told.map((t) => t.user)).toEqual(['slack:T1:UFR']);
+      expect(told[0]!.text).toContain('Changement de programme');
+      expect(told[0]!.text).toContain('désormais mardi 4 mai 2021, 14:00');
+    } finally {
+      await scheduler.stop();
+    }
   });
 
   it('a file the bot would refuse is named with its field and the fix, and the old agenda stays', async () => {
