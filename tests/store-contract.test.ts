@@ -340,6 +340,15 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     });
   });
 
+  it('lists the registrations with a status, oldest first, at most as many as asked', async () => {
+    await a.saveRegistration(registration('RPEND2', 'p2@example.org', { status: 'pending', createdAt: at(2), updatedAt: at(2) }));
+    await a.saveRegistration(registration('RPEND1', 'p1@example.org', { status: 'pending', createdAt: at(1), updatedAt: at(1) }));
+    await a.saveRegistration(registration('RCONF1', 'c1@example.org', { status: 'confirmed', createdAt: at(0), updatedAt: at(0) }));
+    expect((await b.registrationsWithStatus('pending', 10)).map((r) => r.id)).toEqual(['RPEND1', 'RPEND2']);
+    expect((await b.registrationsWithStatus('pending', 1)).map((r) => r.id)).toEqual(['RPEND1']);
+    expect(await b.registrationsWithStatus('declined', 10)).toEqual([]);
+  });
+
   describe('forms', () => {
     it('saves over the version read, and refuses a stale one with the current form', async () => {
       expect(await a.form('U1')).toBeUndefined();

@@ -20,7 +20,8 @@ function understoodParts(ctx: CommandContext, u: Understanding | undefined): str
   const parts: string[] = [];
   if (u.day) parts.push(dayName(ctx, u.day.date));
   if (u.week !== undefined) parts.push(ctx.t('buttons.week', { number: u.week }));
-  for (const intent of u.intents) if (!['greeting', 'thanks', 'goodbye', 'yes', 'no', 'lang'].includes(intent)) parts.push(ctx.t(`question.intents.${intent}`));
+  // "add" and "remove" mean nothing without a session or my agenda named: "can you add French?" understood no adding.
+  for (const intent of u.intents) if (!['greeting', 'thanks', 'goodbye', 'yes', 'no', 'lang', 'add', 'remove'].includes(intent)) parts.push(ctx.t(`question.intents.${intent}`));
   return parts;
 }
 

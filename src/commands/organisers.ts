@@ -1,10 +1,14 @@
 // Organiser commands (CKEX_ADMINS only): registrations, export, approve, decline, invites.
 import { formatNumber } from '../core/i18n/format.js';
 import { countryName } from '../core/forms/countries.js';
-import { emailsIn, registrationsCsvFromPages } from '../core/forms/export-csv.js';
+import { emailsIn, notEmailsIn, registrationsCsvFromPages } from '../core/forms/export-csv.js';
 import { setStatus } from '../core/forms/registration.js';
 import type { Block, Reply } from '../core/reply.js';
-import type { RegistrationStatus } from '../store/schema.js';
+import type { Registration, RegistrationStatus } from '../store/schema.js';
+import { normalizeWord } from '../core/i18n/normalize.js';
+import { askYesNo } from './pending.js';
+import { answerFields, registrationAnswers } from './views/registration.js';
+import { dayName } from './views/times.js';
 import { z } from 'zod';
 import { none, words } from './args.js';
 import { defineCommand, type CommandContext } from './types.js';
@@ -68,23 +72,91 @@ export const exportCommand = defineCommand({
   },
 });
 
-const idArg = () => z.string().trim().toUpperCase().regex(/^R[0-9A-Z]{5}$/);
+/** A registration id, and "confirm" when the organiser already answered "are you sure?". */
+const idArg = () =>
+  z
+    .string()
+    .trim()
+    .transform((raw, issues) => {
+      const [id = '', word, ...more] = raw.split(/\s+/);
+      const confirmed = word !== undefined && CONFIRM_WORDS.has(normalizeWord(word));
+      if (!/^R[0-9A-Z]{5}$/.test(id.toUpperCase()) || more.length > 0 || (word !== undefined && !confirmed)) {
+        issues.addIssue({ code: 'custom', message: 'expected a registration id' });
+        return z.NEVER;
+      }
+      return { id: id.toUpperCase(), confirmed };
+    });
+
+const CONFIRM_WORDS = new Set(['confirm', 'confirmer', 'تأكيد'].map(normalizeWord));
+
+/** The registration as the organisers' notice showed it, now with its decision: replaces that notice for everyone. */
+function decidedReply(ctx: CommandContext, r: Registration, line: string): Reply {
+  return {
+    lang: ctx.lang,
+    replacesSource: true,
+    blocks: [
+      { type: 'header', text: ctx.t('organisers.decidedHeader', { id: r.id, status: ctx.t(`registration.statuses.${r.status}`) }) },
+      { type: 'fields', fields: answerFields(ctx, registrationAnswers(r)).filter((f) => f.label !== ctx.t('form.fields.consent.label')) },
+      { type: 'context', text: [line] },
+    ],
+  };
+}
 
 function decide(status: Extract<RegistrationStatus, 'confirmed' | 'declined'>) {
-  return async (ctx: CommandContext, id: string): Promise<Reply> => {
+  return async (ctx: CommandContext, { id, confirmed }: { id: string; confirmed: boolean }): Promise<Reply> => {
     const found = await ctx.core.store.registration(id);
     if (!found) return text(ctx, ctx.t('organisers.notFound', { id }));
-    const already = (s: RegistrationStatus) => text(ctx, ctx.t('organisers.already', { id, status: ctx.t(`registration.statuses.${s}`) }));
-    if (found.status === status) return already(status);
+    const statusName = (s: RegistrationStatus) => ctx.t(`registration.statuses.${s}`);
+    if (found.status === status) return decidedReply(ctx, found, ctx.t('organisers.already', { id, status: statusName(status) }));
+    if (found.status === 'withdrawn') return decidedReply(ctx, found, ctx.t('organisers.withdrawnNoDecision', { id }));
+    // Overturning a decision (approved, then declined) is asked first, privately: nobody is told twice by mistake.
+    const command = `${status === 'confirmed' ? 'approve' : 'decline'} ${id} confirm`;
+    if (found.status !== 'pending' && !confirmed) {
+      await askYesNo(ctx, command);
+      return {
+        lang: ctx.lang,
+        blocks: [
+          { type: 'text', text: [ctx.t('organisers.changeAsk', { id, name: found.name, status: statusName(found.status), next: statusName(status) })] },
+          { type: 'actions', buttons: [{ label: ctx.t('buttons.changeStatus', { status: statusName(status) }), command, style: status === 'declined' ? 'danger' : 'primary' }] },
+        ],
+      };
+    }
     // Two organisers pressing at once (on two instances): the status moves once, and only its mover tells people.
     const updated = await setStatus(ctx.core.store, found, status, ctx.now.toUTC().toISO()!);
-    if (!updated) return already((await ctx.core.store.registration(id))?.status ?? status);
+    if (!updated) {
+      const now = (await ctx.core.store.registration(id)) ?? found;
+      return decidedReply(ctx, now, ctx.t('organisers.already', { id, status: statusName(now.status) }));
+    }
     const participant = { ...ctx, lang: updated.lang, t: ctx.core.i18n.t(updated.lang), shared: false };
     const told = (await Promise.all(updated.userIds.map((u) => ctx.core.notifier.toUser(u, statusNotice(participant, updated))))).some(Boolean);
     const key = told ? 'organisers.decidedTold' : 'organisers.decidedNotTold';
-    return text(ctx, ctx.t(key, { id, name: updated.name, status: ctx.t(`registration.statuses.${status}`) }));
+    return decidedReply(ctx, updated, ctx.t(key, { id, name: updated.name, status: statusName(status) }));
   };
 }
+
+/** At most this many waiting registrations in one reply (each with its two buttons). */
+const PENDING_SHOWN = 15;
+
+export const pending = defineCommand({
+  name: 'pending',
+  admin: true,
+  aliases: { en: ['pending', 'waiting'], fr: ['en attente', 'attente'], ar: ['المعلقة', 'قيد الانتظار'] },
+  args: () => none,
+  run: async (ctx): Promise<Reply> => {
+    const [waiting, counts] = await Promise.all([ctx.core.store.registrationsWithStatus('pending', PENDING_SHOWN), ctx.core.store.registrationCounts()]);
+    const total = counts.byStatus.pending ?? 0;
+    if (waiting.length === 0) return text(ctx, ctx.t('pending.none'));
+    const blocks: Reply['blocks'] = [{ type: 'header', text: ctx.t('pending.header', { count: total }) }];
+    for (const r of waiting) {
+      blocks.push(
+        { type: 'section', title: `${r.name} (${r.id})`, text: [[r.organisation, countryName(r.country, ctx.lang), ctx.t(`form.choices.region.${r.region}`), r.email].join(' · ')], meta: ctx.t('pending.since', { day: dayName(ctx, r.createdAt.slice(0, 10)) }) },
+        { type: 'actions', buttons: [{ label: ctx.t('buttons.approve'), command: `approve ${r.id}`, style: 'primary' }, { label: ctx.t('buttons.decline'), command: `decline ${r.id}`, style: 'danger' }] },
+      );
+    }
+    if (total > waiting.length) blocks.push({ type: 'context', text: [ctx.t('pending.more', { count: total - waiting.length })] });
+    return { lang: ctx.lang, blocks };
+  },
+});
 
 export const approve = defineCommand({
   name: 'approve',
@@ -109,7 +181,13 @@ export const invites = defineCommand({
   args: () => words,
   run: async (ctx, list: string): Promise<Reply> => {
     const emails = emailsIn(list);
-    if (emails.length === 0) return text(ctx, ctx.t('organisers.invitesHelp', { count: await ctx.core.store.inviteCount() }));
+    // What was typed but is no email is named, so a typo is not silently left out.
+    const notEmails = notEmailsIn(list);
+    const skipped = notEmails.length > 0 ? [{ type: 'context' as const, text: [ctx.t('organisers.notEmails', { count: notEmails.length, entries: notEmails.slice(0, 10).join(', ') + (notEmails.length > 10 ? ', …' : '') })] }] : [];
+    if (emails.length === 0) {
+      const help = text(ctx, ctx.t('organisers.invitesHelp', { count: await ctx.core.store.inviteCount() }));
+      return { ...help, blocks: [...help.blocks, ...skipped] };
+    }
     const added = await ctx.core.store.addInvites(emails, ctx.caller.id);
     // Pending registrations of newly invited emails are confirmed at once, and their people told: only where the
     // platform vouched the registrant owns the email (anyone can type someone else's); the others stay for approval.
@@ -130,6 +208,7 @@ export const invites = defineCommand({
     }
     const reply = text(ctx, ctx.t('organisers.invited', { count: added, total: await ctx.core.store.inviteCount(), confirmed: confirmed.length }));
     if (unverified > 0) reply.blocks.push({ type: 'context', text: [ctx.t('organisers.invitedUnverified', { count: unverified })] });
+    reply.blocks.push(...skipped);
     return reply;
   },
 });

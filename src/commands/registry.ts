@@ -15,7 +15,7 @@ import { sessionCommand } from './session.js';
 import type { CommandSpec } from './types.js';
 import { week } from './week.js';
 import { me } from './me.js';
-import { approve, decline, exportCommand, invites, registrations } from './organisers.js';
+import { approve, decline, exportCommand, invites, pending, registrations } from './organisers.js';
 import { register } from './register.js';
 import { reload } from './reload.js';
 import { retention } from './retention.js';
@@ -76,6 +76,6 @@ export class CommandRegistry {
 
 export function defaultRegistry(): CommandRegistry {
   const commands: CommandSpec[] = [];
-  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, search, register, me, myAgenda, star, unstar, remind, lang, registrations, exportCommand, approve, decline, invites, retention, subscribe, unsubscribe, subscriptions, digest, reload);
+  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, search, register, me, myAgenda, star, unstar, remind, lang, registrations, exportCommand, pending, approve, decline, invites, retention, subscribe, unsubscribe, subscriptions, digest, reload);
   return new CommandRegistry(commands);
 }

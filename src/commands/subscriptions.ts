@@ -10,6 +10,7 @@ import { optionalDate, optionalLang, words } from './args.js';
 import { defineCommand, type CommandContext } from './types.js';
 import { digestReply } from './views/digest.js';
 import { dayName } from './views/times.js';
+import { zoneLabel } from '../core/i18n/format.js';
 
 const text = (ctx: CommandContext, s: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [s] }] });
 
@@ -23,7 +24,7 @@ export function parseTime(token: string): string | undefined {
   return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
 }
 
-type Parsed = { lang?: Lang; time?: string; zone?: string } | { error: 'badTime' | 'badZone'; token: string };
+type Parsed = { lang?: Lang; time?: string; zone?: string } | { error: 'badTime' | 'badZone' | 'badLang' | 'badWord'; token: string };
 
 function parseSubscribe(args: string): Parsed {
   const out: { lang?: Lang; time?: string; zone?: string } = {};
@@ -39,17 +40,24 @@ function parseSubscribe(args: string): Parsed {
       out.time = time;
       continue;
     }
-    if (!isValidZone(token)) return { error: 'badZone', token };
+    if (!isValidZone(token)) {
+      // "xx": meant as a language; "Europe/Pariss": a zone mistyped; anything else: say what each word may be.
+      if (/^[a-z]{2,3}$/i.test(token)) return { error: 'badLang', token };
+      return { error: token.includes('/') ? 'badZone' : 'badWord', token };
+    }
     out.zone = DateTime.now().setZone(token).zoneName ?? token;
   }
   return out;
 }
 
+const PLATFORM_NAMES = { slack: 'Slack', teams: 'Teams' } as const;
+
 function describe(ctx: CommandContext, sub: Subscription): string {
   const next = nextPost(ctx.core.agenda, sub, ctx.now);
   const when = next ? `${dayName(ctx, next.setZone(sub.zone).toISODate()!)} ${next.setZone(sub.zone).toFormat('HH:mm')}` : ctx.t('subscriptions.noMore');
   const state = sub.paused ? ctx.t('subscriptions.paused') : ctx.t('subscriptions.next', { when });
-  return `${sub.platform}:${sub.channel} · ${ctx.core.i18n.t(ctx.lang)(`languages.${sub.lang}`)} · ${sub.time} ${sub.zone} · ${state}`;
+  const where = sub.channelName ? `${sub.channelName} (${PLATFORM_NAMES[sub.platform]})` : `${sub.platform}:${sub.channel}`;
+  return `${where} · ${ctx.core.i18n.t(ctx.lang)(`languages.${sub.lang}`)} · ${sub.time} ${zoneLabel(ctx.now.setZone(sub.zone), ctx.lang)} (${sub.zone}) · ${state}`;
 }
 
 export const subscribe = defineCommand({
@@ -66,6 +74,7 @@ export const subscribe = defineCommand({
       id: `${ctx.channel.platform}:${ctx.channel.id}:${lang}`,
       platform: ctx.channel.platform,
       channel: ctx.channel.id,
+      ...(ctx.channel.name ? { channelName: ctx.channel.name } : {}),
       lang,
       time: parsed.time ?? '08:00',
       zone: parsed.zone ?? ctx.core.agenda.zone,

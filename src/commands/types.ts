@@ -54,6 +54,8 @@ export interface HandleOptions {
 export interface ChannelRef {
   platform: 'slack' | 'teams';
   id: string;
+  /** Its name, when the platform gives it (a Slack command's channel_name, a Teams channel's name). */
+  name?: string;
 }
 
 export interface CommandSpec<A = unknown> {

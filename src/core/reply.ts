@@ -77,6 +77,8 @@ export interface Reply {
   files?: Attachment[];
   /** Worth sharing with a whole channel (a day, a session, a resource list). */
   shareable?: boolean;
+  /** Replaces, for everyone, the message whose button asked for it (an organisers' notice once decided). */
+  replacesSource?: true;
   /** The asker's data was just erased (`me delete`): a surface keeps nothing of this turn (no conversation address). */
   erased?: true;
   /** A one-screen form the surface shows if it can (the blocks say what to do otherwise). */

@@ -1,4 +1,6 @@
 // Keeping within platform rate limits while fanning out: at most N starts a second per key and overall.
+import { log } from '../core/log.js';
+
 export class Pace {
   private readonly next = new Map<string, number>();
   private nextGlobal = 0;
@@ -25,7 +27,8 @@ export async function pool<T>(items: readonly T[], limit: number, work: (item: T
   const worker = async () => {
     while (index < items.length) {
       const item = items[index++]!;
-      await work(item).catch(() => undefined);
+      // One failure never stops the others, and is never silent: a claimed post left unsent must show in the log.
+      await work(item).catch((err: Error) => log.error({ err: err.message }, 'a scheduled post failed'));
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

@@ -41,6 +41,8 @@ export interface AsyncStore {
   registrationByEmail(email: string): Promise<Registration | undefined>;
   /** Registrations this chat user made or updated, newest first. */
   registrationsOf(userId: string): Promise<Registration[]>;
+  /** The first registrations with this status, oldest first (what waits longest comes first), at most `limit`. */
+  registrationsWithStatus(status: RegistrationStatus, limit: number): Promise<Registration[]>;
   /** Counts by status, region, country and interpretation, computed where the registrations are. */
   registrationCounts(): Promise<RegistrationCounts>;
   /** Every registration in export order (created, then id), a page at a time: memory stays flat as they grow. */

@@ -102,6 +102,14 @@ export class LowdbAsyncStore implements AsyncStore {
     return countRegistrations(this.store.registrations());
   }
 
+  async registrationsWithStatus(status: RegistrationStatus, limit: number): Promise<Registration[]> {
+    return this.store
+      .registrations()
+      .filter((r) => r.status === status)
+      .sort(byExportOrder)
+      .slice(0, Math.max(0, Math.floor(limit)));
+  }
+
   async *registrationPages(pageSize = 500): AsyncIterable<Registration[]> {
     const all = this.store.registrations().sort(byExportOrder);
     for (let i = 0; i < all.length; i += pageSize) yield all.slice(i, i + pageSize);

@@ -118,6 +118,8 @@ export const subscriptionSchema = z
     /** The last local date whose digest was posted: stored before the next post starts. */
     lastPosted: z.string().optional(),
     paused: z.object({ at: z.string(), reason: z.string() }).strict().optional(),
+    /** The channel's name as people know it (#general, « Général »), when the platform gave it. */
+    channelName: z.string().max(200).optional(),
   })
   .strict();
 export type Subscription = z.infer<typeof subscriptionSchema>;

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface ConnectorCall {
   conversationId: string;
   replyToId?: string;
+  /** PUT: an update of an activity already posted (updateActivity), by its id. */
+  updates?: string;
   activity: Record<string, any>;
   at: number;
 }
@@ -70,6 +72,12 @@ export class FakeConnector {
       return;
     }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+    if (req.method === 'PUT' && match?.[2]) {
+      this.calls.push({ conversationId: decodeURIComponent(match[1]!), updates: decodeURIComponent(match[2]), activity: JSON.parse(raw) as Record<string, any>, at: Date.now() });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: decodeURIComponent(match[2]) }));
+      return;
+    }
     if (req.method !== 'POST' || !match) {
       res.writeHead(404).end();
       return;

@@ -19,15 +19,16 @@ export async function postMessages(client: WebClient, channel: string, messages:
   }
 }
 
-export type RespondMode = 'ephemeral' | 'in_channel' | 'replace';
+/** replace-for-all: the channel message the button was on, replaced for everyone (an organisers' decision). */
+export type RespondMode = 'ephemeral' | 'in_channel' | 'replace' | 'replace-for-all';
 
 export async function respondMessages(respond: RespondFn, messages: SlackMessage[], mode: RespondMode): Promise<void> {
   for (const [i, m] of messages.entries()) {
-    const replace = mode === 'replace' && i === 0;
+    const replace = (mode === 'replace' || mode === 'replace-for-all') && i === 0;
     await respond({
       text: m.text,
       blocks: m.blocks,
-      response_type: mode === 'in_channel' ? 'in_channel' : 'ephemeral',
+      response_type: mode === 'in_channel' || mode === 'replace-for-all' ? 'in_channel' : 'ephemeral',
       replace_original: replace,
     });
   }

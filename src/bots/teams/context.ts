@@ -22,6 +22,13 @@ export interface Answered {
   cards: AdaptiveCard[];
 }
 
+/** The name people see for a channel or group chat, when Teams gives it. */
+function teamsChannelName(activity: Activity): { name?: string } {
+  const data = activity.channelData as { channel?: { name?: unknown } } | undefined;
+  const name = typeof data?.channel?.name === 'string' ? data.channel.name : activity.conversation?.name;
+  return typeof name === 'string' && name.trim() !== '' ? { name: name.trim().slice(0, 200) } : {};
+}
+
 /** Marks a turn that erased the asker's data: its conversation address is not stored again (bot.ts). */
 export const ERASED = Symbol('ckex.erased');
 
@@ -32,7 +39,7 @@ export async function answer(surface: TeamsSurface, context: TurnContext, text: 
   const activity = context.activity;
   const shared = isShared(activity);
   const caller = callerOf(context);
-  const reply = await withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(caller, text, { shared, conversational: !shared, channel: { platform: 'teams', id: activity.conversation.id }, ...options }), caller.id);
+  const reply = await withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(caller, text, { shared, conversational: !shared, channel: { platform: 'teams', id: activity.conversation.id, ...teamsChannelName(activity) }, ...options }), caller.id);
   // The one-screen form belongs in a personal chat; in a channel the reply's own text says where to go.
   if (reply.erased) context.turnState.set(ERASED, true);
   const cards = reply.form && !shared ? [formCard(reply.form, reply.lang)] : renderCards(reply, { localTimes: shared });

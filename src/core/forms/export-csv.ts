@@ -35,6 +35,12 @@ export async function registrationsCsvFromPages(pages: AsyncIterable<Registratio
   return { csv: chunks.join(''), count };
 }
 
+/** The entries of a typed list ("a@x.org, bob, c@y") that are not emails, as typed, once each. */
+export function notEmailsIn(text: string): string[] {
+  const entries = text.split(/[\s,;]+/).map((e) => e.replace(/^["'<(]+|[>)"'.]+$/g, '')).filter(Boolean);
+  return [...new Set(entries.filter((e) => emailsIn(e).length === 0))];
+}
+
 /** Emails from a CSV or a list: any cell that looks like an email, lower-cased, once each. */
 export function emailsIn(text: string): string[] {
   return [...new Set((text.match(/[^\s,;"'<>()]+@[^\s,;"'<>()]+\.[^\s,;"'<>()]+/g) ?? []).map((e) => e.toLowerCase()))];

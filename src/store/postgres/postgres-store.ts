@@ -71,6 +71,7 @@ export class PostgresStore implements AsyncStore {
   registrationCounts = (): Promise<RegistrationCounts> => registrations.registrationCounts(this.pool);
   registrationPages = (pageSize = 500): AsyncIterable<Registration[]> => registrations.registrationPages(this.pool, pageSize);
   saveRegistration = (r: Registration): Promise<RegistrationSaved> => registrations.saveRegistration(this.pool, r);
+  registrationsWithStatus = (status: RegistrationStatus, limit: number): Promise<Registration[]> => registrations.registrationsWithStatus(this.pool, status, limit);
   setRegistrationStatus = (id: string, from: RegistrationStatus, to: RegistrationStatus, at: string, mark?: { invited: true }): Promise<Registration | undefined> =>
     registrations.setRegistrationStatus(this.pool, id, from, to, at, mark);
 

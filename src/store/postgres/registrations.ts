@@ -67,6 +67,11 @@ export async function registrationsOf(db: Queryable, userId: string): Promise<Re
   return rows.map(fromRow);
 }
 
+export async function registrationsWithStatus(db: Queryable, status: RegistrationStatus, limit: number): Promise<Registration[]> {
+  const { rows } = await db.query<RegistrationRow>(`SELECT ${COLUMNS} FROM registrations WHERE status = $1 ORDER BY created_at, id COLLATE "C" LIMIT $2`, [status, Math.max(0, Math.floor(limit))]);
+  return rows.map(fromRow);
+}
+
 export async function saveRegistration(db: Queryable, registration: Registration): Promise<RegistrationSaved> {
   const r = registrationSchema.parse(admit('registration', registration));
   const values = [r.id, r.email, r.name, r.organisation, r.country, r.role, r.institution, r.region, r.nominatedBy ?? null, r.interpretation, r.consentAt, r.lang, r.status, r.invited, r.emailVerified ?? null, r.userIds, r.createdAt, r.updatedAt];

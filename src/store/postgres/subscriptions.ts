@@ -15,9 +15,10 @@ interface SubscriptionRow {
   last_posted: string | null;
   paused_at: Date | null;
   paused_reason: string | null;
+  channel_name: string | null;
 }
 
-const COLUMNS = 'id, platform, channel, lang, time, zone, created_by, created_at, last_posted, paused_at, paused_reason';
+const COLUMNS = 'id, platform, channel, lang, time, zone, created_by, created_at, last_posted, paused_at, paused_reason, channel_name';
 
 function fromRow(row: SubscriptionRow): Subscription {
   return subscriptionSchema.parse({
@@ -31,6 +32,7 @@ function fromRow(row: SubscriptionRow): Subscription {
     createdAt: iso(row.created_at),
     ...(row.last_posted !== null ? { lastPosted: row.last_posted } : {}),
     ...(row.paused_at !== null ? { paused: { at: iso(row.paused_at), reason: row.paused_reason } } : {}),
+    ...(row.channel_name !== null ? { channelName: row.channel_name } : {}),
   });
 }
 
@@ -47,12 +49,12 @@ export async function subscription(db: Queryable, id: string): Promise<Subscript
 export async function saveSubscription(db: Queryable, subscription: Subscription): Promise<void> {
   const s = subscriptionSchema.parse(admit('subscription', subscription));
   await db.query(
-    `INSERT INTO subscriptions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    `INSERT INTO subscriptions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (id) DO UPDATE SET ${COLUMNS.split(', ')
        .slice(1)
        .map((c) => `${c} = EXCLUDED.${c}`)
        .join(', ')}`,
-    [s.id, s.platform, s.channel, s.lang, s.time, s.zone, s.createdBy, s.createdAt, s.lastPosted ?? null, s.paused?.at ?? null, s.paused?.reason ?? null],
+    [s.id, s.platform, s.channel, s.lang, s.time, s.zone, s.createdBy, s.createdAt, s.lastPosted ?? null, s.paused?.at ?? null, s.paused?.reason ?? null, s.channelName ?? null],
   );
 }
 

@@ -41,7 +41,8 @@ export function registerActions(app: App, surface: SlackSurface): void {
     const container = body.container as { is_ephemeral?: boolean } | undefined;
     const own = container?.is_ephemeral === true || inDm;
     const channel = body.channel?.id ? { channel: { platform: 'slack' as const, id: body.channel.id } } : {};
-    const { messages } = await answer(surface, who, command, { share: own, conversational: inDm, ...channel, ...(lang ? { lang } : {}) });
-    await respondMessages(respond, messages, own ? 'replace' : 'ephemeral');
+    const { reply, messages } = await answer(surface, who, command, { share: own, conversational: inDm, ...channel, ...(lang ? { lang } : {}) });
+    // A decision replaces the organisers' notice for everyone in the channel; other answers come privately.
+    await respondMessages(respond, messages, own ? 'replace' : reply.replacesSource ? 'replace-for-all' : 'ephemeral');
   });
 }

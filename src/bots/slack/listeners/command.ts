@@ -15,7 +15,7 @@ export function registerCommand(app: App, surface: SlackSurface): void {
       await openRegistrationModal(surface, client, command.trigger_id, who, command.text ?? 'register');
       return;
     }
-    const work = answer(surface, who, command.text ?? '', { share: true, channel: { platform: 'slack', id: command.channel_id } });
+    const work = answer(surface, who, command.text ?? '', { share: true, channel: { platform: 'slack', id: command.channel_id, ...(command.channel_name ? { name: `#${command.channel_name}` } : {}) } });
     const ready = await within(work, ACK_BUDGET_MS);
     if (ready?.reply.form) {
       // A question that means "register" ("how do I register?"): the modal, while the trigger_id still lives.

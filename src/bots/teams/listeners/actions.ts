@@ -6,7 +6,7 @@ import { answer, callerOf, type TeamsSurface } from '../context.js';
 import { formCard, REGISTER_VERB } from '../form-card.js';
 import { cardSubmit, formSubmit, isShared } from '../inbound.js';
 import { renderCards, summaryOf } from '../render.js';
-import { sendCards } from '../send.js';
+import { cardActivity, sendCards } from '../send.js';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
@@ -27,6 +27,11 @@ export async function onCardAction(surface: TeamsSurface, context: TurnContext, 
   if (!submit) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'not a CKEx card action' } as never };
   const { reply, cards } = await answer(surface, context, submit.ckex, submit.lang ? { lang: submit.lang } : {});
   if (isShared(context.activity)) {
+    // A decision replaces the organisers' notice for everyone: the card the button was on is updated in place.
+    if (reply.replacesSource && context.activity.replyToId) {
+      await context.updateActivity({ ...cardActivity(cards[0]!, summaryOf(reply)), id: context.activity.replyToId });
+      return { statusCode: 200, type: CARD, value: cards[0] as never };
+    }
     await sendCards(context, cards, summaryOf(reply));
     return { statusCode: 200, type: MESSAGE, value: summaryOf(reply) as never };
   }

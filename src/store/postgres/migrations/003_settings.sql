@@ -1,3 +1,6 @@
+-- A subscription's channel as people know it (#general), shown in the organisers' lists.
+ALTER TABLE subscriptions ADD COLUMN channel_name text CHECK (length(channel_name) <= 200);
+
 -- Values every instance reads and any may set: the version of the content last reloaded, so the other instances
 -- follow a `reload` without a restart.
 CREATE TABLE settings (
