@@ -95,9 +95,12 @@ describe('Slack', () => {
     const [told] = await slack.waitFor('chat.postMessage');
     expect(told!.body.channel).toBe('UFR');
     expect(text(told!.body.blocks)).toContain('est confirmée');
+    // The notice in the organisers' channel is replaced, for every organiser, by the decision.
     const [answer] = await slack.waitFor('respond');
-    expect(answer!.body.response_type).toBe('ephemeral');
+    expect(answer!.body).toMatchObject({ replace_original: true, response_type: 'in_channel' });
     expect(text(answer!.body.blocks)).toContain('the participant has been told');
+    expect(text(answer!.body.blocks)).toContain(`Registration ${saved.id}: Confirmed`);
+    expect(text(answer!.body.blocks)).not.toContain(`approve ${saved.id}`);
     expect((await server.store.registration(saved.id))?.status).toBe('confirmed');
   });
 

@@ -95,6 +95,24 @@ describe('buttons', () => {
     expect(cardText(call!.activity.attachments[0].content)).toContain('Week 3');
   });
 
+  it('an organiser deciding from the notice in a channel updates that card for everyone', async () => {
+    const org = await startTestServer('2021-05-04T14:00:00Z', { CKEX_ADMINS: '29:organiser' });
+    try {
+      await org.store.saveRegistration({ id: 'RTEAM2', email: 'teams-pending@example.org', name: 'Nadia', organisation: 'Ministry', country: 'TN', role: 'practitioner', institution: 'ministry', region: 'MENA', interpretation: 'ar', consentAt: '2021-05-01T10:00:00.000Z', lang: 'ar', status: 'pending', invited: false, userIds: ['teams:29:nadia'], createdAt: '2021-05-01T10:00:00.000Z', updatedAt: '2021-05-01T10:00:00.000Z' });
+      const res = await postActivity(org.url, teamsActivity(connector.url, { conversationType: 'channel', type: 'invoke', name: 'adaptiveCard/action', replyToId: 'notice-1', from: { id: '29:organiser', name: 'Organiser' }, value: { action: { type: 'Action.Execute', verb: 'ckex', data: { ckex: 'approve RTEAM2', lang: 'en' } } } }));
+      const body = (await res.json()) as { type: string; value: unknown };
+      expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(cardText(body.value)).toContain('Registration RTEAM2: Confirmed');
+      const update = connector.calls.find((c) => c.updates === 'notice-1');
+      expect(update).toBeDefined();
+      expect(cardText(update!.activity.attachments[0].content)).toContain('Registration RTEAM2: Confirmed');
+      expect(cardText(update!.activity.attachments[0].content)).not.toContain('approve RTEAM2');
+      expect((await org.store.registration('RTEAM2'))?.status).toBe('confirmed');
+    } finally {
+      await org.close();
+    }
+  });
+
   it('Action.Submit from older clients arrives as a message with a value', async () => {
     await say({ text: undefined, value: { ckex: 'week 4', lang: 'ar' } });
     const [call] = await connector.waitFor();
