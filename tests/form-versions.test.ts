@@ -1,0 +1,54 @@
+// Two quick messages of one registration form landing on two instances of the bot on one PostgreSQL database: the
+// form is saved over the version each message read, so the second is read again over the first's answer instead
+// of overwriting it (issue 14). Two whole cores on one database stand for the two instances.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stripBidi } from '../src/core/i18n/bidi.js';
+import { replyToText } from '../src/core/reply.js';
+import { testBot, type TestBot } from './helpers/bot.js';
+import { testDatabase, type TestDatabase } from './helpers/postgres.js';
+
+const USER = { id: 'slack:T1:UQUICK' };
+let database: TestDatabase;
+let a: TestBot;
+let b: TestBot;
+
+beforeAll(async () => {
+  database = await testDatabase();
+  [a, b] = await Promise.all([testBot('2021-05-04T12:00:00Z', { DATABASE_URL: database.url }), testBot('2021-05-04T12:00:00Z', { DATABASE_URL: database.url })]);
+}, 60_000);
+
+afterAll(async () => {
+  await a?.store.close();
+  await b?.store.close();
+  await database?.drop();
+});
+
+const say = async (bot: TestBot, text: string) => stripBidi(replyToText(await bot.dispatcher.handle(USER, text, { conversational: true })));
+
+describe('a form answered on two instances at once', () => {
+  it('keeps both messages in the order they were saved, never one over the other', async () => {
+    expect(await say(a, 'register')).toContain('question 1 of 10');
+    await say(b, 'Amina Diallo');
+    expect(await say(a, 'amina@example.org')).toContain('question 3 of 10'); // organisation
+    // A reads the form at the organisation question, then waits before saving; B answers the same question meanwhile.
+    const save = a.core.store.saveForm.bind(a.core.store);
+    let delayed = false;
+    a.core.store.saveForm = async (...args) => {
+      if (!delayed) {
+        delayed = true;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      return save(...args);
+    };
+    const [fromA, fromB] = await Promise.all([say(a, 'Ministry of Labour'), new Promise((r) => setTimeout(r, 50)).then(() => say(b, 'Senegal'))]);
+    a.core.store.saveForm = save;
+    // B saved first: "Senegal" is the organisation. A's message, read again over it, now answers the country question.
+    expect(fromB).toContain('question 4 of 10');
+    const form = (await b.store.form(USER.id))!.progress;
+    expect(form.answers).toMatchObject({ name: 'Amina Diallo', email: 'amina@example.org', organisation: 'Senegal' });
+    // "Ministry of Labour" is no country: the country is asked again, and nothing is overwritten.
+    expect(fromA).toContain('I do not know that country.');
+    expect(fromA).toContain('question 4 of 10');
+    expect(form.answers.country).toBeUndefined();
+  });
+});
