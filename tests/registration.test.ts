@@ -214,7 +214,10 @@ describe('after submitting', () => {
     expect(sent[0]).toMatchObject({ to: PARTICIPANT.id });
     expect(sent[0]!.text).toContain('est confirmée');
     expect(await bot.say(`approve ${id}`, ORGANISER)).toContain('already');
-    await bot.say(`decline ${id}`, ORGANISER);
+    // Overturning an approval asks first; only the yes declines it.
+    expect(await bot.say(`decline ${id}`, ORGANISER)).toContain('Change it to Declined?');
+    expect((await bot.store.registration(id))?.status).toBe('confirmed');
+    await bot.say('yes', ORGANISER);
     expect((await bot.store.registration(id))?.status).toBe('declined');
     expect(await bot.say('approve RZZZZZ', ORGANISER)).toContain('There is no registration RZZZZZ');
     expect(await bot.say('approve nope', ORGANISER)).toContain('is not a registration id');

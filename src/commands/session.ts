@@ -7,6 +7,7 @@ import type { TimedSession } from '../core/agenda.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from './types.js';
 import { shownTitle } from './untranslated.js';
+import { starButton } from './views/session-lines.js';
 import { sessionLinkBlocks } from './views/links.js';
 import { agendaNotes, sampleNote } from './views/notes.js';
 import { dayName, localDate, sessionTimes } from './views/times.js';
@@ -26,6 +27,7 @@ function sessionReply(ctx: CommandContext, timed: TimedSession): Reply {
   const topic = event.specialTopics.find((t) => t.id === session.topic);
   const practical = sessionPractical(ctx);
   const buttons: Button[] = [
+    starButton(ctx, timed),
     { label: ctx.t('buttons.day'), command: `agenda ${localDate(ctx, timed)}` },
     { label: ctx.t('buttons.week', { number: week.number }), command: `week ${week.number}` },
   ];
