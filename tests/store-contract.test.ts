@@ -250,6 +250,14 @@ describe.each(stores)('store contract: %s', (_name, open) => {
   describe('conversations', () => {
     const reference = { conversation: { id: 'a:1' }, serviceUrl: 'https://smba.trafficmanager.net/emea/', user: { id: '29:1', aadObjectId: 'x' } };
 
+    it('finds one user\'s conversations without reading the others', async () => {
+      await a.saveConversation({ id: 'a:p1', platform: 'teams', scope: 'personal', userId: 'teams:29:u1', reference: { conversation: { id: 'a:p1' } } });
+      await a.saveConversation({ id: 'a:p2', platform: 'teams', scope: 'personal', userId: 'teams:29:u2', reference: { conversation: { id: 'a:p2' } } });
+      await a.saveConversation({ id: '19:c', platform: 'teams', scope: 'channel', reference: { conversation: { id: '19:c' } } });
+      expect((await b.conversationsOf('teams:29:u1')).map((c) => c.id)).toEqual(['a:p1']);
+      expect(await b.conversationsOf('teams:29:nobody')).toEqual([]);
+    });
+
     it('saves, lists, reads and drops references whole', async () => {
       await a.saveConversation({ id: 'a:1', platform: 'teams', scope: 'personal', userId: '29:1', reference });
       await a.saveConversation({ id: 'c:2', platform: 'teams', scope: 'channel', reference: { conversation: { id: 'c:2' } } });

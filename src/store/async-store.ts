@@ -34,6 +34,8 @@ export interface AsyncStore {
 
   conversation(id: string): Promise<StoredConversation | undefined>;
   conversations(): Promise<StoredConversation[]>;
+  /** The conversations of one user (their personal chats), by id: what a direct message needs, without reading all. */
+  conversationsOf(userId: string): Promise<StoredConversation[]>;
   saveConversation(conversation: Omit<StoredConversation, 'updatedAt'>): Promise<void>;
   dropConversation(id: string): Promise<void>;
 

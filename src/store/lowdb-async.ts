@@ -70,6 +70,10 @@ export class LowdbAsyncStore implements AsyncStore {
     return this.store.conversations().sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  async conversationsOf(userId: string): Promise<StoredConversation[]> {
+    return (await this.conversations()).filter((c) => c.userId === userId);
+  }
+
   async saveConversation(conversation: Omit<StoredConversation, 'updatedAt'>): Promise<void> {
     conversationSchema.omit({ updatedAt: true }).parse(conversation);
     await this.store.saveConversation(conversation);

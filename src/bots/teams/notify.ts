@@ -7,7 +7,7 @@ import type { TeamsProactive } from './proactive.js';
 export function teamsSender(proactive: TeamsProactive, store: AsyncStore): Sender {
   return {
     async toUser(userId: string, reply: Reply) {
-      const personal = (await store.conversations()).find((c) => c.platform === 'teams' && c.scope === 'personal' && c.userId === userId);
+      const personal = (await store.conversationsOf(userId)).find((c) => c.platform === 'teams' && c.scope === 'personal');
       return personal ? (await proactive.send(personal.id, reply)) === 'sent' : false;
     },
     async toChannel(conversationId: string, reply: Reply) {

@@ -35,6 +35,11 @@ export async function conversations(db: Queryable): Promise<StoredConversation[]
   return rows.map(fromRow);
 }
 
+export async function conversationsOf(db: Queryable, userId: string): Promise<StoredConversation[]> {
+  const { rows } = await db.query<ConversationRow>(`SELECT ${COLUMNS} FROM conversations WHERE user_id = $1 ORDER BY id`, [userId]);
+  return rows.map(fromRow);
+}
+
 export async function saveConversation(db: Queryable, conversation: Omit<StoredConversation, 'updatedAt'>): Promise<void> {
   await putConversation(db, { ...conversation, updatedAt: new Date().toISOString() });
 }

@@ -62,6 +62,7 @@ export class PostgresStore implements AsyncStore {
 
   conversation = (id: string): Promise<StoredConversation | undefined> => conversations.conversation(this.pool, id);
   conversations = (): Promise<StoredConversation[]> => conversations.conversations(this.pool);
+  conversationsOf = (userId: string): Promise<StoredConversation[]> => conversations.conversationsOf(this.pool, userId);
   saveConversation = (c: Omit<StoredConversation, 'updatedAt'>): Promise<void> => conversations.saveConversation(this.pool, c);
   dropConversation = (id: string): Promise<void> => conversations.dropConversation(this.pool, id);
 
