@@ -1,5 +1,5 @@
 // Sessions read from a file become the next agenda: placed, given ids, checked whole; the report says what changed.
-import type { Agenda, EventInfo } from '../core/content/schema.js';
+import { LANGS, type Agenda, type EventInfo, type Lang } from '../core/content/schema.js';
 import placeholders from './placeholders.json' with { type: 'json' };
 import { diffAgendas, refOf, type AgendaDiff } from './diff.js';
 import { assignIds } from './ids.js';
@@ -11,6 +11,12 @@ export interface AgendaOutcome {
   diff: AgendaDiff;
   problems: RowProblem[];
   untranslated: { id: string; title: string; languages: string[] }[];
+  /**
+   * Sessions the source says are written in a language the bot does not speak (pretalx "language": "de"). The bot can
+   * only record en, fr or ar as a session's original language, so their text stands for every reader and is marked
+   * as the working language's until translated: the report names them so organisers know.
+   */
+  otherLanguage: { id: string; title: string; language: string }[];
   sampleCleared: boolean;
 }
 
@@ -19,15 +25,19 @@ const EMPTY: AgendaDiff = { added: [], changed: [], removed: [], unchanged: 0 };
 export function nextAgenda(read: ReadResult, previous: Agenda | undefined, event: EventInfo, fileName: string): AgendaOutcome {
   const problems = [...read.problems];
   const placed: PlacedSession[] = [];
+  const foreign = new Map<string, string>(); // source key → the language the source names
   for (const s of read.sessions) {
     const p = place(s, event);
     if ('problem' in p) problems.push(p);
-    else placed.push(p);
+    else {
+      placed.push(p);
+      if (s.language && !LANGS.includes(s.language as Lang)) foreign.set(p.source!, s.language);
+    }
   }
   if (read.sessions.length === 0 && problems.length === 0) problems.push({ line: 0, problem: 'the file has no sessions', fix: 'check that it is the agenda export' });
   const assigned = assignIds(placed, previous, event.timeZone);
   problems.push(...assigned.problems);
-  const outcome = { diff: EMPTY, problems: problems.sort((a, b) => a.line - b.line), untranslated: [], sampleCleared: false };
+  const outcome = { diff: EMPTY, problems: problems.sort((a, b) => a.line - b.line), untranslated: [], otherLanguage: [], sampleCleared: false };
   if (problems.length > 0) return outcome;
   const note = Object.fromEntries(Object.entries(placeholders.note).map(([l, t]) => [l, t.replace('{{file}}', fileName)])) as Agenda['note'];
   const agenda: Agenda = { sample: false, note, sessions: assigned.sessions, ...(assigned.retired.length > 0 ? { retired: assigned.retired } : {}) };
@@ -37,6 +47,7 @@ export function nextAgenda(read: ReadResult, previous: Agenda | undefined, event
     diff,
     problems,
     untranslated: agenda.sessions.filter((s) => s.untranslated).map((s) => ({ id: s.id, title: s.title[s.originalLanguage ?? 'en'], languages: s.untranslated! })),
+    otherLanguage: agenda.sessions.filter((s) => foreign.has(s.source!)).map((s) => ({ id: s.id, title: s.title[s.originalLanguage ?? 'en'], language: foreign.get(s.source!)! })),
     sampleCleared: previous?.sample === true,
   };
 }

@@ -113,4 +113,10 @@ export function frabSession(e: FrabEvent, line: number, dayDate: string | undefi
   };
 }
 
+/** The date a schedule's conference `start` (or a day's `date`) declares: "2020-12-27", or the date of "2024-12-27T09:30:00+00:00". */
+export function declaredDay(v: unknown): string | undefined {
+  const day = typeof v === 'string' ? /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(v.trim())?.[1] : undefined;
+  return day && DateTime.fromISO(day).isValid ? day : undefined;
+}
+
 export const isProblem = (x: SourceSession | RowProblem): x is RowProblem => 'problem' in x;

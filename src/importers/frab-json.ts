@@ -1,6 +1,6 @@
 // The frab/pretalx schedule JSON: schedule.conference.days[].rooms{room: [events]}.
 import { isValidZone } from '../core/clock.js';
-import { frabSession, isProblem, type FrabEvent } from './frab-event.js';
+import { declaredDay, frabSession, isProblem, type FrabEvent } from './frab-event.js';
 import { lineAt, type ReadOptions, type ReadResult } from './types.js';
 
 interface FrabDay {
@@ -10,7 +10,7 @@ interface FrabDay {
 
 export function readFrabJson(text: string, { zone }: ReadOptions): ReadResult {
   const result: ReadResult = { format: 'frab/pretalx schedule JSON', sessions: [], problems: [] };
-  let doc: { schedule?: { conference?: { days?: FrabDay[]; time_zone_name?: unknown } } };
+  let doc: { schedule?: { conference?: { days?: FrabDay[]; time_zone_name?: unknown; start?: unknown } } };
   try {
     doc = JSON.parse(text);
   } catch (err) {
@@ -24,6 +24,8 @@ export function readFrabJson(text: string, { zone }: ReadOptions): ReadResult {
   }
   const named = doc.schedule?.conference?.time_zone_name;
   const sourceZone = typeof named === 'string' && isValidZone(named) ? named : zone;
+  const firstDay = declaredDay(doc.schedule?.conference?.start) ?? declaredDay(days[0]?.date);
+  if (firstDay) result.firstDay = firstDay;
   let from = 0;
   for (const day of days) {
     for (const events of Object.values(day.rooms ?? {})) {

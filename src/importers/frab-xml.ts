@@ -1,7 +1,7 @@
 // The frab/pretalx schedule XML: <schedule><day date><room name><event guid>…</event></room></day></schedule>.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isValidZone } from '../core/clock.js';
-import { frabSession, isProblem, type FrabEvent } from './frab-event.js';
+import { declaredDay, frabSession, isProblem, type FrabEvent } from './frab-event.js';
 import { linesOf, type ReadOptions, type ReadResult } from './types.js';
 
 type Node = Record<string, unknown>;
@@ -58,6 +58,8 @@ export function readFrabXml(text: string, { zone }: ReadOptions): ReadResult {
     result.problems.push({ line: 0, problem: 'no <schedule><day> elements in this XML', fix: 'use the schedule export (schedule.xml) of pretalx or frab' });
     return result;
   }
+  const firstDay = declaredDay(textOf((schedule?.conference as Node | undefined)?.start)) ?? declaredDay(days[0]?.['@date']);
+  if (firstDay) result.firstDay = firstDay;
   const lines = linesOf(text, /<event[\s>]/);
   let n = 0;
   for (const day of days) {

@@ -11,6 +11,7 @@ import type { AgendaDiff } from './diff.js';
 import { readFrabJson } from './frab-json.js';
 import { readFrabXml } from './frab-xml.js';
 import { readIcal } from './ical.js';
+import { shiftSessions, shiftTargetProblem, type Shift } from './shift.js';
 import type { ReadResult, RowProblem } from './types.js';
 import { checkReplacement } from './validate.js';
 import { writeAtomically } from './write.js';
@@ -18,10 +19,13 @@ import { writeAtomically } from './write.js';
 export { problemText, type RowProblem } from './types.js';
 export { diffAgendas, type AgendaDiff } from './diff.js';
 export { formatReport } from './report.js';
+export type { Shift } from './shift.js';
 
 export interface ImportOptions {
   contentDir: string;
   dryRun?: boolean;
+  /** YYYY-MM-DD: move every session by whole days so that the file's first day falls on this weekday of the event. */
+  shiftTo?: string;
 }
 
 export interface ImportReport {
@@ -35,7 +39,11 @@ export interface ImportReport {
   sessions?: AgendaDiff;
   resources?: { added: string[]; changed: string[]; removed: string[]; unchanged: number };
   untranslated: { id: string; title: string; languages: string[] }[];
+  /** Sessions written in a language other than en, fr and ar (see AgendaOutcome.otherLanguage). */
+  otherLanguage: { id: string; title: string; language: string }[];
   sampleCleared: boolean;
+  /** How far `shiftTo` moved the file's dates. */
+  shift?: Shift;
 }
 
 const READERS: Record<Exclude<Format, 'csv-resources'>, (text: string, zone: string) => ReadResult> = {
@@ -56,12 +64,27 @@ async function readJsonFile<T>(file: string, parse: (raw: unknown) => T): Promis
 async function importSessions(file: string, text: string, format: Exclude<Format, 'csv-resources'>, opts: ImportOptions, report: ImportReport): Promise<Agenda | undefined> {
   const event = eventSchema.parse(JSON.parse(await readFile(join(opts.contentDir, 'event.json'), 'utf8')));
   const previous = await readJsonFile(join(opts.contentDir, 'agenda.json'), (raw) => agendaSchema.parse(raw));
-  const outcome = nextAgenda(READERS[format](text, event.timeZone), previous, event, basename(file));
-  Object.assign(report, { problems: outcome.problems, sessions: outcome.diff, untranslated: outcome.untranslated, sampleCleared: outcome.sampleCleared });
+  let read = READERS[format](text, event.timeZone);
+  if (opts.shiftTo !== undefined) {
+    const refused = shiftTargetProblem(opts.shiftTo, event);
+    if (refused) {
+      report.problems = [refused];
+      return undefined;
+    }
+    const shifted = shiftSessions(read, opts.shiftTo);
+    read = shifted.read;
+    if (shifted.shift) report.shift = shifted.shift;
+  }
+  const outcome = nextAgenda(read, previous, event, basename(file));
+  Object.assign(report, { problems: outcome.problems, sessions: outcome.diff, untranslated: outcome.untranslated, otherLanguage: outcome.otherLanguage, sampleCleared: outcome.sampleCleared });
   return outcome.agenda;
 }
 
 async function importLibrary(text: string, opts: ImportOptions, report: ImportReport): Promise<Library | undefined> {
+  if (opts.shiftTo !== undefined) {
+    report.problems = [{ line: 0, problem: '--shift-to moves sessions, and this is a library CSV', fix: 'import the library without --shift-to' }];
+    return undefined;
+  }
   const previous = await readJsonFile(join(opts.contentDir, 'resources.json'), (raw) => librarySchema.parse(raw));
   const { resources, problems } = readResourceCsv(text);
   report.problems = problems;
@@ -86,7 +109,7 @@ export async function importFile(file: string, opts: ImportOptions): Promise<Imp
   const text = await readFile(file, 'utf8');
   const format = detectFormat(file, text);
   const targetName = format === 'csv-resources' ? 'resources.json' : 'agenda.json';
-  const report: ImportReport = { file, format, target: join(opts.contentDir, targetName), written: false, dryRun: !!opts.dryRun, problems: [], untranslated: [], sampleCleared: false };
+  const report: ImportReport = { file, format, target: join(opts.contentDir, targetName), written: false, dryRun: !!opts.dryRun, problems: [], untranslated: [], otherLanguage: [], sampleCleared: false };
   const data = format === 'csv-resources' ? await importLibrary(text, opts, report) : await importSessions(file, text, format, opts, report);
   if (!data || report.problems.length > 0) return report;
   const refused = await checkReplacement(opts.contentDir, targetName, data);

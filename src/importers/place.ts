@@ -31,9 +31,12 @@ export function place(s: SourceSession, event: EventInfo): PlacedSession | RowPr
   const named = title ? `"${title}"` : 'this session';
   if (s.end === '24:00') return bad(`${named} ends after midnight in ${event.timeZone}`, 'split it or shorten it so it ends the same day');
   if (s.start >= s.end) return bad(`${named} ends (${s.end}) before it starts (${s.start})`, 'fix the end time');
-  if (DateTime.fromISO(s.date, { zone: event.timeZone }).weekday > 5) return bad(`${named} is on ${s.date}, a weekend`, 'move it to a weekday of the event');
+  // Moved by --shift-to: both dates named, and the fix is another shift or the file.
+  const on = s.shiftedFrom ? `${s.date} (${s.shiftedFrom} before --shift-to)` : s.date;
+  const orShift = s.shiftedFrom ? ', or choose another --shift-to' : '';
+  if (DateTime.fromISO(s.date, { zone: event.timeZone }).weekday > 5) return bad(`${named} is on ${on}, a weekend`, `move it to a weekday of the event${orShift}`);
   const week = event.weeks.find((w) => w.start <= s.date && s.date <= w.end);
-  if (!week) return bad(`${named} is on ${s.date}, outside the event's weeks (${event.weeks[0]!.start} to ${event.weeks.at(-1)!.end})`, 'move it to a date inside the event');
+  if (!week) return bad(`${named} is on ${on}, outside the event's weeks (${event.weeks[0]!.start} to ${event.weeks.at(-1)!.end})`, `move it to a date inside the event${orShift}`);
   if (s.week !== undefined && s.week !== week.number) return bad(`${named} says week ${s.week} but ${s.date} is in week ${week.number}`, 'fix the date or the week');
   let topic: TopicId | undefined;
   if (s.track) {

@@ -4,6 +4,7 @@ import type { ImportReport } from './index.js';
 
 export function formatReport(r: ImportReport): string {
   const out: string[] = [`${r.file} (${r.format})`];
+  if (r.shift) out.push(`Dates moved by ${r.shift.days} day${Math.abs(r.shift.days) === 1 ? '' : 's'} (--shift-to): the file's first day ${r.shift.from} is now ${r.shift.to}.`);
   if (r.problems.length > 0) {
     out.push(`Refused: nothing was written. ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} to fix:`);
     out.push(...r.problems.map((p) => `  ${problemText(p)}`));
@@ -19,6 +20,11 @@ export function formatReport(r: ImportReport): string {
     if (r.untranslated.length > 0) {
       out.push(`Not translated yet (shown in the original language, marked): ${r.untranslated.length}`);
       for (const u of r.untranslated) out.push(`  ${u.id}  ${u.title}  (no ${u.languages.join(', ')})`);
+    }
+    if (r.otherLanguage.length > 0) {
+      const languages = [...new Set(r.otherLanguage.map((o) => o.language))].join(', ');
+      out.push(`Written in a language the bot does not speak (${languages}): ${r.otherLanguage.length}. The bot shows them as written, marked as English until translated; give their title and abstract in en, fr or ar to fix the marker.`);
+      for (const o of r.otherLanguage) out.push(`  ${o.id}  ${o.title}  (${o.language})`);
     }
   }
   const l = r.resources;

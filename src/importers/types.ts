@@ -29,12 +29,16 @@ export interface SourceSession {
   week?: number;
   /** The session's page, join address, materials and recording, as far as the source gives them ({} when none). */
   links: SessionLinks;
+  /** The date the file gives, when `--shift-to` moved the session (see shift.ts). */
+  shiftedFrom?: string;
 }
 
 export interface ReadResult {
   format: string;
   sessions: SourceSession[];
   problems: RowProblem[];
+  /** The first day the file itself declares (a frab/pretalx conference's start), YYYY-MM-DD; `--shift-to` moves it. */
+  firstDay?: string;
 }
 
 /** What a reader needs to know about the event. */
