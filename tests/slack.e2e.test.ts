@@ -216,6 +216,19 @@ describe('buttons', () => {
   });
 });
 
+describe('App Home stars', () => {
+  it('a star pressed on App Home republishes the tab with the session among mine', async () => {
+    slack.calls.length = 0;
+    const value = JSON.stringify({ c: 'star w1-d2-b', l: 'en' });
+    await blockAction(events, { user: { id: 'UHOMESTAR' }, view: { type: 'home', id: 'V2' }, container: { type: 'view', view_id: 'V2' }, actions: [{ type: 'button', action_id: 'ckex_cmd_3', block_id: 'b', value, action_ts: '1' }] });
+    const [publish] = await slack.waitFor('views.publish');
+    expect(publish!.body.user_id).toBe('UHOMESTAR');
+    expect(allText(publish!)).toContain('In your agenda: 1 session to come');
+    expect(allText(publish!)).toContain('unstar w1-d2-b');
+    expect(slack.of('chat.postMessage')).toHaveLength(0);
+  });
+});
+
 describe('server', () => {
   it('answers /healthz and serves calendar files', async () => {
     const health = await (await fetch(`${server.url}/healthz`)).json();

@@ -33,7 +33,9 @@ export function registerActions(app: App, surface: SlackSurface): void {
     }
     if (body.view?.type === 'home') {
       const { messages } = await answer(surface, who, command, lang ? { lang } : {});
+      // A language or a star changes the tab itself: it is published again; other answers come in the app's DM.
       if (/^lang\b/.test(command)) await publishHome(surface, client, who.team, who.user);
+      else if (/^(un)?star\b/.test(command)) await publishHome(surface, client, who.team, who.user);
       else await postMessages(client, who.user, messages);
       return;
     }
