@@ -222,3 +222,13 @@ describe('CKEX_JOIN_LINK_MINUTES', () => {
     );
   });
 });
+
+describe('calendar files', () => {
+  it('carry the session page, never the join link', async () => {
+    bot = await testBot('2021-05-03T12:00:00Z', { CONTENT_DIR: linked() });
+    const reply = await bot.reply('session w1-d1-a');
+    const ics = reply.files?.find((f) => f.name.endsWith('.ics'))?.content ?? '';
+    expect(ics.replace(/\r\n /g, '')).toContain(`URL;VALUE=URI:${LINKS.page}`);
+    expect(ics.replace(/\r\n /g, '')).not.toContain(LINKS.join);
+  });
+});

@@ -26,6 +26,8 @@ export function calendarFor(event: EventInfo, sessions: TimedSession[], lang: La
       stamp: stamp.toUTC().toJSDate(),
       summary: `${event.shortName}: ${session.title[lang]}`,
       description: [session.description[lang], extra(timed), sampleNote].filter(Boolean).join('\n\n'),
+      // The session's page; the join link is not written here: it shows in chat only shortly before the start.
+      ...(session.links?.page ? { url: session.links.page } : {}),
     });
     if (options.alarmMinutes) created.createAlarm({ type: ICalAlarmType.display, triggerBefore: options.alarmMinutes * 60, description: session.title[lang] });
   }
