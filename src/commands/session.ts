@@ -32,7 +32,7 @@ function sessionReply(ctx: CommandContext, timed: TimedSession): Reply {
     { label: ctx.t('buttons.week', { number: week.number }), command: `week ${week.number}` },
   ];
   if (ctx.core.publicUrl) buttons.push({ label: ctx.t('buttons.addToCalendar'), url: `${ctx.core.publicUrl}/ics/${session.id}.ics` });
-  const ics = calendarFor(event, [timed], ctx.lang, ctx.now, () => `${practical.format}\n${practical.interpretation}`, sampleNote(ctx));
+  const ics = calendarFor(event, [timed], ctx.lang, ctx.now, () => `${practical.format}\n${practical.interpretation}`, sampleNote(ctx), { titleOf: (s) => shownTitle(ctx, s) });
   return {
     lang: ctx.lang,
     shareable: true,

@@ -12,6 +12,8 @@ export interface CalendarOptions {
   name?: string;
   /** An alarm this many minutes before each session (a personal feed); none when absent or 0. */
   alarmMinutes?: number;
+  /** The title as readers see it (with the untranslated marker); the title in `lang` when absent. */
+  titleOf?: (session: TimedSession['session']) => string;
 }
 
 export function calendarFor(event: EventInfo, sessions: TimedSession[], lang: Lang, stamp: DateTime, extra: (s: TimedSession) => string, sampleNote?: string, options: CalendarOptions = {}): string {
@@ -24,12 +26,12 @@ export function calendarFor(event: EventInfo, sessions: TimedSession[], lang: La
       start: timed.start.toUTC().toJSDate(),
       end: timed.end.toUTC().toJSDate(),
       stamp: stamp.toUTC().toJSDate(),
-      summary: `${event.shortName}: ${session.title[lang]}`,
+      summary: `${event.shortName}: ${options.titleOf?.(session) ?? session.title[lang]}`,
       description: [session.description[lang], extra(timed), sampleNote].filter(Boolean).join('\n\n'),
       // The session's page; the join link is not written here: it shows in chat only shortly before the start.
       ...(session.links?.page ? { url: session.links.page } : {}),
     });
-    if (options.alarmMinutes) created.createAlarm({ type: ICalAlarmType.display, triggerBefore: options.alarmMinutes * 60, description: session.title[lang] });
+    if (options.alarmMinutes) created.createAlarm({ type: ICalAlarmType.display, triggerBefore: options.alarmMinutes * 60, description: options.titleOf?.(session) ?? session.title[lang] });
   }
   return calendar.toString();
 }

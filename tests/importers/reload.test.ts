@@ -39,6 +39,9 @@ describe('reload', () => {
     expect(english).not.toContain('not translated yet');
     expect(await bot.say('search missing middle')).toContain('Reaching the missing middle'); // the search is the new one too
     expect(await bot.say('séance w1-d1-a')).toContain('Opening: expanding coverage for all (en anglais, pas encore traduit)');
+    // The calendar file says it too: a calendar outlives the chat.
+    const ics = (await bot.reply('séance w1-d1-a')).files?.find((f) => f.name.endsWith('.ics'))?.content.replace(/\r\n /g, '') ?? '';
+    expect(ics).toContain('pas encore traduit');
     expect(await bot.say('جلسة w1-d1-a')).toContain('Opening: expanding coverage for all (باللغة الإنجليزية، لم يُترجم بعد)');
     expect(await bot.say("aujourd'hui")).toContain('(en anglais, pas encore traduit)');
     expect(await bot.say('session w2-d1-a')).not.toContain('Technology for SPJ systems');
