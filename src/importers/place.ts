@@ -50,7 +50,9 @@ export function place(s: SourceSession, event: EventInfo): PlacedSession | RowPr
   const t = fill(s.title, original);
   const hasDescription = Object.values(s.description).some(Boolean);
   const d = hasDescription ? fill(s.description, original) : { text: placeholders.noDescription, missing: [] as Lang[] };
-  const untranslated = LANGS.filter((l) => t.missing.includes(l) || d.missing.includes(l));
+  // A talk in a language the bot does not speak (German) stands in for all three, marked in each.
+  const foreign = s.language && !LANGS.some((l) => l === s.language) && /^[a-z]{2,3}$/.test(s.language) ? s.language : undefined;
+  const untranslated = foreign ? [...LANGS] : LANGS.filter((l) => t.missing.includes(l) || d.missing.includes(l));
   return {
     line: s.line,
     date: s.date,
@@ -63,6 +65,7 @@ export function place(s: SourceSession, event: EventInfo): PlacedSession | RowPr
     speakers: s.speakers.length > 0 ? s.speakers.map((p) => fill(p, original).text) : [placeholders.noSpeakers],
     source: s.key ?? keyOf(s.date, s.start, t.text[original]),
     ...(untranslated.length > 0 ? { originalLanguage: original, untranslated } : {}),
+    ...(foreign ? { sourceLanguage: foreign } : {}),
     ...(hasLinks(s.links) ? { links: orderedLinks(s.links) } : {}),
   };
 }

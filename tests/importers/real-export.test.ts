@@ -98,7 +98,7 @@ describe('a real pretalx export (rC3 Channels 2020) moved into the event with --
     const today = await bot.say('today', en);
     expect(today).toContain('Tuesday, 4 May 2021');
     expect(today).toContain(`06:00–06:40  ${LIFE.title}  (${LIFE.id})`);
-    expect(today).toContain(`12:30–13:10  ${FREIFUNK.title}  (${FREIFUNK.id})`);
+    expect(today).toContain(`12:30–13:10  ${FREIFUNK.title} (in German, not translated yet)  (${FREIFUNK.id})`);
     expect(today).not.toContain('pas encore traduit');
     expect(today).not.toContain('Opening: Expanding social protection coverage for all'); // the sample is gone
     const aujourdhui = spaced(await bot.say("aujourd'hui", fr));
@@ -134,9 +134,10 @@ describe('a real pretalx export (rC3 Channels 2020) moved into the event with --
     const jalsa = await bot.say(`جلسة ${LIFE.id}`, ar);
     expect(jalsa).toContain(`== ${LIFE.title} ${MARKER.ar} ==`);
     expect(jalsa).toContain('المتحدثون: Lei Nelissen');
-    // A German talk keeps its German title for every reader.
-    for (const [text, caller] of [[`session ${FREIFUNK.id}`, en], [`séance ${FREIFUNK.id}`, fr], [`جلسة ${FREIFUNK.id}`, ar]] as const) {
-      expect(await bot.say(text, caller)).toContain(FREIFUNK.title);
+    // A German talk keeps its German title for every reader, marked as German in each language.
+    const marked = { en: '(in German, not translated yet)', fr: '(en allemand, pas encore traduit)', ar: '(باللغة الألمانية، لم يُترجم بعد)' };
+    for (const [text, caller, lang] of [[`session ${FREIFUNK.id}`, en, 'en'], [`séance ${FREIFUNK.id}`, fr, 'fr'], [`جلسة ${FREIFUNK.id}`, ar, 'ar']] as const) {
+      expect(spaced(await bot.say(text, caller))).toContain(`${FREIFUNK.title} ${marked[lang]}`);
     }
   });
 
@@ -161,8 +162,8 @@ describe('a real pretalx export (rC3 Channels 2020) moved into the event with --
       const [english] = await slack.waitFor('respond', 2).then((calls) => calls.slice(1));
       const englishText = stripBidi(JSON.stringify(english!.body.blocks));
       expect(englishText).toContain(LIFE.title);
-      expect(englishText).toContain(FREIFUNK.title);
-      expect(englishText).not.toContain('not translated yet');
+      expect(englishText).toContain(`${LIFE.title}  (${LIFE.id})`); // English as written: no marker
+      expect(englishText).toContain(`${FREIFUNK.title} (in German, not translated yet)`);
       // Teams: اليوم in Riyadh: the Arabic card of Tuesday 4 May, the titles marked, Riyadh time (13:00).
       await postActivity(server.url, teamsActivity(connector.url, { text: 'اليوم', locale: 'ar-SA', localTimezone: 'Asia/Riyadh', from: { id: '29:riyadh', name: 'Participant' } }));
       const [call] = await connector.waitFor();

@@ -102,6 +102,8 @@ export const sessionSchema = z
     originalLanguage: z.enum(LANGS).optional(),
     /** Languages whose title or description is the original's, shown with a marker until translated. */
     untranslated: z.array(z.enum(LANGS)).optional(),
+    /** The language the source gave when it is none of the bot's (a German talk: "de"); its text stands in for all three. */
+    sourceLanguage: z.string().regex(/^[a-z]{2,3}$/, 'expected a two- or three-letter language code such as de').optional(),
     /** Where to read about it, join it, find its materials and its recording (an older list: see linksFromList). */
     links: z.preprocess(linksFromList, sessionLinksSchema.optional()),
   })
