@@ -19,6 +19,7 @@ function weekReply(ctx: CommandContext, number: number): Reply {
   // Day by day where the reader is: in Auckland, Friday's sessions fall on Saturday.
   const days = new Map<string, typeof sessions>();
   for (const timed of sessions) days.set(localDate(ctx, timed), [...(days.get(localDate(ctx, timed)) ?? []), timed]);
+  if (sessions.length === 0) blocks.push({ type: 'divider' }, { type: 'text', text: [ctx.t('week.noSessions')] });
   for (const [date, list] of days) blocks.push({ type: 'divider' }, { type: 'text', text: [capitalise(dayName(ctx, date), ctx.lang)] }, ...sessionBlocks(ctx, list));
   blocks.push(...agendaNotes(ctx, sessions[0]?.start));
   const buttons: Button[] = [];
