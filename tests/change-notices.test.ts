@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { replyToText, type Reply } from '../src/core/reply.js';
-import { DigestScheduler, type PostResult } from '../src/digests/scheduler.js';
+import { PostScheduler, type PostResult } from '../src/scheduled/index.js';
 import { testBot, tempDir, type TestBot } from './helpers/bot.js';
 
 const ORGANISER = { id: 'slack:T1:UORG', adminIds: ['UORG'] };
@@ -22,7 +22,7 @@ interface Sent {
 const spaced = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
 
 let bot: TestBot;
-let scheduler: DigestScheduler;
+let scheduler: PostScheduler;
 let sent: Sent[];
 let contentDir: string;
 
@@ -39,7 +39,7 @@ beforeEach(async () => {
   cpSync(new URL('../content', import.meta.url).pathname, contentDir, { recursive: true });
   editAgenda((a) => (a.sample = false)); // the organisers' own agenda: its changes are real changes
   bot = await testBot('2021-05-03T12:00:00Z', { CONTENT_DIR: contentDir, CKEX_ADMINS: 'UORG', CKEX_ORGANISERS_CHANNEL: 'slack:CORG' });
-  scheduler = new DigestScheduler(bot.core, bot.dispatcher, { pacing: { slack: { perKey: 1000, global: 1000 }, teams: { perKey: 1000, global: 1000 } } });
+  scheduler = new PostScheduler(bot.core, bot.dispatcher, { pacing: { slack: { perKey: 1000, global: 1000 }, teams: { perKey: 1000, global: 1000 } } });
   const record = (to: string, reply: Reply) => (sent.push({ to, text: spaced(stripBidi(replyToText(reply))), reply }), true);
   const channelPoster = { post: async (): Promise<PostResult> => 'sent' };
   scheduler.register('slack', channelPoster);

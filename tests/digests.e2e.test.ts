@@ -44,7 +44,7 @@ describe('subscribing and receiving', () => {
     expect(text(ack!.body.blocks)).toContain('09:00 (Europe/Paris)');
     slack.calls.length = 0;
     server.clock.set('2021-05-04T07:00:00Z');
-    const report = await server.running.digests.tick();
+    const report = await server.running.scheduler.tick();
     expect(report.posted).toEqual(['slack:C1:fr']);
     const [post] = await slack.waitFor('chat.postMessage');
     expect(post!.body.channel).toBe('C1');
@@ -57,7 +57,7 @@ describe('subscribing and receiving', () => {
     await connector.waitFor();
     connector.calls.length = 0;
     server.clock.set('2021-05-04T07:00:00Z');
-    await server.running.digests.tick();
+    await server.running.scheduler.tick();
     const [call] = await connector.waitFor();
     expect(call!.conversationId).toBe('19:digest@thread.tacv2');
     const card = call!.activity.attachments[0].content;
@@ -71,7 +71,7 @@ describe('subscribing and receiving', () => {
     await slack.waitFor('respond');
     slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     server.clock.set('2021-05-05T12:05:00Z');
-    const report = await server.running.digests.tick();
+    const report = await server.running.scheduler.tick();
     expect(report.posted).toContain('slack:C1:en');
     expect(slack.of('chat.postMessage').filter((c) => text(c.body.blocks).includes('Wednesday, 5 May 2021'))).toHaveLength(1);
   });
@@ -79,11 +79,11 @@ describe('subscribing and receiving', () => {
   it('pauses a subscription whose channel is gone and tells the organisers', async () => {
     const store = server.store;
     server.clock.set('2021-05-06T12:05:00Z');
-    await server.running.digests.tick(); // the day's other digests go out first
+    await server.running.scheduler.tick(); // the day's other digests go out first
     await store.saveSubscription({ id: 'slack:CARCHIVED:en', platform: 'slack', channel: 'CARCHIVED', lang: 'en', time: '10:30', zone: 'America/New_York', createdBy: 'UORG', createdAt: '2021-05-01T00:00:00Z' });
     slack.failNext('chat.postMessage', { error: 'is_archived' });
     server.clock.set('2021-05-06T14:35:00Z');
-    const report = await server.running.digests.tick();
+    const report = await server.running.scheduler.tick();
     expect(report.paused).toEqual(['slack:CARCHIVED:en']);
     expect((await store.subscription('slack:CARCHIVED:en'))?.paused).toBeDefined();
     const notices = slack.of('chat.postMessage').filter((c) => c.body.channel === 'CORG');

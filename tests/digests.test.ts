@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { replyToText, type Reply } from '../src/core/reply.js';
-import { DigestScheduler, type PostResult } from '../src/digests/scheduler.js';
+import { PostScheduler, type PostResult } from '../src/scheduled/index.js';
 import type { Subscription } from '../src/store/schema.js';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { testBot, type TestBot } from './helpers/bot.js';
@@ -16,7 +16,7 @@ interface Post {
 }
 
 let bot: TestBot;
-let scheduler: DigestScheduler;
+let scheduler: PostScheduler;
 let posts: Post[];
 let outcome: (sub: Subscription) => PostResult;
 const organisers: string[] = [];
@@ -24,7 +24,7 @@ const organisers: string[] = [];
 async function boot(now: string, dataDir?: string): Promise<void> {
   bot = await testBot(now, { CKEX_ADMINS: 'UORGANISER', CKEX_ORGANISERS_CHANNEL: 'slack:CORG', ...(dataDir ? { DATA_DIR: dataDir } : {}) });
   // Real pacing waits a second between posts to one channel; here the clock is the test's, so pace freely.
-  scheduler = new DigestScheduler(bot.core, bot.dispatcher, { pacing: { slack: { perKey: 1000, global: 1000 }, teams: { perKey: 1000, global: 1000 } } });
+  scheduler = new PostScheduler(bot.core, bot.dispatcher, { pacing: { slack: { perKey: 1000, global: 1000 }, teams: { perKey: 1000, global: 1000 } } });
   const poster = {
     post: async (sub: Subscription, reply: Reply): Promise<PostResult> => {
       const result = outcome(sub);

@@ -221,20 +221,20 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     connector.calls.length = 0;
 
     server.clock.set('2021-05-04T12:10:00Z');
-    expect((await server.running.digests.tick()).reminded).toEqual([]);
+    expect((await server.running.scheduler.tick()).reminded).toEqual([]);
     expect(reminders().slack).toHaveLength(0);
     expect(reminders().teams).toHaveLength(0);
 
     // Restart: the first server goes, a second one opens the same DATA_DIR five minutes later.
     await server.close();
     server = await startTestServer('2021-05-04T12:15:00Z', env);
-    await server.running.digests.tick();
+    await server.running.scheduler.tick();
     expect(reminders().slack).toHaveLength(0);
     expect(reminders().teams).toHaveLength(0);
 
     server.clock.set('2021-05-04T12:20:00Z');
-    await server.running.digests.tick();
-    await server.running.digests.tick(); // a second tick at the same instant (or a cron wake-up racing it) sends nothing more
+    await server.running.scheduler.tick();
+    await server.running.scheduler.tick(); // a second tick at the same instant (or a cron wake-up racing it) sends nothing more
     const { slack: [dm, ...moreDms], teams: [proactive, ...moreProactive] } = reminders();
     expect(moreDms).toHaveLength(0);
     expect(moreProactive).toHaveLength(0);
@@ -257,12 +257,12 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     expect(cardActions(card).map((a) => a.data?.ckex)).toEqual(['session w1-d2-a', 'unstar w1-d2-a']);
 
     server.clock.set('2021-05-04T12:21:00Z');
-    expect((await server.running.digests.tick()).reminded).toEqual([]);
+    expect((await server.running.scheduler.tick()).reminded).toEqual([]);
     // Restarted again after the reminders went: what was sent is remembered in the store, not in memory.
     await server.close();
     server = await startTestServer('2021-05-04T12:25:00Z', env);
     server.clock.set('2021-05-04T12:29:00Z');
-    expect((await server.running.digests.tick()).reminded).toEqual([]);
+    expect((await server.running.scheduler.tick()).reminded).toEqual([]);
     expect(reminders().slack).toHaveLength(1);
     expect(reminders().teams).toHaveLength(1);
   });

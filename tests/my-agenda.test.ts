@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { replyToText, type Reply } from '../src/core/reply.js';
-import { DigestScheduler } from '../src/digests/scheduler.js';
+import { PostScheduler } from '../src/scheduled/index.js';
 import { testBot, tempDir, type TestBot } from './helpers/bot.js';
 
 const SLACK = { id: 'slack:T1:U1' };
@@ -22,14 +22,14 @@ interface Dm {
 const spaced = (text: string): string => text.replace(/[ \u202f]/g, ' ');
 
 let bot: TestBot;
-let scheduler: DigestScheduler;
+let scheduler: PostScheduler;
 let dms: Dm[];
 let deliver: (user: string) => boolean;
 let dataDir: string;
 
 async function boot(now: string): Promise<void> {
   bot = await testBot(now, { DATA_DIR: dataDir, CKEX_ADMINS: 'UORG' });
-  scheduler = new DigestScheduler(bot.core, bot.dispatcher, { pacing: { slack: { perKey: 1000, global: 1000 }, teams: { perKey: 1000, global: 1000 } } });
+  scheduler = new PostScheduler(bot.core, bot.dispatcher, { pacing: { slack: { perKey: 1000, global: 1000 }, teams: { perKey: 1000, global: 1000 } } });
   const sender = {
     toUser: async (user: string, reply: Reply) => {
       if (!deliver(user)) return false;

@@ -318,11 +318,11 @@ describe('erasure, retention and the HTTP server', () => {
       await say('register', { id: 'slack:T1:UHALF' });
       expect(await server.store.form('slack:T1:UHALF')).toBeDefined();
       server.clock.set('2021-06-10T14:00:00Z');
-      await server.running.digests.tick();
+      await server.running.scheduler.tick();
       expect(await server.store.form('slack:T1:UHALF')).toBeUndefined();
       expect(await server.store.isInvited('someone@example.org')).toBe(true);
       server.clock.set('2021-11-27T12:00:00Z');
-      await server.running.digests.tick();
+      await server.running.scheduler.tick();
       expect(await server.store.isInvited('someone@example.org')).toBe(false);
       // Nothing the purge erases is left, whatever kinds of personal data the store counts.
       const left = await server.store.personalDataCounts();

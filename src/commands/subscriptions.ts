@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { isValidZone } from '../core/clock.js';
 import type { Lang } from '../core/content/schema.js';
 import type { Reply } from '../core/reply.js';
-import { digestKind, nextPost } from '../digests/plan.js';
+import { digestKind, nextPost } from '../scheduled/index.js';
 import type { Subscription } from '../store/schema.js';
 import { optionalDate, optionalLang, words } from './args.js';
 import { defineCommand, type CommandContext } from './types.js';

@@ -9,7 +9,7 @@ import type { Reader } from '../understanding/index.js';
 import type { AsyncStore } from '../store/async-store.js';
 import type { Downloads } from './downloads.js';
 import type { Notifier } from './notify.js';
-import type { AgendaChange } from '../digests/change-notices.js';
+import type { AgendaChange } from '../scheduled/index.js';
 
 export interface BotCore {
   content: Content;

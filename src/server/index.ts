@@ -13,7 +13,7 @@ import { teamsMode } from '../bots/teams/mode.js';
 import { registerErrorHandlers } from './errors.js';
 import { createHttpServer } from './http-timeouts.js';
 import { registerIcs } from './ics.js';
-import { DigestScheduler } from '../digests/scheduler.js';
+import { PostScheduler } from '../scheduled/index.js';
 import { slackDigestPoster } from '../bots/slack/digest-poster.js';
 import { teamsDigestPoster } from '../bots/teams/digest-poster.js';
 
@@ -21,7 +21,7 @@ export interface RunningServer {
   port: number;
   slack: SlackSetup | undefined;
   teams: TeamsSetup | undefined;
-  digests: DigestScheduler;
+  scheduler: PostScheduler;
   close(): Promise<void>;
 }
 
@@ -45,9 +45,9 @@ export async function startServer(booted: Booted, config: Config): Promise<Runni
     res.type(file.mime).set('Content-Disposition', `attachment; filename="${file.name}"`).set('Cache-Control', 'no-store').send(file.content);
   });
   await slack?.start();
-  const digests = new DigestScheduler(booted.core, booted.dispatcher);
-  if (slack) digests.register('slack', slackDigestPoster(slack.app.client));
-  if (teams) digests.register('teams', teamsDigestPoster(teams.proactive));
+  const scheduler = new PostScheduler(booted.core, booted.dispatcher);
+  if (slack) scheduler.register('slack', slackDigestPoster(slack.app.client));
+  if (teams) scheduler.register('teams', teamsDigestPoster(teams.proactive));
   registerErrorHandlers(server);
   const http: Server = createHttpServer(server);
   await new Promise<void>((resolve, reject) => {
@@ -56,14 +56,14 @@ export async function startServer(booted: Booted, config: Config): Promise<Runni
   });
   const port = (http.address() as AddressInfo).port;
   log.info({ port }, 'CKEx bot listening');
-  if (slack || teams) digests.start();
+  if (slack || teams) scheduler.start();
   return {
     port,
     slack,
     teams,
-    digests,
+    scheduler,
     async close() {
-      await digests.stop();
+      await scheduler.stop();
       await slack?.stop();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());

@@ -15,7 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/core/content/load.js';
 import { stripBidi } from '../../src/core/i18n/bidi.js';
 import { replyToText, type Reply } from '../../src/core/reply.js';
-import { DigestScheduler } from '../../src/digests/scheduler.js';
+import { PostScheduler } from '../../src/scheduled/index.js';
 import { formatReport, importFile } from '../../src/importers/index.js';
 import { testBot, tempDir, type TestBot } from '../helpers/bot.js';
 import { FakeConnector, postActivity, teamsActivity } from '../helpers/fake-connector.js';
@@ -203,7 +203,7 @@ describe('a real pretalx export (rC3 Channels 2020) moved into the event with --
     const record = async (user: string, reply: Reply) => (told.push({ user, text: spaced(stripBidi(replyToText(reply))), lang: reply.lang }), true);
     bot.core.notifier.register('slack', { toUser: record, toChannel: async () => true });
     bot.core.notifier.register('teams', { toUser: record, toChannel: async () => true });
-    const scheduler = new DigestScheduler(bot.core, bot.dispatcher);
+    const scheduler = new PostScheduler(bot.core, bot.dispatcher);
     try {
       const leila = { id: 'teams:29:leila', tz: 'Asia/Riyadh' };
       const anna = { id: 'slack:T1:UANNA' };

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/importers/index.js';
-import { DigestScheduler } from '../../src/digests/scheduler.js';
+import { PostScheduler } from '../../src/scheduled/index.js';
 import { stripBidi } from '../../src/core/i18n/bidi.js';
 import { replyToText, type Reply } from '../../src/core/reply.js';
 import { testBot, type TestBot } from '../helpers/bot.js';
@@ -68,7 +68,7 @@ describe('reload', () => {
     const told: { user: string; text: string }[] = [];
     const record = async (user: string, reply: Reply) => (told.push({ user, text: stripBidi(replyToText(reply)).replace(/[\u00a0\u202f]/g, ' ') }), true);
     bot.core.notifier.register('slack', { toUser: record, toChannel: async () => true });
-    const scheduler = new DigestScheduler(bot.core, bot.dispatcher);
+    const scheduler = new PostScheduler(bot.core, bot.dispatcher);
     try {
       await bot.say('favori w1-d1-b', { id: 'slack:T1:UFR' });
       await bot.say('star w1-d1-a', { id: 'slack:T1:UEN' });

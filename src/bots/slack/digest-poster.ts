@@ -2,7 +2,7 @@
 // reported so the subscription pauses. Rate limits are waited out by the Web API client (Retry-After).
 import type { WebClient } from '@slack/web-api';
 import { log } from '../../core/log.js';
-import type { DigestPoster } from '../../digests/scheduler.js';
+import type { DigestPoster } from '../../scheduled/index.js';
 import { renderMessages } from './render.js';
 import { CHANNEL_GONE, postMessages, slackErrorCode } from './send.js';
 

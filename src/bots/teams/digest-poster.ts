@@ -1,5 +1,5 @@
 // Digests into Teams channels and chats, through the stored conversation reference.
-import type { DigestPoster } from '../../digests/scheduler.js';
+import type { DigestPoster } from '../../scheduled/index.js';
 import type { TeamsProactive } from './proactive.js';
 
 export function teamsDigestPoster(proactive: TeamsProactive): DigestPoster {

@@ -1,7 +1,7 @@
 // The daily digest: the week and its theme (the day's special topics in week 4), the sessions with times,
 // format and interpretation, a few resources for the theme, and buttons. The Friday before, an announcement.
 import type { Resource } from '../../core/content/schema.js';
-import type { DigestKind } from '../../digests/plan.js';
+import type { DigestKind } from '../../scheduled/index.js';
 import type { Block, Button, Reply } from '../../core/reply.js';
 import { sessionPractical } from '../session.js';
 import type { CommandContext } from '../types.js';

@@ -10,7 +10,7 @@ import type { Subscription } from '../store/schema.js';
 import { digestReply } from '../commands/views/digest.js';
 import type { Dispatcher } from '../commands/dispatch.js';
 import { Pace, pool } from './pace.js';
-import { dueNow } from './plan.js';
+import { dueNow } from './digest-plan.js';
 import { applyRetention } from '../retention/index.js';
 import { reminderReply } from '../commands/views/reminder.js';
 import { dueReminders, type DueReminder } from './reminders.js';
@@ -53,7 +53,7 @@ export interface SchedulerOptions {
   pacing?: typeof PACING;
 }
 
-export class DigestScheduler {
+export class PostScheduler {
   private readonly posters = new Map<Subscription['platform'], DigestPoster>();
   private readonly paces: Record<Subscription['platform'], Pace>;
   private readonly concurrency: number;
