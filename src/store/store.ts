@@ -1,4 +1,4 @@
-// What the core may ask of storage. The core never sees files or lowdb.
+// The lowdb file store's own synchronous surface, which LowdbAsyncStore wraps into the AsyncStore the core speaks.
 import type { PersonalDataCounts } from './retention-counts.js';
 import type { FormProgress, Registration, StoredConversation, Subscription, UserPrefs } from './schema.js';
 
