@@ -16,8 +16,8 @@ export interface Migration {
 }
 
 /**
- * The folder beside this module in src/; tsc copies no SQL into build/, so the compiled module reads them from
- * src/ (the build will copy them when the core switches to this store).
+ * The folder beside this module: src/ under tsx, build/ once compiled (scripts/build-if-stale.mjs copies the SQL
+ * there, as tsc copies none); a build without them falls back to src/ in the same checkout.
  */
 function migrationsDir(): string {
   const candidates = [new URL('./migrations/', import.meta.url), new URL('../../../src/store/postgres/migrations/', import.meta.url)];
