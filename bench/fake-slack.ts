@@ -8,6 +8,8 @@ import { now } from './stats.js';
 export class FakeSlack {
   /** response_url id → when its first post arrived (performance.now()). */
   readonly responded = new Map<string, number>();
+  /** response_url id → the body of its first post. */
+  readonly responses = new Map<string, string>();
   private readonly waiting = new Map<string, (at: number) => void>();
   private server!: Server;
   url = '';
@@ -15,7 +17,7 @@ export class FakeSlack {
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
       const arrived = now();
-      await readBody(req);
+      const body = await readBody(req);
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       const json = (payload: unknown) => {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -25,6 +27,7 @@ export class FakeSlack {
         const id = path.slice('/respond/'.length);
         if (!this.responded.has(id)) {
           this.responded.set(id, arrived);
+          this.responses.set(id, body);
           this.waiting.get(id)?.(arrived);
           this.waiting.delete(id);
         }

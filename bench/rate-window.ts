@@ -1,6 +1,7 @@
 // Rate limits as the fakes enforce them: at most N accepted in any rolling second (overall), and at least
 // `gapMs` between two accepted for the same key. Only accepted requests use up the allowance; a request
 // refused with 429 does not. Times are performance.now() of the fake's thread.
+import { performance } from 'node:perf_hooks';
 import { now } from './stats.js';
 
 export type Verdict = 'ok' | 'global' | 'key';
@@ -52,7 +53,7 @@ export class RateWindow {
   }
 
   stats(): WindowStats {
-    return { perKey: Object.fromEntries(this.perKey), refusedGlobal: this.refusedGlobal, refusedKey: this.refusedKey, refusedKeys: this.refusedKeys.size, peak: this.peak, spanMs: this.last - this.first };
+    return { perKey: Object.fromEntries(this.perKey), refusedGlobal: this.refusedGlobal, refusedKey: this.refusedKey, refusedKeys: this.refusedKeys.size, peak: this.peak, spanMs: this.last - this.first, firstEpochMs: performance.timeOrigin + this.first, lastEpochMs: performance.timeOrigin + this.last };
   }
 }
 
@@ -64,4 +65,7 @@ export interface WindowStats {
   peak: number;
   /** From the first accepted request to the last. */
   spanMs: number;
+  /** The first and last accepted, as Date.now() would give them (comparable across threads and processes). */
+  firstEpochMs: number;
+  lastEpochMs: number;
 }

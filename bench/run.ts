@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --only=search,slack,teams,startup,registrations,fanout]: runs the benchmarks one after the other and
+// npm run bench [-- --json] [-- --only=search,slack,teams,startup,registrations,memory,fanout]: runs the benchmarks one after the other and
 // prints a table per benchmark, or (--json) one JSON object with every figure, named <bench>_<row>_<column>.
 // Each compares contenders side by side in the same run, rounds alternated; all traffic stays on 127.0.0.1.
 import { flatten, type Figures, type Table } from './stats.js';
@@ -11,7 +11,8 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Table> }> = {
   slack: { title: 'Slack: /ckex today, time until the answer (the ack carrying it, else response_url), ours vs a bare Bolt app acking its answer inline', run: async () => (await import('./slack-latency.js')).benchSlack() },
   teams: { title: 'Teams: "today" until the reply reaches the connector, first contact and returning users (ours vs a bare botbuilder echo bot)', run: async () => (await import('./teams-latency.js')).benchTeams() },
   startup: { title: 'Start and memory: spawn until GET /healthz answers; VmRSS then (ours, empty and 50,000-record store, vs bare express)', run: async () => (await import('./startup.js')).benchStartup() },
-  registrations: { title: 'Registrations: 5,000 signed Slack modal submissions at concurrency 50, then the store reopened from disk', run: async () => (await import('./registration-burst.js')).benchRegistrations() },
+  registrations: { title: 'Registrations: 5,000 signed Slack modal submissions at concurrency 50 on lowdb and on PostgreSQL, rounds alternated, then each store reopened', run: async () => (await import('./registration-burst.js')).benchRegistrations() },
+  memory: { title: 'Memory as registrations grow: the compiled server on lowdb and on PostgreSQL holding 0, 10,000 and 50,000 registrations; VmRSS after start and after an organiser\'s today, registrations and export', run: async () => (await import('./memory.js')).benchMemory() },
   fanout: { title: 'Digest fan-out: 1,000 subscriptions due at once, one tick, against rate-limited fakes (Slack 1/s per channel and 50/s; Teams 30/s)', run: async () => (await import('./digest-fanout.js')).benchFanout() },
 };
 
@@ -24,7 +25,7 @@ if (only?.some((n) => !(n in BENCHES))) {
 }
 
 // Bounded: a benchmark that hangs must not hold the run for ever.
-const LIMIT_MS = 12 * 60_000;
+const LIMIT_MS = 30 * 60_000;
 setTimeout(() => {
   console.error(`bench: still running after ${LIMIT_MS / 60_000} minutes; stopping`);
   process.exit(1);

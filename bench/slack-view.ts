@@ -3,9 +3,10 @@
 import { signedRequest } from './slack-sign.js';
 
 const COUNTRIES = ['Morocco', 'Maroc', 'المغرب', 'Kenya', 'Peru', 'Indonesia', 'Jordan', 'Senegal'];
+/** Each country's own region (content/country-regions.json): another one asks the user to confirm it. */
+const REGION_OF = ['MENA', 'MENA', 'MENA', 'AFE', 'LAC', 'EAP', 'MENA', 'AFW'];
 const ROLES = ['policymaker', 'analyst', 'researcher', 'practitioner', 'other'];
 const INSTITUTIONS = ['ministry', 'agency', 'public', 'private', 'partner', 'other'];
-const REGIONS = ['AFR', 'EAP', 'ECA', 'LAC', 'MENA', 'SAR'];
 const INTERPRETATION = ['ar', 'fr', 'none'];
 
 /** The email of registration `i` (distinct for each i; `run` keeps runs apart). */
@@ -16,7 +17,7 @@ export function registrationRequest(run: string, i: number): { headers: Record<s
   const values: Record<string, Record<string, unknown>> = {};
   const text = { name: `Participant ${i}`, email: registrationEmail(run, i), organisation: `Ministry of Social Affairs ${i % 97}`, country: COUNTRIES[i % COUNTRIES.length]!, nominatedBy: i % 3 === 0 ? `Nominator ${i}` : '' };
   for (const [id, value] of Object.entries(text)) values[id] = { value: { type: 'plain_text_input', value } };
-  const choices = { role: ROLES[i % ROLES.length]!, institution: INSTITUTIONS[i % INSTITUTIONS.length]!, region: REGIONS[i % REGIONS.length]!, interpretation: INTERPRETATION[i % INTERPRETATION.length]! };
+  const choices = { role: ROLES[i % ROLES.length]!, institution: INSTITUTIONS[i % INSTITUTIONS.length]!, region: REGION_OF[i % COUNTRIES.length]!, interpretation: INTERPRETATION[i % INTERPRETATION.length]! };
   for (const [id, value] of Object.entries(choices)) values[id] = { value: { type: 'static_select', selected_option: { value } } };
   values.consent = { value: { type: 'checkboxes', selected_options: [{ value: 'yes' }] } };
   const payload = {

@@ -1,4 +1,6 @@
 // Percentiles and summaries of samples (milliseconds), and the figures every benchmark returns.
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 export type Figures = Record<string, number>;
@@ -47,4 +49,26 @@ export function flatten(bench: string, table: Table): Figures {
   const out: Figures = {};
   for (const [row, cols] of Object.entries(table)) for (const [col, v] of Object.entries(cols)) out[`${bench}_${row}_${col}`] = v;
   return out;
+}
+
+/**
+ * How busy the machine was meanwhile (other processes compete for its cores): the share of the last minute some
+ * runnable task waited for a CPU (/proc/pressure/cpu, avg60), and the 1-minute load average. NaN where unknown.
+ */
+export function machineLoad(): Record<string, number> {
+  let pressure = Number.NaN;
+  try {
+    pressure = Number(/some avg10=[\d.]+ avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1] ?? Number.NaN);
+  } catch {
+    // no PSI on this kernel
+  }
+  return { cpu_pressure_pct_avg60: pressure, load_avg_1m: loadavg()[0] ?? Number.NaN, cores: availableParallelism() };
+}
+
+/** The median (the mean of the middle two for an even count): for figures over a few rounds. */
+export function median(samples: readonly number[]): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
