@@ -146,3 +146,13 @@ describe('the day where the reader is', () => {
     for (const command of ['today', 'week 2', 'now', 'session w1-d2-a']) expect(await bot.say(command, { id: 'sample' })).toContain('Sample agenda');
   });
 });
+
+describe('Arabic session lines with a special topic', () => {
+  it('keep the topic number inside its brackets and the id as its own unit (two spaces are a column gap)', async () => {
+    const { rtlLine, stripBidi } = await import('../src/core/i18n/bidi.js');
+    const line = rtlLine('08:30–10:00  الحماية الاجتماعية [الموضوع الخاص 5]  (w4-d3-a)');
+    expect(line).toContain('[الموضوع الخاص \u20665\u2069]  \u2066(w4-d3-a)\u2069');
+    expect(line.startsWith('\u200f\u206608:30–10:00\u2069')).toBe(true);
+    expect(stripBidi(line)).toBe('08:30–10:00  الحماية الاجتماعية [الموضوع الخاص 5]  (w4-d3-a)');
+  });
+});

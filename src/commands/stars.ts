@@ -2,6 +2,7 @@
 // follow what is starred at the moment they are made, so an unstarred session is never reminded.
 import type { TimedSession } from '../core/agenda.js';
 import { remindMinutesOf } from '../core/reminders.js';
+import { PUNCTUATION } from '../core/i18n/punctuation.js';
 import type { Reply } from '../core/reply.js';
 import { TooManyStarsError } from '../store/errors.js';
 import { sessionIdArg } from './session-id.js';
@@ -12,7 +13,7 @@ import { dayName, localDate, sessionTimes } from './views/times.js';
 const notFound = (ctx: CommandContext, id: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('session.notFound', { id, example: ctx.core.agenda.sessionIds()[0] })] }] });
 
 /** "Tuesday 4 May, 09:00–10:30 (Washington time)": when the session is, for this reader. */
-const when = (ctx: CommandContext, timed: TimedSession) => [dayName(ctx, localDate(ctx, timed)), ', ', ...sessionTimes(ctx, timed)];
+const when = (ctx: CommandContext, timed: TimedSession) => [dayName(ctx, localDate(ctx, timed)), PUNCTUATION[ctx.lang].comma, ...sessionTimes(ctx, timed)];
 
 /** What the reminders will do for this session, given the user's setting and whether it has started. */
 function reminderNote(ctx: CommandContext, timed: TimedSession): string {

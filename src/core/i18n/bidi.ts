@@ -21,7 +21,8 @@ export const atom = (index: number): string => String.fromCharCode(ATOM_BASE + i
 const START = String.raw`[\p{Script=Latin}\d\ue000-\uf8ff/@#\[(+]`;
 const INNER = String.raw`[\p{Script=Latin}\d\ue000-\uf8ff\s:/\-–.,()\[\]|@_+'’&#*<>=%\u2060]`;
 const END = String.raw`[\p{Script=Latin}\d\ue000-\uf8ff)\]%]`;
-const UNIT = new RegExp(`${START}${INNER}*${END}|[\\p{Script=Latin}\\d\\ue000-\\uf8ff]`, 'gu');
+// Two spaces are a column gap (a session line's time, title and id): a unit never runs across one.
+const UNIT = new RegExp(`${START}(?:(?!\\s\\s)${INNER})*${END}|[\\p{Script=Latin}\\d\\ue000-\\uf8ff]`, 'gu');
 
 /** Moves brackets the unit did not open (or close) out of it, so an Arabic "(… UTC+2)" keeps its own bracket. */
 function balance(unit: string): { lead: string; body: string; tail: string } {
