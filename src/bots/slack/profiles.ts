@@ -13,6 +13,9 @@ export interface SlackProfile {
 /** A first-seen user's users.info must not eat the ack budget: past this, answer with defaults. */
 export const PROFILE_TIMEOUT_MS = 1_000;
 
+/** Profiles kept at most (an email, a zone and a locale each: a few MB at this size). */
+const MAX_PROFILES = 20_000;
+
 export class SlackProfiles {
   private readonly cache = new Map<string, { profile: SlackProfile; at: number }>();
   private readonly inflight = new Map<string, Promise<SlackProfile>>();
@@ -34,13 +37,23 @@ export class SlackProfiles {
     return (await within(fetching, timeoutMs)) ?? {};
   }
 
+  /** Kept an hour; past MAX_PROFILES the oldest go first, so a large workspace never grows the process without end. */
+  private remember(userId: string, profile: SlackProfile): void {
+    this.cache.delete(userId); // re-inserted last: Map order is age order
+    this.cache.set(userId, { profile, at: Date.now() });
+    for (const [id, entry] of this.cache) {
+      if (this.cache.size <= MAX_PROFILES && Date.now() - entry.at < this.ttlMs) break;
+      this.cache.delete(id);
+    }
+  }
+
   private async fetch(userId: string): Promise<SlackProfile> {
     try {
       const result = await this.client.users.info({ user: userId, include_locale: true });
       const user = result.user;
       const email = user?.profile?.email;
       const profile: SlackProfile = { ...(user?.tz ? { tz: user.tz } : {}), ...(user?.locale ? { locale: user.locale } : {}), ...(email ? { email } : {}) };
-      this.cache.set(userId, { profile, at: Date.now() });
+      this.remember(userId, profile);
       return profile;
     } catch (err) {
       log.warn({ err: (err as Error).message, user: userId }, 'users.info failed; using defaults');
