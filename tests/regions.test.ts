@@ -1,6 +1,7 @@
 // World Bank regions as the Bank had them in May 2021: the country → region table and its checks at start-up, the
 // region question of the chat form and of the one-screen form, registrations stored before the Africa split, and
 // the organisers' counts.
+import { fileContent } from '../src/core/file-content.js';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -325,7 +326,7 @@ describe('registrations stored before the Africa split', () => {
     const total = lines.reduce((sum, l) => sum + Number(l.split(': ').pop()), 0);
     expect(total).toBe((await allRegistrations(bot.store)).length);
     expect(replyToText(stats)).toContain('5 registrations');
-    const csv = (await bot.reply('export', ORGANISER)).files![0]!.content as string;
+    const csv = await fileContent(bot.core, (await bot.reply('export', ORGANISER)).files![0]!);
     const regions = csv.trim().split('\n').slice(1).map((row) => row.split(',')[9]);
     expect(regions.sort()).toEqual(['AFE', 'AFR', 'AFW', 'MENA', 'MENA']);
   });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { submitRegistrationForm } from '../src/commands/registration-submit.js';
+import { fileContent } from '../src/core/file-content.js';
 import type { Reply } from '../src/core/reply.js';
 import { replyToText } from '../src/core/reply.js';
 import { STORE_FILE } from '../src/store/lowdb-store.js';
@@ -172,9 +173,11 @@ describe('the conversational form', () => {
     const csv = exported.files?.[0];
     expect(csv?.mime).toBe('text/csv');
     expect(csv?.private).toBe(true);
-    expect(csv?.content).toContain('layla.haddad@example.org');
-    expect(csv?.content).toContain('ليلى حداد');
-    expect(csv?.content).toContain(',JO,Jordan,');
+    expect(csv?.source).toBe('registrations-csv'); // made when handed over, a page at a time
+    const content = await fileContent(bot.core, csv!);
+    expect(content).toContain('layla.haddad@example.org');
+    expect(content).toContain('ليلى حداد');
+    expect(content).toContain(',JO,Jordan,');
   });
 });
 

@@ -1,7 +1,7 @@
 // Organiser commands (CKEX_ADMINS only): registrations, export, approve, decline, invites.
 import { formatNumber } from '../core/i18n/format.js';
 import { countryName } from '../core/forms/countries.js';
-import { emailsIn, notEmailsIn, registrationsCsvFromPages } from '../core/forms/export-csv.js';
+import { emailsIn, notEmailsIn } from '../core/forms/export-csv.js';
 import { setStatus } from '../core/forms/registration.js';
 import type { Block, Reply } from '../core/reply.js';
 import type { Registration, RegistrationStatus } from '../store/schema.js';
@@ -66,9 +66,10 @@ export const exportCommand = defineCommand({
   aliases: { en: ['export', 'csv'], fr: ['exporter'], ar: ['تصدير'] },
   args: () => none,
   run: async (ctx): Promise<Reply> => {
-    const { csv, count } = await registrationsCsvFromPages(ctx.core.store.registrationPages());
+    // The CSV is made when the link is opened, a page of registrations at a time: memory stays flat as they grow.
+    const { total: count } = await ctx.core.store.registrationCounts();
     const name = `ckex-registrations-${ctx.now.toUTC().toFormat('yyyyMMdd-HHmm')}.csv`;
-    return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('organisers.exported', { count })] }], files: [{ name, mime: 'text/csv', content: csv, private: true }] };
+    return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('organisers.exported', { count })] }], files: [{ name, mime: 'text/csv', content: '', source: 'registrations-csv', private: true }] };
   },
 });
 

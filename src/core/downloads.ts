@@ -16,7 +16,7 @@ export class Downloads {
   async offer(file: Attachment, owner: string, now = Date.now()): Promise<string | undefined> {
     if (!this.publicUrl) return undefined;
     const token = randomBytes(18).toString('base64url');
-    await this.store.saveDownload(token, { owner, name: file.name, mime: file.mime, content: file.content, expiresAt: new Date(now + TTL_MS).toISOString() });
+    await this.store.saveDownload(token, { owner, name: file.name, mime: file.mime, content: file.content, ...(file.source ? { source: file.source } : {}), expiresAt: new Date(now + TTL_MS).toISOString() });
     return `${this.publicUrl}/files/${token}/${encodeURIComponent(file.name)}`;
   }
 
@@ -25,9 +25,9 @@ export class Downloads {
     return this.store.revokeDownloads(owner);
   }
 
-  async take(token: string, now = Date.now()): Promise<Pick<Attachment, 'name' | 'mime' | 'content'> | undefined> {
+  async take(token: string, now = Date.now()): Promise<Attachment | undefined> {
     const stored = await this.store.takeDownload(token, new Date(now).toISOString());
-    return stored ? { name: stored.name, mime: stored.mime, content: stored.content } : undefined;
+    return stored ? { name: stored.name, mime: stored.mime, content: stored.content, ...(stored.source ? { source: stored.source } : {}) } : undefined;
   }
 }
 

@@ -35,10 +35,17 @@ export type Block =
   | { type: 'context'; text: RichText }
   | { type: 'divider' };
 
+/** Files made from the store when handed over, a page at a time, rather than held in the reply. */
+export const FILE_SOURCES = ['registrations-csv'] as const;
+export type FileSource = (typeof FILE_SOURCES)[number];
+
 export interface Attachment {
   name: string;
   mime: string;
+  /** The file; empty when `source` makes it. */
   content: string;
+  /** Made from the store when handed over (every registration as CSV): memory stays flat however many there are. */
+  source?: FileSource;
   /** Personal or organiser data: handed over through an expiring link, never a stable URL. */
   private?: boolean;
 }

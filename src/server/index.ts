@@ -12,6 +12,7 @@ import type { TeamsSetup } from '../bots/teams/app.js';
 import { teamsMode } from '../bots/teams/mode.js';
 import { registerErrorHandlers } from './errors.js';
 import { createHttpServer } from './http-timeouts.js';
+import { registerFiles } from './files.js';
 import { registerIcs } from './ics.js';
 import { PostScheduler } from '../scheduled/index.js';
 import { slackDigestPoster } from '../bots/slack/digest-poster.js';
@@ -36,14 +37,7 @@ export async function startServer(booted: Booted, config: Config): Promise<Runni
     res.json({ ok: true, slack: slack?.mode ?? 'off', teams: teams?.mode ?? 'off', now: booted.core.clock.now().toISO() });
   });
   registerIcs(server, booted.core);
-  server.get('/files/:token/:name', async (req, res) => {
-    const file = await booted.core.downloads.take(req.params.token);
-    if (!file) {
-      res.status(404).type('text/plain').send('This link has expired: ask the bot again for a new one.');
-      return;
-    }
-    res.type(file.mime).set('Content-Disposition', `attachment; filename="${file.name}"`).set('Cache-Control', 'no-store').send(file.content);
-  });
+  registerFiles(server, booted.core);
   await slack?.start();
   const scheduler = new PostScheduler(booted.core, booted.dispatcher);
   if (slack) scheduler.register('slack', slackDigestPoster(slack.app.client));

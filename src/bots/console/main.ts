@@ -6,6 +6,7 @@ import type { Caller } from '../../commands/types.js';
 import { commandWords } from '../../commands/views/command-words.js';
 import { renderText } from './render-text.js';
 import { saveFiles } from './save-files.js';
+import { fileContent } from '../../core/file-content.js';
 
 export const CONSOLE_USER = 'console:local';
 
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
     }
     const reply = await dispatcher.handle(caller, line, { conversational: true });
     console.log(renderText(reply, say));
-    for (const path of saveFiles(config.DATA_DIR, reply)) console.log(`→ ${path}`);
+    // A file made from the store (the registrations CSV) is made here, where the console writes it.
+    const files = await Promise.all((reply.files ?? []).map(async (f) => ({ ...f, content: await fileContent(dispatcher.core, f) })));
+    for (const path of saveFiles(config.DATA_DIR, { ...reply, files })) console.log(`→ ${path}`);
     console.log('');
     prompt();
   }

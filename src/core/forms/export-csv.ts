@@ -24,14 +24,23 @@ export function registrationsCsv(registrations: Registration[]): string {
   return HEADER + stringify(sorted.map(row));
 }
 
-/** The same CSV from the store's pages (already in export order): only one page of registrations is held at a time. */
+/** The same CSV from the store's pages (already in export order), a chunk a page: written out as it is read. */
+export async function* registrationsCsvChunks(pages: AsyncIterable<Registration[]>): AsyncIterable<string> {
+  yield HEADER;
+  for await (const page of pages) yield stringify(page.map(row));
+}
+
+/** The whole CSV at once (the console's file, `npm run export`), still read a page at a time. */
 export async function registrationsCsvFromPages(pages: AsyncIterable<Registration[]>): Promise<{ csv: string; count: number }> {
-  const chunks = [HEADER];
   let count = 0;
-  for await (const page of pages) {
-    chunks.push(stringify(page.map(row)));
-    count += page.length;
+  async function* counted(): AsyncIterable<Registration[]> {
+    for await (const page of pages) {
+      count += page.length;
+      yield page;
+    }
   }
+  const chunks: string[] = [];
+  for await (const chunk of registrationsCsvChunks(counted())) chunks.push(chunk);
   return { csv: chunks.join(''), count };
 }
 

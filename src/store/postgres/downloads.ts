@@ -8,6 +8,7 @@ interface DownloadRow {
   name: string;
   mime: string;
   content: string;
+  source: string | null;
   expires_at: Date;
 }
 
@@ -15,16 +16,16 @@ export async function saveDownload(db: Queryable, token: string, download: Store
   const d = storedDownloadSchema.parse(download);
   await db.query('DELETE FROM downloads WHERE expires_at < now()'); // expired links are never served again
   await db.query(
-    `INSERT INTO downloads (token, owner, name, mime, content, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (token) DO UPDATE SET owner = EXCLUDED.owner, name = EXCLUDED.name, mime = EXCLUDED.mime, content = EXCLUDED.content, expires_at = EXCLUDED.expires_at`,
-    [token, d.owner, d.name, d.mime, d.content, d.expiresAt],
+    `INSERT INTO downloads (token, owner, name, mime, content, source, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (token) DO UPDATE SET owner = EXCLUDED.owner, name = EXCLUDED.name, mime = EXCLUDED.mime, content = EXCLUDED.content, source = EXCLUDED.source, expires_at = EXCLUDED.expires_at`,
+    [token, d.owner, d.name, d.mime, d.content, d.source ?? null, d.expiresAt],
   );
 }
 
 export async function takeDownload(db: Queryable, token: string, now: string): Promise<StoredDownload | undefined> {
-  const { rows } = await db.query<DownloadRow>('SELECT owner, name, mime, content, expires_at FROM downloads WHERE token = $1 AND expires_at >= $2', [token, now]);
+  const { rows } = await db.query<DownloadRow>('SELECT owner, name, mime, content, source, expires_at FROM downloads WHERE token = $1 AND expires_at >= $2', [token, now]);
   const row = rows[0];
-  return row && storedDownloadSchema.parse({ owner: row.owner, name: row.name, mime: row.mime, content: row.content, expiresAt: iso(row.expires_at) });
+  return row && storedDownloadSchema.parse({ owner: row.owner, name: row.name, mime: row.mime, content: row.content, ...(row.source ? { source: row.source } : {}), expiresAt: iso(row.expires_at) });
 }
 
 export async function revokeDownloads(db: Queryable, owner: string): Promise<number> {
