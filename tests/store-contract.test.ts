@@ -508,6 +508,19 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       await store.star('U2', 'w1-d1-a', at(3));
     }
 
+    it('erasing a user erases the claims that name them; the purge every personal claim; digests stay', async () => {
+      await a.claimPost('remind::slack:T1:U1::w1-d1-a::2021-05-03T12:30:00.000Z');
+      await a.claimPost('notice::slack:T1:U1::aa->bb');
+      await a.claimPost('remind::slack:T1:U10::w1-d1-a::2021-05-03T12:30:00.000Z'); // another user whose id starts alike
+      await a.claimPost('digest::slack:C1:en::2021-05-03');
+      await a.eraseUser('slack:T1:U1');
+      expect(await b.claimPosts(['remind::slack:T1:U1::w1-d1-a::2021-05-03T12:30:00.000Z', 'notice::slack:T1:U1::aa->bb'])).toHaveLength(2);
+      expect(await b.claimPost('remind::slack:T1:U10::w1-d1-a::2021-05-03T12:30:00.000Z')).toBe(false);
+      await a.purgePersonalData();
+      expect(await b.claimPost('remind::slack:T1:U10::w1-d1-a::2021-05-03T12:30:00.000Z')).toBe(true);
+      expect(await b.claimPost('digest::slack:C1:en::2021-05-03')).toBe(false);
+    });
+
     it('erases one user and nobody else', async () => {
       await fill(a);
       const token = await a.feedToken('U1');

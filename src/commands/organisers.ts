@@ -7,6 +7,7 @@ import type { Block, Reply } from '../core/reply.js';
 import type { Registration, RegistrationStatus } from '../store/schema.js';
 import { normalizeWord } from '../core/i18n/normalize.js';
 import { askYesNo } from './pending.js';
+import { privateOnly } from './views/private-only.js';
 import { answerFields, registrationAnswers } from './views/registration.js';
 import { dayName } from './views/times.js';
 import { z } from 'zod';
@@ -66,6 +67,7 @@ export const exportCommand = defineCommand({
   aliases: { en: ['export', 'csv'], fr: ['exporter'], ar: ['تصدير'] },
   args: () => none,
   run: async (ctx): Promise<Reply> => {
+    if (ctx.shared) return privateOnly(ctx); // a link to every registration is never posted where others read
     // The CSV is made when the link is opened, a page of registrations at a time: memory stays flat as they grow.
     const { total: count } = await ctx.core.store.registrationCounts();
     const name = `ckex-registrations-${ctx.now.toUTC().toFormat('yyyyMMdd-HHmm')}.csv`;

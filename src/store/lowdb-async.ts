@@ -12,6 +12,7 @@ import { storedDownloadSchema, type StoredDownload } from './download.js';
 import type { RegionOf } from './legacy-regions.js';
 import { LowdbStore } from './lowdb-store.js';
 import { settingKey, settingValue } from './setting.js';
+import { isPersonalPost, personalPostPrefixes } from './personal-posts.js';
 import { emptyPostsFile, POSTS_FILE, postsFileSchema, type PostsFileData } from './posts-file.js';
 import { countRegistrations, type RegistrationCounts } from './registration-counts.js';
 import type { PersonalDataCounts } from './retention-counts.js';
@@ -303,6 +304,15 @@ export class LowdbAsyncStore implements AsyncStore {
   async eraseUser(userId: string): Promise<void> {
     this.versions.delete(userId);
     await this.store.eraseUser(userId);
+    await this.dropPosts((key) => personalPostPrefixes(userId).some((prefix) => key.startsWith(prefix)));
+  }
+
+  /** Claims whose key names a person go with their data (personal-posts.ts). */
+  private async dropPosts(matches: (key: string) => boolean): Promise<void> {
+    const keys = Object.keys(this.posts.posts).filter(matches);
+    if (keys.length === 0) return;
+    for (const key of keys) delete this.posts.posts[key];
+    await this.postsFile.write(this.posts);
   }
 
   async dropFormsIdleSince(before: string): Promise<number> {
@@ -316,6 +326,7 @@ export class LowdbAsyncStore implements AsyncStore {
   async purgePersonalData(): Promise<PersonalDataCounts> {
     this.versions.clear();
     this.downloads.clear(); // an export holds registrations
+    await this.dropPosts(isPersonalPost);
     return this.store.purgePersonalData();
   }
 

@@ -1,6 +1,7 @@
 // What a reload changed, told to each person who starred a changed or removed session (one message for all of
 // them), to subscribed channels in a line, and to the organisers' channel as a summary.
 import type { TimedSession } from '../../core/agenda.js';
+import { formatList } from '../../core/i18n/format.js';
 import { PUNCTUATION } from '../../core/i18n/punctuation.js';
 import type { Block, Reply } from '../../core/reply.js';
 import type { ChangedField } from '../../importers/diff.js';
@@ -23,7 +24,7 @@ function changeLine(ctx: CommandContext, change: SessionChange): Block {
   const what = change.fields.filter((f) => f !== 'time').map((f) => ctx.t(`notice.fields.${f}`));
   const text: Block = change.fields.includes('time')
     ? { type: 'text', text: [ctx.t('notice.moved', { title }), ' ', dayName(ctx, localDate(ctx, after)), comma, ...sessionTimes(ctx, after), ' ', ctx.t('notice.was'), ' ', dayName(ctx, localDate(ctx, before)), comma, ...sessionTimes(ctx, before)] }
-    : { type: 'text', text: [ctx.t('notice.changed', { title, what: what.join(', ') })] };
+    : { type: 'text', text: [ctx.t('notice.changed', { title, what: formatList(what, ctx.lang) })] };
   return text;
 }
 
