@@ -79,7 +79,9 @@ export const unstar = defineCommand({
 /** Keeps the language and zone this user reads in, for reminders written when no message of theirs is at hand. */
 async function rememberForReminders(ctx: CommandContext): Promise<void> {
   const patch = {
-    ...(ctx.prefs?.lang === undefined && ctx.prefs?.lastLang !== ctx.lang ? { lastLang: ctx.lang } : {}),
+    // Only when nothing better is known: a star pressed on another language's message must not change a language
+    // the user showed by writing.
+    ...(ctx.prefs?.lang === undefined && ctx.prefs?.lastLang === undefined ? { lastLang: ctx.lang } : {}),
     ...(ctx.caller.tz && ctx.prefs?.tz !== ctx.caller.tz ? { tz: ctx.caller.tz } : {}),
   };
   if (Object.keys(patch).length > 0) await ctx.core.store.updateUser(ctx.caller.id, patch);

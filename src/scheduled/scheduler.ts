@@ -13,7 +13,7 @@ import { Pace, pool } from './pace.js';
 import { dueNow } from './digest-plan.js';
 import { applyRetention } from '../retention/index.js';
 import { reminderReply } from '../commands/views/reminder.js';
-import { dueReminders, type DueReminder } from './reminders.js';
+import { dueReminders } from './reminders.js';
 import { noticeKey, planNotices, summaryKey, updateKey, type AgendaChange } from './change-notices.js';
 import { channelUpdate, organisersSummary, personalNotice } from '../commands/views/change-notice.js';
 import { CONTENT_VERSION_SETTING, contentVersion } from '../core/content/version.js';
@@ -39,8 +39,10 @@ export interface TickReport {
   told: string[];
 }
 
-/** Tries of one reminder on this instance before it leaves it to the others (a person the bot cannot reach). */
-const REMINDER_TRIES = 3;
+/** Ticks that try the notices of one reload before giving up on the ones that could not be sent. */
+const CHANGE_TRIES = 3;
+/** A person the bot could not reach is tried again this much later, until the session starts. */
+const REMINDER_RETRY_MS = 60_000;
 
 /** Platform limits: Slack about one message a second per channel; Teams 7 a second per conversation, 30 per tenant. */
 export const PACING: Record<Subscription['platform'], { perKey: number; global: number }> = {
@@ -97,11 +99,12 @@ export class PostScheduler {
       return d ? [{ sub, ...d }] : [];
     });
     await pool(due, this.concurrency, async ({ sub, date, kind }) => {
-      // Claimed before it is sent, by every instance alike: the one that wins posts it, the others let it be.
+      // Claimed just before it is sent (after its pace slot, so a crash can cost only what is in flight), by every
+      // instance alike: the one that wins posts it, the others let it be.
       const key = digestKey(sub, date);
-      if (!(await this.core.store.claimPost(key))) return;
       const poster = this.posters.get(sub.platform)!;
       await this.paces[sub.platform].slot(`${sub.platform}:${sub.channel}`);
+      if (!(await this.core.store.claimPost(key))) return;
       const result = await this.replyFor(sub, date, kind)
         .then((reply) => poster.post(sub, reply))
         .catch((err: Error) => {
@@ -141,7 +144,8 @@ export class PostScheduler {
     try {
       const swapped = await this.core.reloadContent();
       const got = contentVersion(swapped.after);
-      if (got !== contentVersion(swapped.before)) this.core.agendaChanges.push(swapped);
+      // The instance that ran `reload` tells people; a follower only answers from the new agenda (two quick reloads
+      // followed as one would otherwise tell people a third time).
       if (got !== wanted) log.warn({ wanted, got }, 'content/ on this instance differs from the one reloaded elsewhere: give every instance the same content/');
       else log.info({ version: got }, 'followed a reload made on another instance');
     } catch (err) {
@@ -157,7 +161,7 @@ export class PostScheduler {
         return false;
       });
       change.tries = (change.tries ?? 0) + 1;
-      if (!complete && change.tries < REMINDER_TRIES) this.core.agendaChanges.push(change); // the sent ones stay claimed
+      if (!complete && change.tries < CHANGE_TRIES) this.core.agendaChanges.push(change); // the sent ones stay claimed
     }
   }
 
@@ -166,85 +170,82 @@ export class PostScheduler {
     if (!plan) return true;
     let complete = true;
     const people = [...plan.people].filter(([user]) => this.core.notifier.reaches(user));
-    const won = new Set(await this.core.store.claimPosts(people.map(([user]) => noticeKey(user, plan.versions))));
-    await pool(
-      people.filter(([user]) => won.has(noticeKey(user, plan.versions))),
-      this.concurrency,
-      async ([user, changes]) => {
-        const platform = user.startsWith('teams:') ? 'teams' : 'slack';
-        await this.paces[platform].slot(`${platform}:user:${user}`);
+    let told = 0;
+    await pool(people, this.concurrency, async ([user, changes]) => {
+      const platform = user.startsWith('teams:') ? 'teams' : 'slack';
+      const outcome = await this.claimAndSend(noticeKey(user, plan.versions), () => this.paces[platform].slot(`${platform}:user:${user}`), async () => {
         const ctx = await this.dispatcher.context({ id: user }, '', {});
-        complete = (await this.send(noticeKey(user, plan.versions), () => this.core.notifier.toUser(user, personalNotice(ctx, changes)), report)) && complete;
-      },
-    );
+        return this.core.notifier.toUser(user, personalNotice(ctx, changes));
+      });
+      if (outcome === 'sent') told++;
+      complete = outcome !== 'failed' && complete;
+      if (outcome === 'sent') report.told.push(noticeKey(user, plan.versions));
+    });
     const subs = (await this.core.store.subscriptions()).filter((s) => !s.paused && this.posters.has(s.platform));
-    const wonSubs = new Set(await this.core.store.claimPosts(subs.map((s) => updateKey(s.id, plan.versions))));
-    await pool(
-      subs.filter((s) => wonSubs.has(updateKey(s.id, plan.versions))),
-      this.concurrency,
-      async (sub) => {
-        await this.paces[sub.platform].slot(`${sub.platform}:${sub.channel}`);
+    await pool(subs, this.concurrency, async (sub) => {
+      const key = updateKey(sub.id, plan.versions);
+      const outcome = await this.claimAndSend(key, () => this.paces[sub.platform].slot(`${sub.platform}:${sub.channel}`), async () => {
         const base = await this.dispatcher.context({ id: `digest:${sub.id}`, tz: sub.zone }, '', { shared: true });
-        const reply = channelUpdate({ ...base, lang: sub.lang, t: this.core.i18n.t(sub.lang) }, plan.counts);
-        complete = (await this.send(updateKey(sub.id, plan.versions), () => this.core.notifier.toChannel(`${sub.platform}:${sub.channel}`, reply), report)) && complete;
-      },
-    );
+        return this.core.notifier.toChannel(`${sub.platform}:${sub.channel}`, channelUpdate({ ...base, lang: sub.lang, t: this.core.i18n.t(sub.lang) }, plan.counts));
+      });
+      complete = outcome !== 'failed' && complete;
+      if (outcome === 'sent') report.told.push(key);
+    });
     const organisers = this.core.organisersChannel;
-    if (organisers && this.core.notifier.reaches(organisers) && (await this.core.store.claimPost(summaryKey(plan.versions)))) {
-      const lang = this.core.content.event.workingLanguage;
-      const base = await this.dispatcher.context({ id: 'organisers' }, '', { shared: true });
-      const reply = organisersSummary({ ...base, lang, t: this.core.i18n.t(lang) }, plan.counts, { people: plan.people.size, channels: subs.length });
-      complete = (await this.send(summaryKey(plan.versions), () => this.core.notifier.toChannel(organisers, reply), report)) && complete;
+    if (organisers && this.core.notifier.reaches(organisers)) {
+      const key = summaryKey(plan.versions);
+      const outcome = await this.claimAndSend(key, async () => undefined, async () => {
+        const lang = this.core.content.event.workingLanguage;
+        const base = await this.dispatcher.context({ id: 'organisers' }, '', { shared: true });
+        return this.core.notifier.toChannel(organisers, organisersSummary({ ...base, lang, t: this.core.i18n.t(lang) }, plan.counts, { people: plan.people.size, channels: subs.length }));
+      });
+      complete = outcome !== 'failed' && complete;
+      if (outcome === 'sent') report.told.push(key);
     }
-    if (won.size + wonSubs.size > 0) log.info({ people: won.size, channels: wonSubs.size }, 'change notices');
+    if (told > 0) log.info({ people: told }, 'change notices');
     return complete;
   }
 
-  /** Sends a claimed post: recorded when sent, released (for a later try) when not. */
-  private async send(key: string, post: () => Promise<boolean>, report: TickReport): Promise<boolean> {
-    const sent = await post().catch(() => false);
+  /**
+   * A scheduled post claimed just before it goes (after its pace slot, so a crash costs only what is in flight),
+   * sent, and recorded; anything that fails after the claim (building the reply, the platform) gives it back.
+   */
+  private async claimAndSend(key: string, slot: () => Promise<void>, send: () => Promise<boolean>): Promise<'sent' | 'taken' | 'failed'> {
+    await slot();
+    if (!(await this.core.store.claimPost(key))) return 'taken';
+    let sent = false;
+    try {
+      sent = await send();
+    } catch (err) {
+      log.error({ err: (err as Error).message }, 'a scheduled post failed before it was sent');
+    }
     if (sent) {
       await this.core.store.markPosted(key);
-      report.told.push(key);
-    } else await this.core.store.releasePost(key);
-    return sent;
+      return 'sent';
+    }
+    await this.core.store.releasePost(key).catch((err: Error) => log.error({ err: err.message }, 'a claim could not be given back'));
+    return 'failed';
   }
 
-  /** Keys this instance knows are claimed (by it or another), with when they stop mattering: not asked again. */
+  /** Keys this instance need not offer again until then: claimed (here or elsewhere) until the start, failed a minute. */
   private readonly settled = new Map<string, number>();
-  private readonly reminderFailures = new Map<string, number>();
 
   private async remind(now: DateTime, report: TickReport): Promise<void> {
     for (const [key, until] of this.settled) if (until <= now.toMillis()) this.settled.delete(key);
-    const reachable = (await dueReminders(this.core, now)).filter((r) => !this.settled.has(r.key) && this.core.notifier.reaches(r.userId));
-    if (reachable.length === 0) return;
-    // One statement claims them all; what another instance (or an earlier run) claimed is not this one's to send.
-    const won = new Set(await this.core.store.claimPosts(reachable.map((r) => r.key)));
-    for (const r of reachable) this.settled.set(r.key, r.timed.start.toMillis());
-    await pool(
-      reachable.filter((r) => won.has(r.key)),
-      this.concurrency,
-      (r) => this.sendReminder(r, report),
-    );
-    if (won.size > 0) log.info({ due: won.size, sent: report.reminded.length }, 'reminders tick');
-  }
-
-  private async sendReminder(r: DueReminder, report: TickReport): Promise<void> {
-    const platform = r.userId.split(':')[0] === 'teams' ? 'teams' : 'slack';
-    await this.paces[platform].slot(`${platform}:user:${r.userId}`);
-    const ctx = await this.dispatcher.context({ id: r.userId }, '', {});
-    const sent = await this.core.notifier.toUser(r.userId, reminderReply(ctx, r.timed));
-    if (sent) {
-      await this.core.store.markPosted(r.key);
-      report.reminded.push(r.key);
-      return;
-    }
-    // Not sent: released, so the next tick (here, or on another instance) tries again while the session has not started.
-    await this.core.store.releasePost(r.key);
-    const tries = (this.reminderFailures.get(r.key) ?? 0) + 1;
-    this.reminderFailures.set(r.key, tries);
-    if (tries < REMINDER_TRIES) this.settled.delete(r.key);
-    else log.warn({ tries }, 'reminder not delivered; left to other instances');
+    const due = (await dueReminders(this.core, now)).filter((r) => !this.settled.has(r.key) && this.core.notifier.reaches(r.userId));
+    await pool(due, this.concurrency, async (r) => {
+      const platform = r.userId.startsWith('teams:') ? 'teams' : 'slack';
+      const outcome = await this.claimAndSend(r.key, () => this.paces[platform].slot(`${platform}:user:${r.userId}`), async () => {
+        const ctx = await this.dispatcher.context({ id: r.userId }, '', {});
+        return this.core.notifier.toUser(r.userId, reminderReply(ctx, r.timed));
+      });
+      if (outcome === 'sent') report.reminded.push(r.key);
+      // Not sent (a person the bot cannot reach yet, a platform refusing): tried again a minute later, here or
+      // on another instance, until the session starts.
+      const start = r.timed.start.toMillis();
+      this.settled.set(r.key, outcome === 'failed' ? Math.min(start, now.toMillis() + REMINDER_RETRY_MS) : start);
+    });
+    if (report.reminded.length > 0) log.info({ due: due.length, sent: report.reminded.length }, 'reminders tick');
   }
 
   private lastHousekeeping = Number.NEGATIVE_INFINITY;
