@@ -2,7 +2,7 @@
 // overturning a decision asked first, invites naming what is no email, subscribe saying what it could not read,
 // and subscription lists with channel names and zones.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../src/core/reply.js';
+import { replyToText, type Reply } from '../src/core/reply.js';
 import type { Registration } from '../src/store/schema.js';
 import { testBot, type TestBot } from './helpers/bot.js';
 
@@ -54,15 +54,15 @@ describe('pending and decisions', () => {
     expect(text.indexOf('Awa Ndiaye (RAAAA2)')).toBeLessThan(text.indexOf('Bilal Haddad (RBBBB3)'));
     expect(text).toContain('Ministry of Labour · Senegal · Western and Central Africa (AFW) · raaaa2@example.org');
     expect(reply.blocks.filter((b) => b.type === 'actions').map((b) => b.type === 'actions' && b.buttons.map((x) => x.command))).toEqual([
-      ['approve RAAAA2', 'decline RAAAA2'],
-      ['approve RBBBB3', 'decline RBBBB3'],
+      ['approve RAAAA2 list', 'decline RAAAA2 list'],
+      ['approve RBBBB3 list', 'decline RBBBB3 list'],
     ]);
     expect(await say('pending', {})).not.toContain('RCCCC4');
     expect(spaced(await bot.say('pending', { id: 'slack:T1:USOMEONE' }))).not.toContain('Awa');
   });
 
-  it('a decision replaces the notice for everyone, tells the participant once, and a second press shows it decided', async () => {
-    const first = await bot.reply('approve raaaa2', ORGANISER);
+  it('a decision from the notice replaces it for everyone, tells the participant once, and a second press shows it decided', async () => {
+    const first = await bot.reply('approve raaaa2 notice', ORGANISER);
     expect(first.replacesSource).toBe(true);
     expect(spaced(await say('approve RAAAA2'))).toContain('Registration RAAAA2: Confirmed');
     expect(told.map((t) => t.user)).toEqual(['slack:T1:URAAAA2']);
@@ -70,6 +70,16 @@ describe('pending and decisions', () => {
     expect(spaced(await say('approve RAAAA2'))).toContain('Registration RAAAA2 is already Confirmed.');
     expect(told).toHaveLength(1);
     expect(await say('pending')).toContain('1 registration waiting');
+  });
+
+  it('a decision typed is a plain answer; one from the pending list shows the list as it now stands', async () => {
+    expect((await bot.reply('approve RAAAA2', ORGANISER)).replacesSource).toBeUndefined();
+    const fromList = await bot.reply('decline RBBBB3 list', ORGANISER);
+    expect(fromList.replacesSource).toBe(true);
+    const text = spaced(replyToText(fromList));
+    expect(text).toContain('Registration RBBBB3 (Bilal Haddad) is now Declined');
+    expect(text).toContain('No registration is waiting for a decision.');
+    expect(fromList.blocks.some((b) => b.type === 'actions' && b.buttons.some((x) => x.command?.includes('RBBBB3')))).toBe(false);
   });
 
   it('overturning a decision asks first, and only a yes changes it', async () => {

@@ -80,7 +80,7 @@ describe('Slack', () => {
     expect(saved).toMatchObject({ country: 'SN', status: 'pending', lang: 'fr', userIds: ['slack:T1:UFR'] });
     const [notice] = await slack.waitFor('chat.postMessage');
     expect(notice!.body.channel).toBe('CORG');
-    expect(text(notice!.body.blocks)).toContain(`approve ${saved.id}`);
+    expect(text(notice!.body.blocks)).toContain(`approve ${saved.id} notice`);
   });
 
   it('an organiser approves from the notice; the participant is told in their language by DM', async () => {
@@ -90,7 +90,7 @@ describe('Slack', () => {
       container: { type: 'message', is_ephemeral: false },
       channel: { id: 'CORG' },
       response_url: slack.responseUrl('org'),
-      actions: [{ type: 'button', action_id: 'ckex_cmd_0', value: JSON.stringify({ c: `approve ${saved.id}`, l: 'en' }), action_ts: '1' }],
+      actions: [{ type: 'button', action_id: 'ckex_cmd_0', value: JSON.stringify({ c: `approve ${saved.id} notice`, l: 'en' }), action_ts: '1' }],
     });
     const [told] = await slack.waitFor('chat.postMessage');
     expect(told!.body.channel).toBe('UFR');

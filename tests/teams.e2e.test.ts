@@ -99,7 +99,7 @@ describe('buttons', () => {
     const org = await startTestServer('2021-05-04T14:00:00Z', { CKEX_ADMINS: '29:organiser' });
     try {
       await org.store.saveRegistration({ id: 'RTEAM2', email: 'teams-pending@example.org', name: 'Nadia', organisation: 'Ministry', country: 'TN', role: 'practitioner', institution: 'ministry', region: 'MENA', interpretation: 'ar', consentAt: '2021-05-01T10:00:00.000Z', lang: 'ar', status: 'pending', invited: false, userIds: ['teams:29:nadia'], createdAt: '2021-05-01T10:00:00.000Z', updatedAt: '2021-05-01T10:00:00.000Z' });
-      const res = await postActivity(org.url, teamsActivity(connector.url, { conversationType: 'channel', type: 'invoke', name: 'adaptiveCard/action', replyToId: 'notice-1', from: { id: '29:organiser', name: 'Organiser' }, value: { action: { type: 'Action.Execute', verb: 'ckex', data: { ckex: 'approve RTEAM2', lang: 'en' } } } }));
+      const res = await postActivity(org.url, teamsActivity(connector.url, { conversationType: 'channel', type: 'invoke', name: 'adaptiveCard/action', replyToId: 'notice-1', from: { id: '29:organiser', name: 'Organiser' }, value: { action: { type: 'Action.Execute', verb: 'ckex', data: { ckex: 'approve RTEAM2 notice', lang: 'en' } } } }));
       const body = (await res.json()) as { type: string; value: unknown };
       expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
       expect(cardText(body.value)).toContain('Registration RTEAM2: Confirmed');
@@ -111,6 +111,16 @@ describe('buttons', () => {
     } finally {
       await org.close();
     }
+  });
+
+  it('a star pressed on a channel card answers the presser alone, not the channel', async () => {
+    const res = await say({ conversationType: 'channel', type: 'invoke', name: 'adaptiveCard/action', from: { id: '29:channel-star', name: 'P' }, value: { action: { type: 'Action.Execute', verb: 'ckex', data: { ckex: 'star w1-d2-a', lang: 'en' } } } });
+    const body = (await res.json()) as { type: string; value: string };
+    expect(body.type).toBe('application/vnd.microsoft.activity.message');
+    expect(stripBidi(body.value)).toContain('Added to your agenda');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(connector.calls).toHaveLength(0);
+    expect(await server.store.starsOf('teams:29:channel-star')).toHaveLength(1);
   });
 
   it('Action.Submit from older clients arrives as a message with a value', async () => {

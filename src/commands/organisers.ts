@@ -75,28 +75,47 @@ export const exportCommand = defineCommand({
   },
 });
 
-/** A registration id, and "confirm" when the organiser already answered "are you sure?". */
+/** Where the decision was asked from: typed, the organisers' notice (replaced by it), the pending list (shown again). */
+type From = 'typed' | 'notice' | 'list';
+interface Decision {
+  id: string;
+  /** The organiser already answered "are you sure?". */
+  confirmed: boolean;
+  from: From;
+}
+
+/** The words a button adds after the id, in the three languages as command-words.json shows them. */
+const WORDS: Record<string, 'confirm' | 'notice' | 'list'> = Object.fromEntries(
+  ([['confirm', 'confirm'], ['confirmer', 'confirm'], ['تأكيد', 'confirm'], ['notice', 'notice'], ['avis', 'notice'], ['إشعار', 'notice'], ['list', 'list'], ['liste', 'list'], ['قائمة', 'list']] as const).map(([w, m]) => [normalizeWord(w), m]),
+);
+
+/** A registration id, then at most "confirm" (the answer to "are you sure?") and where the button was. */
 const idArg = () =>
   z
     .string()
     .trim()
-    .transform((raw, issues) => {
-      const [id = '', word, ...more] = raw.split(/\s+/);
-      const confirmed = word !== undefined && CONFIRM_WORDS.has(normalizeWord(word));
-      if (!/^R[0-9A-Z]{5}$/.test(id.toUpperCase()) || more.length > 0 || (word !== undefined && !confirmed)) {
+    .transform((raw, issues): Decision => {
+      const [id = '', ...words] = raw.split(/\s+/);
+      const meant = words.map((w) => WORDS[normalizeWord(w)]);
+      if (!/^R[0-9A-Z]{5}$/.test(id.toUpperCase()) || words.length > 2 || meant.some((m) => m === undefined)) {
         issues.addIssue({ code: 'custom', message: 'expected a registration id' });
         return z.NEVER;
       }
-      return { id: id.toUpperCase(), confirmed };
+      return { id: id.toUpperCase(), confirmed: meant.includes('confirm'), from: meant.includes('notice') ? 'notice' : meant.includes('list') ? 'list' : 'typed' };
     });
 
-const CONFIRM_WORDS = new Set(['confirm', 'confirmer', 'تأكيد'].map(normalizeWord));
-
-/** The registration as the organisers' notice showed it, now with its decision: replaces that notice for everyone. */
-function decidedReply(ctx: CommandContext, r: Registration, line: string): Reply {
+/**
+ * The registration as the organisers' notice showed it, now with its decision: from the notice it replaces the
+ * notice for everyone; from the pending list it heads the list as it now stands; typed, it is a plain answer.
+ */
+async function decidedReply(ctx: CommandContext, r: Registration, line: string, from: From): Promise<Reply> {
+  if (from === 'list') {
+    const list = await pendingReply(ctx);
+    return { lang: ctx.lang, replacesSource: true, blocks: [{ type: 'context', text: [line] }, ...list.blocks] };
+  }
   return {
     lang: ctx.lang,
-    replacesSource: true,
+    ...(from === 'notice' ? { replacesSource: true as const } : {}),
     blocks: [
       { type: 'header', text: ctx.t('organisers.decidedHeader', { id: r.id, status: ctx.t(`registration.statuses.${r.status}`) }) },
       { type: 'fields', fields: answerFields(ctx, registrationAnswers(r)).filter((f) => f.label !== ctx.t('form.fields.consent.label')) },
@@ -106,14 +125,14 @@ function decidedReply(ctx: CommandContext, r: Registration, line: string): Reply
 }
 
 function decide(status: Extract<RegistrationStatus, 'confirmed' | 'declined'>) {
-  return async (ctx: CommandContext, { id, confirmed }: { id: string; confirmed: boolean }): Promise<Reply> => {
+  return async (ctx: CommandContext, { id, confirmed, from }: Decision): Promise<Reply> => {
     const found = await ctx.core.store.registration(id);
     if (!found) return text(ctx, ctx.t('organisers.notFound', { id }));
     const statusName = (s: RegistrationStatus) => ctx.t(`registration.statuses.${s}`);
-    if (found.status === status) return decidedReply(ctx, found, ctx.t('organisers.already', { id, status: statusName(status) }));
-    if (found.status === 'withdrawn') return decidedReply(ctx, found, ctx.t('organisers.withdrawnNoDecision', { id }));
+    if (found.status === status) return decidedReply(ctx, found, ctx.t('organisers.already', { id, status: statusName(status) }), from);
+    if (found.status === 'withdrawn') return decidedReply(ctx, found, ctx.t('organisers.withdrawnNoDecision', { id }), from);
     // Overturning a decision (approved, then declined) is asked first, privately: nobody is told twice by mistake.
-    const command = `${status === 'confirmed' ? 'approve' : 'decline'} ${id} confirm`;
+    const command = `${status === 'confirmed' ? 'approve' : 'decline'} ${id} confirm${from === 'typed' ? '' : ` ${from}`}`;
     if (found.status !== 'pending' && !confirmed) {
       await askYesNo(ctx, command);
       return {
@@ -128,37 +147,40 @@ function decide(status: Extract<RegistrationStatus, 'confirmed' | 'declined'>) {
     const updated = await setStatus(ctx.core.store, found, status, ctx.now.toUTC().toISO()!);
     if (!updated) {
       const now = (await ctx.core.store.registration(id)) ?? found;
-      return decidedReply(ctx, now, ctx.t('organisers.already', { id, status: statusName(now.status) }));
+      return decidedReply(ctx, now, ctx.t('organisers.already', { id, status: statusName(now.status) }), from);
     }
     const participant = { ...ctx, lang: updated.lang, t: ctx.core.i18n.t(updated.lang), shared: false };
     const told = (await Promise.all(updated.userIds.map((u) => ctx.core.notifier.toUser(u, statusNotice(participant, updated))))).some(Boolean);
     const key = told ? 'organisers.decidedTold' : 'organisers.decidedNotTold';
-    return decidedReply(ctx, updated, ctx.t(key, { id, name: updated.name, status: statusName(status) }));
+    return decidedReply(ctx, updated, ctx.t(key, { id, name: updated.name, status: statusName(status) }), from);
   };
 }
 
 /** At most this many waiting registrations in one reply (each with its two buttons). */
 const PENDING_SHOWN = 15;
 
+/** The registrations waiting, oldest first, each with the buttons that decide it from this list. */
+async function pendingReply(ctx: CommandContext): Promise<Reply> {
+  const [waiting, counts] = await Promise.all([ctx.core.store.registrationsWithStatus('pending', PENDING_SHOWN), ctx.core.store.registrationCounts()]);
+  const total = counts.byStatus.pending ?? 0;
+  if (waiting.length === 0) return text(ctx, ctx.t('pending.none'));
+  const blocks: Reply['blocks'] = [{ type: 'header', text: ctx.t('pending.header', { count: total }) }];
+  for (const r of waiting) {
+    blocks.push(
+      { type: 'section', title: `${r.name} (${r.id})`, text: [[r.organisation, countryName(r.country, ctx.lang), ctx.t(`form.choices.region.${r.region}`), r.email].join(' · ')], meta: ctx.t('pending.since', { day: dayName(ctx, r.createdAt.slice(0, 10)) }) },
+      { type: 'actions', buttons: [{ label: ctx.t('buttons.approve'), command: `approve ${r.id} list`, style: 'primary' }, { label: ctx.t('buttons.decline'), command: `decline ${r.id} list`, style: 'danger' }] },
+    );
+  }
+  if (total > waiting.length) blocks.push({ type: 'context', text: [ctx.t('pending.more', { count: total - waiting.length })] });
+  return { lang: ctx.lang, blocks };
+}
+
 export const pending = defineCommand({
   name: 'pending',
   admin: true,
   aliases: { en: ['pending', 'waiting'], fr: ['en attente', 'attente'], ar: ['المعلقة', 'قيد الانتظار'] },
   args: () => none,
-  run: async (ctx): Promise<Reply> => {
-    const [waiting, counts] = await Promise.all([ctx.core.store.registrationsWithStatus('pending', PENDING_SHOWN), ctx.core.store.registrationCounts()]);
-    const total = counts.byStatus.pending ?? 0;
-    if (waiting.length === 0) return text(ctx, ctx.t('pending.none'));
-    const blocks: Reply['blocks'] = [{ type: 'header', text: ctx.t('pending.header', { count: total }) }];
-    for (const r of waiting) {
-      blocks.push(
-        { type: 'section', title: `${r.name} (${r.id})`, text: [[r.organisation, countryName(r.country, ctx.lang), ctx.t(`form.choices.region.${r.region}`), r.email].join(' · ')], meta: ctx.t('pending.since', { day: dayName(ctx, r.createdAt.slice(0, 10)) }) },
-        { type: 'actions', buttons: [{ label: ctx.t('buttons.approve'), command: `approve ${r.id}`, style: 'primary' }, { label: ctx.t('buttons.decline'), command: `decline ${r.id}`, style: 'danger' }] },
-      );
-    }
-    if (total > waiting.length) blocks.push({ type: 'context', text: [ctx.t('pending.more', { count: total - waiting.length })] });
-    return { lang: ctx.lang, blocks };
-  },
+  run: (ctx): Promise<Reply> => pendingReply(ctx),
 });
 
 export const approve = defineCommand({

@@ -34,6 +34,7 @@ export const remind = defineCommand({
     const key = now === 0 ? 'remind.off' : minutes === undefined ? 'remind.current' : 'remind.set';
     return {
       lang: ctx.lang,
+      personal: true,
       blocks: [
         { type: 'text', text: [ctx.t(key, { count: now })] },
         { type: 'actions', buttons: [{ label: ctx.t('buttons.myAgenda'), command: 'myagenda' }, now === 0 ? { label: ctx.t('buttons.remindOn'), command: 'remind 10' } : { label: ctx.t('buttons.remindOff'), command: 'remind off' }] },

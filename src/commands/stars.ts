@@ -40,6 +40,7 @@ export const star = defineCommand({
     await rememberForReminders(ctx);
     return {
       lang: ctx.lang,
+      personal: true,
       blocks: [
         { type: 'text', text: [ctx.t(added ? 'stars.added' : 'stars.already', { title: shownTitle(ctx, timed.session) })] },
         { type: 'text', text: when(ctx, timed) },
@@ -68,6 +69,7 @@ export const unstar = defineCommand({
     const title = timed ? shownTitle(ctx, timed.session) : id;
     return {
       lang: ctx.lang,
+      personal: true,
       blocks: [
         { type: 'text', text: [ctx.t(removed ? 'stars.removed' : 'stars.notStarred', { title })] },
         { type: 'actions', buttons: [{ label: ctx.t('buttons.myAgenda'), command: 'myagenda' }, ...(timed && removed ? [{ label: ctx.t('buttons.star'), command: `star ${id}` }] : [])] },

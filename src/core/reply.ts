@@ -84,6 +84,8 @@ export interface Reply {
   files?: Attachment[];
   /** Worth sharing with a whole channel (a day, a session, a resource list). */
   shareable?: boolean;
+  /** For its asker alone (a star, a reminder setting): a surface never posts it where others read. */
+  personal?: true;
   /** Replaces, for everyone, the message whose button asked for it (an organisers' notice once decided). */
   replacesSource?: true;
   /** The asker's data was just erased (`me delete`): a surface keeps nothing of this turn (no conversation address). */

@@ -59,7 +59,7 @@ export function organiserNotice(ctx: CommandContext, r: Registration): Reply {
     blocks: [
       { type: 'header', text: ctx.t('organisers.pendingHeader', { id: r.id }) },
       { type: 'fields', fields: answerFields(ctx, registrationAnswers(r)).filter((f) => f.label !== ctx.t('form.fields.consent.label')) },
-      { type: 'actions', buttons: [{ label: ctx.t('buttons.approve'), command: `approve ${r.id}`, style: 'primary' }, { label: ctx.t('buttons.decline'), command: `decline ${r.id}`, style: 'danger' }] },
+      { type: 'actions', buttons: [{ label: ctx.t('buttons.approve'), command: `approve ${r.id} notice`, style: 'primary' }, { label: ctx.t('buttons.decline'), command: `decline ${r.id} notice`, style: 'danger' }] },
     ],
   };
 }

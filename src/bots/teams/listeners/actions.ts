@@ -32,7 +32,8 @@ export async function onCardAction(surface: TeamsSurface, context: TurnContext, 
       await context.updateActivity({ ...cardActivity(cards[0]!, summaryOf(reply)), id: context.activity.replyToId });
       return { statusCode: 200, type: CARD, value: cards[0] as never };
     }
-    await sendCards(context, cards, summaryOf(reply));
+    // An answer for the presser alone (a star) is shown to them only, as the action's own message; others go to all.
+    if (!reply.personal) await sendCards(context, cards, summaryOf(reply));
     return { statusCode: 200, type: MESSAGE, value: summaryOf(reply) as never };
   }
   await sendCards(context, cards.slice(1), summaryOf(reply));
