@@ -52,3 +52,28 @@ describe('a form answered on two instances at once', () => {
     expect(form.answers.country).toBeUndefined();
   });
 });
+
+describe('a registration updated by its owner while an organiser decides it, on two instances', () => {
+  it('keeps the decision: the owner’s save finds it moved, reads it again, and keeps the status decided', async () => {
+    const { submitRegistration } = await import('../src/core/forms/registration.js');
+    const owner = { id: 'slack:T1:UOWNER' };
+    const answers = { name: 'Omar Haddad', email: 'omar@example.org', organisation: 'Ministry', country: 'JO', role: 'practitioner', institution: 'ministry', region: 'MENA', nominatedBy: '', interpretation: 'ar', consent: 'yes' };
+    const first = await submitRegistration(a.core.store, owner, 'en', answers, '2021-05-04T12:00:00.000Z');
+    expect(first).toMatchObject({ outcome: 'saved', registration: { status: 'pending' } });
+    const id = first.registration.id;
+    // The owner's instance reads the registration; before it saves, an organiser approves it on the other one.
+    const save = a.core.store.saveRegistration.bind(a.core.store);
+    let approvedMeanwhile = false;
+    a.core.store.saveRegistration = async (r, expected) => {
+      if (!approvedMeanwhile) {
+        approvedMeanwhile = true;
+        await b.core.store.setRegistrationStatus(id, 'pending', 'confirmed', '2021-05-04T12:05:00.000Z');
+      }
+      return save(r, expected);
+    };
+    const updated = await submitRegistration(a.core.store, owner, 'en', { ...answers, organisation: 'Ministry of Labour' }, '2021-05-04T12:06:00.000Z');
+    a.core.store.saveRegistration = save;
+    expect(updated).toMatchObject({ outcome: 'saved', registration: { organisation: 'Ministry of Labour', status: 'confirmed' } });
+    expect(await b.store.registration(id)).toMatchObject({ organisation: 'Ministry of Labour', status: 'confirmed' });
+  });
+});

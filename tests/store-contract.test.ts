@@ -277,6 +277,19 @@ describe.each(stores)('store contract: %s', (_name, open) => {
   });
 
   describe('registrations', () => {
+    it('saves over what was read only: a registration decided meanwhile, or made meanwhile, is "moved"', async () => {
+      const r = registration('RMOVE2', 'moved@example.org', { status: 'pending', updatedAt: at(1) });
+      expect((await a.saveRegistration(r, 'new')).outcome).toBe('saved');
+      expect(await b.saveRegistration({ ...r, name: 'Other' }, 'new')).toMatchObject({ outcome: 'moved', registration: { id: 'RMOVE2', name: r.name } });
+      // An organiser approves on another instance between the participant's read and their save.
+      const approved = await b.setRegistrationStatus('RMOVE2', 'pending', 'confirmed', at(2));
+      const stale = await a.saveRegistration({ ...r, name: 'Edited', updatedAt: at(3) }, { updatedAt: r.updatedAt });
+      expect(stale).toMatchObject({ outcome: 'moved', registration: { status: 'confirmed' } });
+      expect((await a.registration('RMOVE2'))?.status).toBe('confirmed');
+      const fresh = await a.saveRegistration({ ...approved!, name: 'Edited', updatedAt: at(3) }, { updatedAt: approved!.updatedAt });
+      expect(fresh).toMatchObject({ outcome: 'saved', registration: { name: 'Edited', status: 'confirmed' } });
+    });
+
     it('finds a registration by id, by email and by user, whatever the case', async () => {
       const r = registration('RAB234', 'amina@example.org', { nominatedBy: 'AFW focal point', emailVerified: true });
       expect(await a.saveRegistration(r)).toEqual({ outcome: 'saved', registration: r });

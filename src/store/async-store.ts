@@ -17,8 +17,14 @@ export const NO_FORM = 0;
 
 export type FormSaved = { saved: true; version: number } | { saved: false; current: VersionedForm | undefined };
 
-/** Saved, or refused because another registration (another id) holds the email. */
-export type RegistrationSaved = { outcome: 'saved'; registration: Registration } | { outcome: 'taken'; registration: Registration };
+/**
+ * Saved; refused because another registration (another id) holds the email; or not saved because it changed since
+ * it was read (an organiser decided it meanwhile): read it again and decide again.
+ */
+export type RegistrationSaved = { outcome: 'saved'; registration: Registration } | { outcome: 'taken'; registration: Registration } | { outcome: 'moved'; registration: Registration | undefined };
+
+/** What a save expects to find: nothing yet ('new'), or the registration as it was read (its updatedAt). */
+export type RegistrationExpected = 'new' | { updatedAt: string };
 
 /** Someone who starred a session, with the reminder lead they chose (absent: the default). */
 export interface Starrer {
@@ -49,8 +55,11 @@ export interface AsyncStore {
   registrationCounts(): Promise<RegistrationCounts>;
   /** Every registration in export order (created, then id), a page at a time: memory stays flat as they grow. */
   registrationPages(pageSize?: number): AsyncIterable<Registration[]>;
-  /** Inserts or updates by id in one step; an email held by another id is refused ('taken'), never duplicated. */
-  saveRegistration(registration: Registration): Promise<RegistrationSaved>;
+  /**
+   * Inserts or updates by id in one step; an email held by another id is refused ('taken'), never duplicated. With
+   * `expected`, only over what was read ('moved' otherwise), so a re-submitted form never undoes a decision.
+   */
+  saveRegistration(registration: Registration, expected?: RegistrationExpected): Promise<RegistrationSaved>;
   /**
    * Changes the status only if it is still `from` (approve and decline from two places at once change it once).
    * Returns the updated registration, or undefined when it was not `from` any more (or is gone).

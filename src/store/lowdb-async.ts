@@ -5,7 +5,7 @@
 // - sightings (firstSeen) and download links live in memory with their expiry, as they did before: a restart
 //   forgets them, which costs at most one repeated answer to a retry that straddles it, and old links.
 import { dirname, join } from 'node:path';
-import type { AsyncStore, Starrer, FormSaved, RegistrationSaved, VersionedForm } from './async-store.js';
+import type { AsyncStore, RegistrationExpected, Starrer, FormSaved, RegistrationSaved, VersionedForm } from './async-store.js';
 import { NO_FORM } from './async-store.js';
 import { AtomicJsonFile } from './atomic-json-file.js';
 import { storedDownloadSchema, type StoredDownload } from './download.js';
@@ -120,9 +120,12 @@ export class LowdbAsyncStore implements AsyncStore {
     for (let i = 0; i < all.length; i += pageSize) yield all.slice(i, i + pageSize);
   }
 
-  async saveRegistration(registration: Registration): Promise<RegistrationSaved> {
+  async saveRegistration(registration: Registration, expected?: RegistrationExpected): Promise<RegistrationSaved> {
     const r = registrationSchema.parse(admit('registration', registration));
-    const holder = this.holderOf(r.email); // no await between this check and the write below
+    // No await between these checks and the write below: nothing can move in between.
+    const current = this.store.registration(r.id);
+    if (expected === 'new' ? current !== undefined : expected !== undefined && current?.updatedAt !== expected.updatedAt) return { outcome: 'moved', registration: current };
+    const holder = this.holderOf(r.email);
     if (holder && holder.id !== r.id) return { outcome: 'taken', registration: holder };
     await this.store.saveRegistration(r);
     return { outcome: 'saved', registration: r };

@@ -47,37 +47,48 @@ async function vouched(submitter: Submitter, email: string): Promise<boolean> {
   }
 }
 
+/** Reads of a submission over a registration that others keep changing: beyond this, something is wrong. */
+const SUBMIT_ATTEMPTS = 4;
+
 export async function submitRegistration(store: AsyncStore, submitter: Submitter, lang: Lang, answers: Required<Answers>, now: string): Promise<Submitted> {
   const email = answers.email.toLowerCase();
-  const [existing, invited] = await Promise.all([store.registrationByEmail(email), store.isInvited(email)]);
-  // A registration belongs to the identities that created it: anyone else giving its email changes nothing.
-  if (existing && !existing.userIds.includes(submitter.id)) return { outcome: 'taken', registration: existing };
-  // An invitation confirms at once only the person the platform vouches owns the email; others wait for approval.
-  const emailVerified = existing?.emailVerified === true || (await vouched(submitter, email));
-  const registration: Registration = {
-    id: existing?.id ?? (await newRegistrationId(store)),
-    email,
-    name: answers.name,
-    organisation: answers.organisation,
-    country: answers.country,
-    role: answers.role as Registration['role'],
-    institution: answers.institution as Registration['institution'],
-    region: answers.region as Registration['region'],
-    ...(answers.nominatedBy ? { nominatedBy: answers.nominatedBy } : {}),
-    interpretation: answers.interpretation as Registration['interpretation'],
-    consentAt: now,
-    lang,
-    status: nextStatus(existing?.status, invited && emailVerified),
-    invited,
-    ...(emailVerified ? { emailVerified: true } : {}),
-    userIds: existing?.userIds ?? [submitter.id],
-    createdAt: existing?.createdAt ?? now,
-    updatedAt: now,
-  };
-  // Another instance may have registered this email since it was read: the store refuses the second, never duplicates.
-  const saved = await store.saveRegistration(registration);
-  if (saved.outcome === 'taken') return saved;
-  return { outcome: 'saved', registration: saved.registration, created: existing === undefined, ...(existing ? { previous: existing.status } : {}) };
+  for (let attempt = 1; attempt <= SUBMIT_ATTEMPTS; attempt++) {
+    const [existing, invited] = await Promise.all([store.registrationByEmail(email), store.isInvited(email)]);
+    // A registration belongs to the identities that created it: anyone else giving its email changes nothing.
+    if (existing && !existing.userIds.includes(submitter.id)) return { outcome: 'taken', registration: existing };
+    // An invitation confirms at once only the person the platform vouches owns the email; others wait for approval.
+    const emailVerified = existing?.emailVerified === true || (await vouched(submitter, email));
+    const registration: Registration = {
+      id: existing?.id ?? (await newRegistrationId(store)),
+      email,
+      name: answers.name,
+      organisation: answers.organisation,
+      country: answers.country,
+      role: answers.role as Registration['role'],
+      institution: answers.institution as Registration['institution'],
+      region: answers.region as Registration['region'],
+      ...(answers.nominatedBy ? { nominatedBy: answers.nominatedBy } : {}),
+      interpretation: answers.interpretation as Registration['interpretation'],
+      consentAt: now,
+      lang,
+      status: nextStatus(existing?.status, invited && emailVerified),
+      invited,
+      ...(emailVerified ? { emailVerified: true } : {}),
+      userIds: existing?.userIds ?? [submitter.id],
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    // Saved only over the registration as it was read: an organiser's decision made meanwhile (on another
+    // instance) is read again rather than undone; another instance registering the email first wins.
+    const saved = await store.saveRegistration(registration, existing ? { updatedAt: existing.updatedAt } : 'new');
+    if (saved.outcome === 'moved') continue;
+    if (saved.outcome === 'taken') {
+      if (saved.registration.userIds.includes(submitter.id)) continue; // this person's own, made by their other message
+      return saved;
+    }
+    return { outcome: 'saved', registration: saved.registration, created: existing === undefined, ...(existing ? { previous: existing.status } : {}) };
+  }
+  throw new Error('the registration kept changing while it was saved');
 }
 
 /**

@@ -2,7 +2,7 @@
 // Each method is one statement or one transaction; what instances must agree on is decided by the database.
 import pg from 'pg';
 import { log } from '../../core/log.js';
-import type { AsyncStore, Starrer, FormSaved, RegistrationSaved, VersionedForm } from '../async-store.js';
+import type { AsyncStore, RegistrationExpected, Starrer, FormSaved, RegistrationSaved, VersionedForm } from '../async-store.js';
 import type { StoredDownload } from '../download.js';
 import type { RegistrationCounts } from '../registration-counts.js';
 import type { PersonalDataCounts } from '../retention-counts.js';
@@ -71,7 +71,7 @@ export class PostgresStore implements AsyncStore {
   registrationsOf = (userId: string): Promise<Registration[]> => registrations.registrationsOf(this.pool, userId);
   registrationCounts = (): Promise<RegistrationCounts> => registrations.registrationCounts(this.pool);
   registrationPages = (pageSize = 500): AsyncIterable<Registration[]> => registrations.registrationPages(this.pool, pageSize);
-  saveRegistration = (r: Registration): Promise<RegistrationSaved> => registrations.saveRegistration(this.pool, r);
+  saveRegistration = (r: Registration, expected?: RegistrationExpected): Promise<RegistrationSaved> => registrations.saveRegistration(this.pool, r, expected);
   registrationsWithStatus = (status: RegistrationStatus, limit: number): Promise<Registration[]> => registrations.registrationsWithStatus(this.pool, status, limit);
   setRegistrationStatus = (id: string, from: RegistrationStatus, to: RegistrationStatus, at: string, mark?: { invited: true }): Promise<Registration | undefined> =>
     registrations.setRegistrationStatus(this.pool, id, from, to, at, mark);

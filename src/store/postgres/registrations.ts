@@ -1,6 +1,6 @@
 // Registrations, queried where they live: by id, email or user, counted and paged in SQL, never all loaded.
 // One registration per email is the unique index's job, so two instances registering one email cannot both win.
-import type { RegistrationSaved } from '../async-store.js';
+import type { RegistrationExpected, RegistrationSaved } from '../async-store.js';
 import { admit } from '../record-limits.js';
 import { noRegistrationCounts, type RegistrationCounts } from '../registration-counts.js';
 import { registrationSchema, type Registration, type RegistrationStatus } from '../schema.js';
@@ -72,7 +72,7 @@ export async function registrationsWithStatus(db: Queryable, status: Registratio
   return rows.map(fromRow);
 }
 
-export async function saveRegistration(db: Queryable, registration: Registration): Promise<RegistrationSaved> {
+export async function saveRegistration(db: Queryable, registration: Registration, expected?: RegistrationExpected): Promise<RegistrationSaved> {
   const r = registrationSchema.parse(admit('registration', registration));
   const values = [r.id, r.email, r.name, r.organisation, r.country, r.role, r.institution, r.region, r.nominatedBy ?? null, r.interpretation, r.consentAt, r.lang, r.status, r.invited, r.emailVerified ?? null, r.userIds, r.createdAt, r.updatedAt];
   // Insert or update by id in one statement: an email held by another id raises the unique index, and this loses.
@@ -80,13 +80,19 @@ export async function saveRegistration(db: Queryable, registration: Registration
     try {
       const { rows } = await db.query<RegistrationRow>(
         `INSERT INTO registrations (${COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})
-         ON CONFLICT (id) DO UPDATE SET ${COLUMNS.split(', ')
-           .slice(1)
-           .map((c) => `${c} = EXCLUDED.${c}`)
-           .join(', ')}
+         ON CONFLICT (id) ${
+           expected === 'new'
+             ? 'DO NOTHING'
+             : `DO UPDATE SET ${COLUMNS.split(', ')
+                 .slice(1)
+                 .map((c) => `${c} = EXCLUDED.${c}`)
+                 .join(', ')}${expected ? ` WHERE registrations.updated_at = $${values.length + 1}::timestamptz` : ''}`
+         }
          RETURNING ${COLUMNS}`,
-        values,
+        expected && expected !== 'new' ? [...values, expected.updatedAt] : values,
       );
+      // Nothing written: the registration is not as it was read (decided meanwhile, or made by another message).
+      if (rows.length === 0) return { outcome: 'moved', registration: await one(db, 'id = $1', r.id) };
       return { outcome: 'saved', registration: fromRow(rows[0]!) };
     } catch (err) {
       if (!isUniqueViolation(err, 'registrations_email_key')) throw err;
