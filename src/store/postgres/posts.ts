@@ -9,7 +9,9 @@ export async function claimPost(db: Queryable, key: string): Promise<boolean> {
 
 export async function claimPosts(db: Queryable, keys: readonly string[]): Promise<string[]> {
   if (keys.length === 0) return [];
-  const { rows } = await db.query<{ key: string }>('INSERT INTO posts (key) SELECT unnest($1::text[]) ON CONFLICT (key) DO NOTHING RETURNING key', [[...new Set(keys)]]);
+  // In one order for every caller: two batches taking the same keys in opposite orders would deadlock.
+  const sorted = [...new Set(keys)].sort();
+  const { rows } = await db.query<{ key: string }>('INSERT INTO posts (key) SELECT k FROM unnest($1::text[]) AS k ORDER BY k COLLATE "C" ON CONFLICT (key) DO NOTHING RETURNING key', [sorted]);
   return rows.map((r) => r.key);
 }
 
