@@ -30,17 +30,27 @@ describe('a form answered on two instances at once', () => {
     expect(await say(a, 'register')).toContain('question 1 of 10');
     await say(b, 'Amina Diallo');
     expect(await say(a, 'amina@example.org')).toContain('question 3 of 10'); // organisation
-    // A reads the form at the organisation question, then waits before saving; B answers the same question meanwhile.
+    // A reads the form at the organisation question and stops just before saving; B answers the same question and
+    // saves; then A saves. No timing: each step waits for the one before.
     const save = a.core.store.saveForm.bind(a.core.store);
-    let delayed = false;
+    let reached!: () => void;
+    let release!: () => void;
+    const aAtSave = new Promise<void>((resolve) => (reached = resolve));
+    const bSaved = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
     a.core.store.saveForm = async (...args) => {
-      if (!delayed) {
-        delayed = true;
-        await new Promise((resolve) => setTimeout(resolve, 300));
+      if (!held) {
+        held = true;
+        reached();
+        await bSaved;
       }
       return save(...args);
     };
-    const [fromA, fromB] = await Promise.all([say(a, 'Ministry of Labour'), new Promise((r) => setTimeout(r, 50)).then(() => say(b, 'Senegal'))]);
+    const fromAPromise = say(a, 'Ministry of Labour');
+    await aAtSave;
+    const fromB = await say(b, 'Senegal');
+    release();
+    const fromA = await fromAPromise;
     a.core.store.saveForm = save;
     // B saved first: "Senegal" is the organisation. A's message, read again over it, now answers the country question.
     expect(fromB).toContain('question 4 of 10');
