@@ -86,7 +86,20 @@ async function agendaAnswer(ctx: CommandContext, u: Understanding, run: RunComma
   if (off) return run(ctx, 'remind off');
   if (has(u, 'remind')) {
     // "remind me 0 minutes before": no such setting; `remind` itself says what it takes.
-    if (u.minutes !== undefined) return u.minutes >= 1 && u.minutes <= MAX_REMIND_MINUTES ? run(ctx, `remind ${u.minutes}`) : undefined;
+    if (u.minutes !== undefined) {
+      if (u.minutes < 1 || u.minutes > MAX_REMIND_MINUTES) return undefined;
+      // "remind me 15 minutes before the disability session": the session starred, and the lead set.
+      const target = has(u, 'sessions') || u.sessionId ? sessionTarget(ctx, u) : undefined;
+      const set = await run(ctx, `remind ${u.minutes}`);
+      if (!target?.id) return set;
+      const starred = await run(ctx, `star ${target.id}`);
+      // The star's own note read the lead before this message set it: the setting's answer says it instead.
+      const said = set.blocks.find((b) => b.type === 'text');
+      const blocks: Block[] = starred.blocks.filter((b) => b.type !== 'context');
+      const actions = blocks.findIndex((b) => b.type === 'actions');
+      if (said) blocks.splice(actions === -1 ? blocks.length : actions, 0, { type: 'context', text: said.text });
+      return { ...starred, blocks };
+    }
     // "remind me about the disability session": the sessions reminded are the starred ones.
     const target = has(u, 'sessions') || u.sessionId ? sessionTarget(ctx, u) : undefined;
     if (target?.id) return run(ctx, `star ${target.id}`);

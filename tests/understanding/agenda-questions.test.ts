@@ -80,6 +80,11 @@ describe('mon programme, en français', () => {
     expect(await say('rappel')).toContain('Les rappels arrivent 15 minutes avant');
     await say('pas de rappels');
     expect(await say('rappel')).toContain('Pas de rappel');
+    // The minutes and the session in one question: the session starred, the lead set, both said.
+    const both = await say('rappelle-moi 20 minutes avant la séance sur le handicap');
+    expect(both).toContain('Ajoutée à votre programme : Protection sociale et emploi des personnes handicapées');
+    expect(both).toContain('un rappel arrivera 20 minutes avant chaque séance');
+    expect(await say('mon programme')).toContain('(w4-d3-a)');
   });
 });
 
