@@ -232,3 +232,32 @@ describe('calendar files', () => {
     expect(ics.replace(/\r\n /g, '')).not.toContain(LINKS.join);
   });
 });
+
+describe('reminders', () => {
+  const dms: Reply[] = [];
+  async function remindedAt(lead: string, at: string): Promise<Reply> {
+    dms.length = 0;
+    bot = await testBot('2021-05-03T11:00:00Z', { CONTENT_DIR: linked() });
+    bot.core.notifier.register('slack', { toUser: async (_u, reply) => (dms.push(reply), true), toChannel: async () => true });
+    const { PostScheduler } = await import('../src/scheduled/index.js');
+    const scheduler = new PostScheduler(bot.core, bot.dispatcher);
+    await bot.reply('star w1-d1-a', { id: 'slack:T1:U1' });
+    await bot.reply(`remind ${lead}`, { id: 'slack:T1:U1' });
+    bot.clock.set(at);
+    await scheduler.tick();
+    await scheduler.stop();
+    expect(dms).toHaveLength(1);
+    return dms[0]!;
+  }
+
+  it('give the join link only inside its window, as the card does, and say when it comes before', async () => {
+    // w1-d1-a starts 12:30Z; the join link shows from 12:15Z (CKEX_JOIN_LINK_MINUTES 15).
+    const early = await remindedAt('30', '2021-05-03T12:00:00Z');
+    expect(buttonsOf(early).some((b) => b.url === LINKS.join)).toBe(false);
+    expect(contextOf(early).join(' ')).toContain('The Join button shows on the session’s details from');
+    await bot!.store.close();
+    bot = undefined;
+    const late = await remindedAt('10', '2021-05-03T12:20:00Z');
+    expect(joinOf(late)).toBeDefined();
+  });
+});

@@ -47,13 +47,15 @@ export function sessionLinkBlocks(ctx: CommandContext, timed: TimedSession): Blo
   if (links.recording) buttons.push({ label: ctx.t('buttons.recording'), url: links.recording });
   if (links.page) buttons.push({ label: ctx.t('buttons.sessionPage'), url: links.page });
   const blocks: Block[] = [];
-  if (join?.state === 'before') {
-    const opens = join.opensAt.setZone(ctx.zone);
-    const day = dayName(ctx, opens.toISODate()!);
-    blocks.push({ type: 'context', text: withTime((time) => ctx.t('session.joinFrom', { day, time }), timeRef(join.opensAt, ctx.zone)) });
-  }
+  if (join?.state === 'before') blocks.push(joinFromBlock(ctx, join));
   if (buttons.length > 0) blocks.push({ type: 'actions', buttons });
   return blocks;
+}
+
+/** Before the join window: the line saying from when the join link is shown, in the reader's own time. */
+export function joinFromBlock(ctx: CommandContext, join: Extract<JoinLink, { state: 'before' }>, key: 'session.joinFrom' | 'reminder.joinFrom' = 'session.joinFrom'): Block {
+  const day = dayName(ctx, join.opensAt.setZone(ctx.zone).toISODate()!);
+  return { type: 'context', text: withTime((time) => ctx.t(key, { day, time }), timeRef(join.opensAt, ctx.zone)) };
 }
 
 /** A library item's Open button, when it has an address. */
