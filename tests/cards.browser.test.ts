@@ -13,6 +13,8 @@ import { registrationFormView, submitRegistrationForm } from '../src/commands/re
 import type { CommandContext } from '../src/commands/types.js';
 import { digestReply } from '../src/commands/views/digest.js';
 import { homeReply } from '../src/commands/views/home.js';
+import { personalNotice } from '../src/commands/views/change-notice.js';
+import { reminderReply } from '../src/commands/views/reminder.js';
 import { LANGS, type Lang } from '../src/core/content/schema.js';
 import { Browser, ensureChromium } from './helpers/chromium.js';
 import { cardPage, type CardMeasure } from './helpers/card-page.js';
@@ -60,6 +62,19 @@ const KINDS: Kind[] = [
   { name: 'digest-channel', cards: async (l) => renderCards(digestReply(await ctxFor(l, `digest-ch-${l}`, true), '2021-05-04', 'day'), { localTimes: true }) },
   { name: 'welcome', cards: async (l) => renderCards(homeReply(await ctxFor(l, `welcome-${l}`)), { localTimes: false }) },
   { name: 'subscriptions', cards: (l) => command('subscriptions', l, ORGANISER, true) },
+  { name: 'my-agenda', cards: (l) => command({ en: 'my agenda', fr: 'mon programme', ar: 'جدولي' }[l], l) },
+  { name: 'star', cards: (l) => command({ en: 'star w2-d3-b', fr: 'favori w2-d3-b', ar: 'أضف w2-d3-b' }[l], l) },
+  { name: 'reminder', cards: async (l) => renderCards(reminderReply(await ctxFor(l, `cards-${l}`), bot.core.agenda.session('w2-d3-a')!), { localTimes: false }) },
+  {
+    name: 'change-notice',
+    cards: async (l) => {
+      const was = bot.core.agenda.session('w2-d3-a')!;
+      const moved = { ...was, start: was.start.plus({ hours: 2 }), end: was.end.plus({ hours: 2 }) };
+      const gone = bot.core.agenda.session('w2-d4-a')!;
+      return renderCards(personalNotice(await ctxFor(l, `cards-${l}`), [{ before: was, after: moved, fields: ['time'] }, { before: gone, fields: [] }]), { localTimes: false });
+    },
+  },
+  { name: 'pending', cards: (l) => command({ en: 'pending', fr: 'en attente', ar: 'المعلقة' }[l], l, ORGANISER) },
 ];
 
 async function register(lang: Lang): Promise<void> {
@@ -71,8 +86,9 @@ async function register(lang: Lang): Promise<void> {
 
 describe.skipIf(missing !== undefined)('Teams cards rendered in Chromium with the Teams host config', () => {
   beforeAll(async () => {
-    bot = await testBot('2021-05-04T14:00:00Z', { CKEX_ADMINS: 'UORG' });
+    bot = await testBot('2021-05-04T14:00:00Z', { CKEX_ADMINS: 'UORG', PUBLIC_URL: 'https://ckex.example.org' });
     for (const lang of LANGS) await register(lang);
+    for (const lang of LANGS) await bot.reply('star w2-d3-a', { id: `cards-${lang}` }, { lang });
     await bot.reply('subscribe fr 09:00 Europe/Paris', { ...ORGANISER }, { shared: true, channel: CHANNEL });
     await bot.reply('subscribe ar 10:00 Asia/Riyadh', { ...ORGANISER }, { shared: true, channel: CHANNEL });
     pageDir = mkdtempSync(join(tmpdir(), 'ckex-cards-'));
