@@ -1,18 +1,11 @@
 // The resource library for the search benchmark: the real one, grown to any size with varied text, and queries.
 import type { Lang, Resource } from '../src/core/content/schema.js';
 import { LANGS } from '../src/core/content/schema.js';
+import { prng } from '../tests/helpers/prng.js';
 
 /** A small deterministic generator (mulberry32), so every run searches the same grown library. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = prng;
+
 
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 

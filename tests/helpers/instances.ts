@@ -69,17 +69,8 @@ export function migrationFiles(): string[] {
     .sort();
 }
 
-/** mulberry32: a small seeded PRNG, so a failing interleaving can be replayed with the same seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so a failing interleaving can be replayed with the same seed. */
+export { prng } from './prng.js';
 
 /** The seed of this run: CKEX_TEST_SEED to replay one, else a fixed one. */
 export const SEED = Number(process.env.CKEX_TEST_SEED ?? 20210503);
