@@ -12,9 +12,10 @@ export const myAgenda = defineCommand({
   run: async (ctx): Promise<Reply> => {
     // What I starred and my private calendar address are mine: in a channel, only a pointer to where to ask.
     if (ctx.shared) return privateOnly(ctx);
-    const stars = await ctx.core.store.starsOf(ctx.caller.id);
+    // The caller's stars were read with the message (ctx.starred): not read again.
+    const starred = [...(ctx.starred ?? [])];
     // The feed address is made when first shown, and only where the server has a public address to give.
-    const feedUrl = ctx.core.publicUrl && stars.length > 0 ? `${ctx.core.publicUrl}/ics/u/${await ctx.core.store.feedToken(ctx.caller.id)}.ics` : undefined;
-    return myAgendaReply(ctx, stars.map((s) => s.sessionId), feedUrl);
+    const feedUrl = ctx.core.publicUrl && starred.length > 0 ? `${ctx.core.publicUrl}/ics/u/${await ctx.core.store.feedToken(ctx.caller.id)}.ics` : undefined;
+    return myAgendaReply(ctx, starred, feedUrl);
   },
 });

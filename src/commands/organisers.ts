@@ -149,11 +149,16 @@ function decide(status: Extract<RegistrationStatus, 'confirmed' | 'declined'>) {
       const now = (await ctx.core.store.registration(id)) ?? found;
       return decidedReply(ctx, now, ctx.t('organisers.already', { id, status: statusName(now.status) }), from);
     }
-    const participant = { ...ctx, lang: updated.lang, t: ctx.core.i18n.t(updated.lang), shared: false };
-    const told = (await Promise.all(updated.userIds.map((u) => ctx.core.notifier.toUser(u, statusNotice(participant, updated))))).some(Boolean);
+    const told = await tellParticipant(ctx, updated);
     const key = told ? 'organisers.decidedTold' : 'organisers.decidedNotTold';
     return decidedReply(ctx, updated, ctx.t(key, { id, name: updated.name, status: statusName(status) }), from);
   };
+}
+
+/** Tells the people of a registration its new status, in the registration's language; whether anyone was reached. */
+async function tellParticipant(ctx: CommandContext, r: Registration): Promise<boolean> {
+  const participant = { ...ctx, lang: r.lang, t: ctx.core.i18n.t(r.lang), shared: false };
+  return (await Promise.all(r.userIds.map((u) => ctx.core.notifier.toUser(u, statusNotice(participant, r))))).some(Boolean);
 }
 
 /** At most this many waiting registrations in one reply (each with its two buttons). */
@@ -227,8 +232,7 @@ export const invites = defineCommand({
       }
       const updated = await setStatus(ctx.core.store, r, 'confirmed', ctx.now.toUTC().toISO()!, { invited: true });
       if (!updated) continue; // decided meanwhile, elsewhere
-      const participant = { ...ctx, lang: updated.lang, t: ctx.core.i18n.t(updated.lang), shared: false };
-      await Promise.all(updated.userIds.map((u) => ctx.core.notifier.toUser(u, statusNotice(participant, updated))));
+      await tellParticipant(ctx, updated);
       confirmed.push(updated.id);
     }
     const reply = text(ctx, ctx.t('organisers.invited', { count: added, total: await ctx.core.store.inviteCount(), confirmed: confirmed.length }));

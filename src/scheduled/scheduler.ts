@@ -6,6 +6,8 @@ import type { DateTime } from 'luxon';
 import type { BotCore } from '../core/bot-core.js';
 import { log } from '../core/log.js';
 import type { Reply } from '../core/reply.js';
+import type { Lang } from '../core/content/schema.js';
+import type { CommandContext } from '../commands/types.js';
 import type { Subscription } from '../store/schema.js';
 import { digestReply } from '../commands/views/digest.js';
 import type { Dispatcher } from '../commands/dispatch.js';
@@ -78,8 +80,18 @@ export class PostScheduler {
 
   /** The digest of `date` for this subscription, in its language and zone, for many readers. */
   async replyFor(sub: Subscription, date: string, kind: 'day' | 'announce'): Promise<Reply> {
-    const base = await this.dispatcher.context({ id: `digest:${sub.id}`, tz: sub.zone }, '', { shared: true });
-    return digestReply({ ...base, lang: sub.lang, t: this.core.i18n.t(sub.lang) }, date, kind);
+    return digestReply(await this.channelContext(sub), date, kind);
+  }
+
+  /** The context of a post many people read, in a language chosen for them (a channel's, the organisers'). */
+  private async readersContext(id: string, lang: Lang, tz?: string): Promise<CommandContext> {
+    const base = await this.dispatcher.context({ id, ...(tz ? { tz } : {}) }, '', { shared: true });
+    return { ...base, lang, t: this.core.i18n.t(lang) };
+  }
+
+  /** A subscribed channel's readers: its language, its zone. */
+  private channelContext(sub: Subscription): Promise<CommandContext> {
+    return this.readersContext(`digest:${sub.id}`, sub.lang, sub.zone);
   }
 
   /** Posts everything due now. A tick already running is joined, not doubled. */
@@ -185,8 +197,7 @@ export class PostScheduler {
     await pool(subs, this.concurrency, async (sub) => {
       const key = updateKey(sub.id, plan.versions);
       const outcome = await this.claimAndSend(key, () => this.paces[sub.platform].slot(`${sub.platform}:${sub.channel}`), async () => {
-        const base = await this.dispatcher.context({ id: `digest:${sub.id}`, tz: sub.zone }, '', { shared: true });
-        return this.core.notifier.toChannel(`${sub.platform}:${sub.channel}`, channelUpdate({ ...base, lang: sub.lang, t: this.core.i18n.t(sub.lang) }, plan.counts));
+        return this.core.notifier.toChannel(`${sub.platform}:${sub.channel}`, channelUpdate(await this.channelContext(sub), plan.counts));
       });
       complete = outcome !== 'failed' && complete;
       if (outcome === 'sent') report.told.push(key);
@@ -195,9 +206,8 @@ export class PostScheduler {
     if (organisers && this.core.notifier.reaches(organisers)) {
       const key = summaryKey(plan.versions);
       const outcome = await this.claimAndSend(key, async () => undefined, async () => {
-        const lang = this.core.content.event.workingLanguage;
-        const base = await this.dispatcher.context({ id: 'organisers' }, '', { shared: true });
-        return this.core.notifier.toChannel(organisers, organisersSummary({ ...base, lang, t: this.core.i18n.t(lang) }, plan.counts, { people: plan.people.size, channels: subs.length }));
+        const ctx = await this.readersContext('organisers', this.core.content.event.workingLanguage);
+        return this.core.notifier.toChannel(organisers, organisersSummary(ctx, plan.counts, { people: plan.people.size, channels: subs.length }));
       });
       complete = outcome !== 'failed' && complete;
       if (outcome === 'sent') report.told.push(key);
