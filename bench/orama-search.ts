@@ -5,7 +5,7 @@ import { stemmer as arabicStemmer } from '@orama/stemmers/arabic';
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import { LANGS, type Lang, type Resource } from '../src/core/content/schema.js';
-import { normalizeArabic } from '../src/core/search.js';
+import { normalizeArabic } from '../src/core/i18n/normalize.js';
 
 const ORAMA_LANGUAGE = { en: 'english', fr: 'french', ar: 'arabic' } as const;
 const STEMMERS = { en: englishStemmer, fr: frenchStemmer, ar: arabicStemmer };

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PostgresStore } from '../src/store/postgres/index.js';
-import { registrationSchema } from '../src/store/schema.js';
+import { registrationSchema } from '../src/core/store/records.js';
 import { testDatabase } from '../tests/helpers/postgres.js';
 import { storeRecord } from './startup.js';
 

@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
-import { boot } from '../src/core/boot.js';
+import { boot } from '../src/app/boot.js';
 import { readConfig } from '../src/core/config.js';
 import { startServer } from '../src/server/index.js';
 import { LowdbStore, STORE_FILE } from '../src/store/lowdb-store.js';

@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import express from 'express';
-import { boot } from '../src/core/boot.js';
+import { boot } from '../src/app/boot.js';
 import { readConfig } from '../src/core/config.js';
 import { startServer } from '../src/server/index.js';
 import { compareLatency, LoadWorker, type Target } from './load.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import express from 'express';
-import { boot } from '../src/core/boot.js';
+import { boot } from '../src/app/boot.js';
 import { readConfig } from '../src/core/config.js';
 import { startServer } from '../src/server/index.js';
 import { compareLatency, LoadWorker, type Target } from './load.js';

@@ -10,7 +10,7 @@ import { openStore } from '../src/store/open.js';
 import { AtomicJsonFile } from '../src/store/atomic-json-file.js';
 import { mapLegacyRegions, type RegionOf } from '../src/store/legacy-regions.js';
 import { STORE_FILE } from '../src/store/lowdb-store.js';
-import { emptyStore, storeDataSchema } from '../src/store/schema.js';
+import { emptyStore, storeDataSchema } from '../src/core/store/records.js';
 
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--out');

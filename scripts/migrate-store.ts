@@ -12,7 +12,7 @@ import { acquireLock } from '../src/store/lock.js';
 import { STORE_FILE } from '../src/store/lowdb-store.js';
 import { POSTS_FILE, postsFileSchema } from '../src/store/posts-file.js';
 import { copyLowdbData, PostgresStore } from '../src/store/postgres/index.js';
-import { storeDataSchema } from '../src/store/schema.js';
+import { storeDataSchema } from '../src/core/store/records.js';
 
 const USAGE = 'usage: DATABASE_URL=postgres://… npm run migrate-store -- --from DATA_DIR';
 

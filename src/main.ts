@@ -1,5 +1,5 @@
 // npm start: the core, then one HTTP server for Slack, Teams, calendar files and health checks.
-import { boot } from './core/boot.js';
+import { boot } from './app/boot.js';
 import { readConfig } from './core/config.js';
 import { log } from './core/log.js';
 import { startServer } from './server/index.js';

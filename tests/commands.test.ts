@@ -1,6 +1,6 @@
 // Every command in the three languages, read as conversations with the core.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../src/commands/types.js';
+import type { Caller } from '../src/core/context.js';
 import { testBot, type TestBot } from './helpers/bot.js';
 
 let bot: TestBot;

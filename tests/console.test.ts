@@ -5,7 +5,7 @@ import { stripBidi } from '../src/core/i18n/bidi.js';
 import { tempDir } from './helpers/bot.js';
 
 function chat(input: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bots/console/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/chat.ts'], {
     env: { ...process.env, NODE_ENV: 'production', LANG: 'C.UTF-8', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

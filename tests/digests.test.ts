@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { replyToText, type Reply } from '../src/core/reply.js';
 import { PostScheduler, type PostResult } from '../src/scheduled/index.js';
-import type { Subscription } from '../src/store/schema.js';
+import type { Subscription } from '../src/core/store/records.js';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { testBot, type TestBot } from './helpers/bot.js';
 

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderCards } from '../src/bots/teams/render.js';
 import { renderBlocks } from '../src/bots/slack/render.js';
-import { joinLinkFor } from '../src/commands/views/links.js';
+import { joinLinkFor } from '../src/views/links.js';
 import { ConfigError, readConfig } from '../src/core/config.js';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import type { Block, Button, Reply } from '../src/core/reply.js';

@@ -4,12 +4,12 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_FORM, type AsyncStore } from '../src/store/async-store.js';
+import { NO_FORM, type AsyncStore } from '../src/core/store/async-store.js';
 import { LowdbAsyncStore } from '../src/store/lowdb-async.js';
 import { LowdbStore } from '../src/store/lowdb-store.js';
 import { PostgresStore } from '../src/store/postgres/index.js';
 import { migrateStore } from '../scripts/migrate-store.js';
-import type { Registration } from '../src/store/schema.js';
+import type { Registration } from '../src/core/store/records.js';
 import { tempDir } from './helpers/bot.js';
 import { testDatabase, type TestDatabase } from './helpers/postgres.js';
 

@@ -3,7 +3,7 @@
 // and subscription lists with channel names and zones.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replyToText, type Reply } from '../src/core/reply.js';
-import type { Registration } from '../src/store/schema.js';
+import type { Registration } from '../src/core/store/records.js';
 import { testBot, type TestBot } from './helpers/bot.js';
 
 const ORGANISER = { id: 'slack:T1:UORG', adminIds: ['UORG'] };

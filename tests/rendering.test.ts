@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderBlocks } from '../src/bots/slack/render.js';
 import { renderCards } from '../src/bots/teams/render.js';
 import { renderText } from '../src/bots/console/render-text.js';
-import { commandWords } from '../src/commands/views/command-words.js';
+import { commandWords } from '../src/views/command-words.js';
 import { isolateLtr, keepWhole, mirrorArrows, rtlLine, stripBidi } from '../src/core/i18n/bidi.js';
 import type { Reply } from '../src/core/reply.js';
 import { testBot, type TestBot } from './helpers/bot.js';

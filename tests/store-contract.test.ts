@@ -5,14 +5,14 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NO_FORM, type AsyncStore } from '../src/store/async-store.js';
-import { StoreRejectedError, TooManyStarsError } from '../src/store/errors.js';
-import { FEED_TOKEN } from '../src/store/feed-token.js';
+import { NO_FORM, type AsyncStore } from '../src/core/store/async-store.js';
+import { StoreRejectedError, TooManyStarsError } from '../src/core/store/errors.js';
+import { FEED_TOKEN } from '../src/core/store/feed-token.js';
 import { LowdbAsyncStore } from '../src/store/lowdb-async.js';
 import { STORE_FILE } from '../src/store/lowdb-store.js';
 import { migrate, PostgresStore, readMigrations } from '../src/store/postgres/index.js';
 import { MAX_STARS_PER_USER } from '../src/store/record-limits.js';
-import type { FormProgress, Registration, Subscription } from '../src/store/schema.js';
+import type { FormProgress, Registration, Subscription } from '../src/core/store/records.js';
 import { tempDir } from './helpers/bot.js';
 import { testDatabase, type TestDatabase } from './helpers/postgres.js';
 

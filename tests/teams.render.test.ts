@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCards } from '../src/bots/teams/render.js';
 import { isGone, withRetry } from '../src/bots/teams/send.js';
-import { homeReply } from '../src/commands/views/home.js';
+import { homeReply } from '../src/views/home.js';
 import type { Reply } from '../src/core/reply.js';
 import { cardProblems } from './helpers/adaptive-cards.js';
 import { testBot, type TestBot } from './helpers/bot.js';

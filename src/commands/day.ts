@@ -1,7 +1,7 @@
 // today, tomorrow, agenda [date]: one day of the event.
 import { none, optionalDate } from './args.js';
 import { defineCommand } from './types.js';
-import { dayReply } from './views/day.js';
+import { dayReply } from '../views/day.js';
 
 const localDate = (ctx: { now: import('luxon').DateTime; zone: string }, plusDays = 0): string =>
   ctx.now.setZone(ctx.zone).plus({ days: plusDays }).toISODate()!;

@@ -17,7 +17,8 @@ import { answerQuestion } from './question.js';
 import { continueForm, FORM_IDLE_MS } from './registration-form.js';
 import type { CommandRegistry } from './registry.js';
 import { typedLabel } from './typed-labels.js';
-import type { Caller, CommandContext, CommandSpec, HandleOptions } from './types.js';
+import type { CommandSpec } from './types.js';
+import type { Caller, CommandContext, HandleOptions } from '../core/context.js';
 
 const MAX_INPUT = 2000;
 /** Reads of one message over a form that other messages keep moving: beyond this, something is wrong. */

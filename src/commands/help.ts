@@ -1,7 +1,8 @@
 // help: generated from the command table, in the reader's language.
 import type { Block, Reply } from '../core/reply.js';
 import { none } from './args.js';
-import { defineCommand, type CommandContext, type CommandSpec } from './types.js';
+import { defineCommand, type CommandSpec } from './types.js';
+import type { CommandContext } from '../core/context.js';
 
 export function helpReply(ctx: CommandContext, commands: readonly CommandSpec[]): Reply {
   const visible = commands.filter((c) => !c.admin || ctx.isAdmin);

@@ -1,13 +1,14 @@
 // me: my registration and status; me cancel (withdraw, asks first), me export (my data as JSON), me delete (erase
 // it all, asks first). A typed yes answers the question (pending.ts).
-import { privateOnly } from './views/private-only.js';
+import { privateOnly } from '../views/private-only.js';
 import { z } from 'zod';
 import { setStatus } from '../core/forms/registration.js';
 import type { Reply } from '../core/reply.js';
 import { normalizeWord } from '../core/i18n/normalize.js';
 import { askYesNo } from './pending.js';
-import { defineCommand, type CommandContext } from './types.js';
-import { registrationBlocks } from './views/registration.js';
+import { defineCommand } from './types.js';
+import type { CommandContext } from '../core/context.js';
+import { registrationBlocks } from '../views/registration.js';
 
 type Action = 'cancel' | 'cancel-confirm' | 'export' | 'delete' | 'delete-confirm';
 

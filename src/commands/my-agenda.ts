@@ -2,8 +2,8 @@
 import type { Reply } from '../core/reply.js';
 import { none } from './args.js';
 import { defineCommand } from './types.js';
-import { myAgendaReply } from './views/my-agenda.js';
-import { privateOnly } from './views/private-only.js';
+import { myAgendaReply } from '../views/my-agenda.js';
+import { privateOnly } from '../views/private-only.js';
 
 export const myAgenda = defineCommand({
   name: 'myagenda',

@@ -2,9 +2,9 @@
 // command a typo was nearest to, and offers the two or three nearest actions as buttons.
 import { formatList } from '../core/i18n/format.js';
 import type { Button, Reply } from '../core/reply.js';
-import type { Understanding } from '../understanding/index.js';
-import type { CommandContext } from './types.js';
-import { dayName } from './views/times.js';
+import type { Understanding } from '../core/reading.js';
+import type { CommandContext } from '../core/context.js';
+import { dayName } from '../views/times.js';
 
 export interface Suggestion {
   /** The command to run and the word to show for it. */

@@ -2,9 +2,9 @@
 import type { Block, Reply } from '../core/reply.js';
 import { none } from './args.js';
 import { defineCommand } from './types.js';
-import { agendaNotes } from './views/notes.js';
-import { sessionButton, sessionLine, starButton } from './views/session-lines.js';
-import { dayName, localDate } from './views/times.js';
+import { agendaNotes } from '../views/notes.js';
+import { sessionButton, sessionLine, starButton } from '../views/session-lines.js';
+import { dayName, localDate } from '../views/times.js';
 
 export const now = defineCommand({
   name: 'now',

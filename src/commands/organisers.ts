@@ -4,17 +4,18 @@ import { countryName } from '../core/forms/countries.js';
 import { emailsIn, notEmailsIn } from '../core/forms/export-csv.js';
 import { setStatus } from '../core/forms/registration.js';
 import type { Block, Reply } from '../core/reply.js';
-import type { Registration, RegistrationStatus } from '../store/schema.js';
+import type { Registration, RegistrationStatus } from '../core/store/records.js';
 import { normalizeWord } from '../core/i18n/normalize.js';
 import { askYesNo } from './pending.js';
-import { privateOnly } from './views/private-only.js';
-import { answerFields, registrationAnswers } from './views/registration.js';
-import { dayName } from './views/times.js';
+import { privateOnly } from '../views/private-only.js';
+import { answerFields, registrationAnswers } from '../views/registration.js';
+import { dayName } from '../views/times.js';
 import { z } from 'zod';
 import { none, words } from './args.js';
-import { defineCommand, type CommandContext } from './types.js';
-import { statusNotice } from './views/registration.js';
-import { shortTitle } from './views/session-lines.js';
+import { defineCommand } from './types.js';
+import type { CommandContext } from '../core/context.js';
+import { statusNotice } from '../views/registration.js';
+import { shortTitle } from '../views/session-lines.js';
 
 const text = (ctx: CommandContext, s: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [s] }] });
 

@@ -1,7 +1,7 @@
 // The bot's last yes/no question to a user ("Are you sure?", "Carry on?"), remembered so that a typed "yes",
 // « oui » or «نعم» answers it. It holds only for the very next message and for a few minutes.
-import type { CommandContext } from './types.js';
-import type { UserPrefs } from '../store/schema.js';
+import type { CommandContext } from '../core/context.js';
+import type { UserPrefs } from '../core/store/records.js';
 
 export const PENDING_MS = 10 * 60 * 1000;
 

@@ -3,14 +3,14 @@
 // rule is general: the words come from the reader's tables, and the answers reuse the commands' own views.
 import type { TimedSession } from '../core/agenda.js';
 import type { Block, Reply } from '../core/reply.js';
-import type { Part, Understanding } from '../understanding/index.js';
+import type { Part, Understanding } from '../core/reading.js';
 import { weekResources } from './resources.js';
 import { smallTalkReply } from './small-talk.js';
-import type { CommandContext } from './types.js';
-import { dayReply } from './views/day.js';
-import { foundOf, foundReply, sessionButtons, sessionListBlocks } from './views/found.js';
-import { starButton } from './views/session-lines.js';
-import { dayName, zoneNote } from './views/times.js';
+import type { CommandContext } from '../core/context.js';
+import { dayReply } from '../views/day.js';
+import { foundOf, foundReply, sessionButtons, sessionListBlocks } from '../views/found.js';
+import { starButton } from '../views/session-lines.js';
+import { dayName, zoneNote } from '../views/times.js';
 
 export type RunCommand = (ctx: CommandContext, text: string) => Promise<Reply>;
 

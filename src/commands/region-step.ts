@@ -8,8 +8,8 @@ import { normalizeWord } from '../core/i18n/normalize.js';
 import { AFRICA_BEFORE_SPLIT, fieldById, type Answers, type FieldId, type Region } from '../core/forms/fields.js';
 import { isNo, isYes, validateField } from '../core/forms/validate.js';
 import type { Button } from '../core/reply.js';
-import type { FormProgress } from '../store/schema.js';
-import type { CommandContext } from './types.js';
+import type { FormProgress } from '../core/store/records.js';
+import type { CommandContext } from '../core/context.js';
 
 const REGION_FIELD = fieldById('region')!;
 
@@ -50,11 +50,11 @@ export type RegionStep = { kind: 'answer'; region: Region } | { kind: 'ask'; pro
 export function readRegionAnswer(ctx: CommandContext, progress: FormProgress, raw: string): RegionStep {
   const { regionToConfirm: other, ...rest } = progress;
   const proposed = proposedRegion(ctx, progress.answers);
-  if (isYes(raw)) {
+  if (isYes(raw, ctx.core.reader)) {
     const region = other ?? proposed;
     return region ? { kind: 'answer', region } : { kind: 'ask', progress: rest, notice: ctx.t('form.errors.choice') };
   }
-  if (isNo(raw)) return { kind: 'ask', progress: rest, notice: ctx.t('form.regions.which') };
+  if (isNo(raw, ctx.core.reader)) return { kind: 'ask', progress: rest, notice: ctx.t('form.regions.which') };
   const result = validateField(REGION_FIELD, raw, ctx.core.i18n);
   // "Africa" names both AFE and AFW: the one the country is in is what was meant.
   if (!result.ok && proposed && namesRegion(ctx, proposed, raw)) return { kind: 'answer', region: proposed };

@@ -8,10 +8,11 @@ import { saveFormOver } from '../core/forms/form-version.js';
 import { newProgress, questionReply } from './registration-form.js';
 import { formValues, registrationFormView } from './registration-submit.js';
 import { askYesNo } from './pending.js';
-import { defineCommand, type CommandContext } from './types.js';
+import { defineCommand } from './types.js';
+import type { CommandContext } from '../core/context.js';
 import { withoutLegacyRegion } from './region-step.js';
-import { registrationAnswers } from './views/registration.js';
-import { dayName } from './views/times.js';
+import { registrationAnswers } from '../views/registration.js';
+import { dayName } from '../views/times.js';
 
 const WORDS: Record<string, 'form' | 'resume' | 'restart'> = {
   form: 'form', card: 'form', modal: 'form', formulaire: 'form', استمارة: 'form', نموذج: 'form',

@@ -6,13 +6,13 @@ import { saveFormOver } from '../core/forms/form-version.js';
 import { submitRegistration } from '../core/forms/registration.js';
 import { validateField } from '../core/forms/validate.js';
 import type { Block, Button, Reply } from '../core/reply.js';
-import type { FormProgress } from '../store/schema.js';
+import type { FormProgress } from '../core/store/records.js';
 import { formWord } from './form-words.js';
 import { normalizeWord } from '../core/i18n/normalize.js';
 import { afterSubmit } from './registration-outcome.js';
 import { readRegionAnswer, regionQuestion, withAnswer, type RegionQuestion } from './region-step.js';
-import type { CommandContext } from './types.js';
-import { answerFields, answerText } from './views/registration.js';
+import type { CommandContext } from '../core/context.js';
+import { answerFields, answerText } from '../views/registration.js';
 
 const TOTAL = FIELDS.length;
 /** A form left alone this long no longer takes over every message; `register` resumes it. */

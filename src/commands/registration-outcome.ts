@@ -2,8 +2,8 @@
 // when it needs their decision. Shared by the chat form, the Slack modal and the Teams card.
 import type { Submitted } from '../core/forms/registration.js';
 import type { Block, Button, Reply } from '../core/reply.js';
-import type { CommandContext } from './types.js';
-import { claimNotice, organiserNotice, registrationBlocks } from './views/registration.js';
+import type { CommandContext } from '../core/context.js';
+import { claimNotice, organiserNotice, registrationBlocks } from '../views/registration.js';
 
 type Saved = Extract<Submitted, { outcome: 'saved' }>;
 

@@ -10,7 +10,7 @@ import { decideRegion } from '../core/forms/regions.js';
 import { validateField } from '../core/forms/validate.js';
 import type { FormFieldView, FormView, Reply } from '../core/reply.js';
 import { afterSubmit } from './registration-outcome.js';
-import type { CommandContext } from './types.js';
+import type { CommandContext } from '../core/context.js';
 
 export type FieldErrors = Partial<Record<FieldId, string>>;
 

@@ -5,7 +5,8 @@ import type { Reply } from '../core/reply.js';
 import { diffAgendas } from '../importers/diff.js';
 import { CONTENT_VERSION_SETTING, contentVersion } from '../core/content/version.js';
 import { none } from './args.js';
-import { defineCommand, type CommandContext } from './types.js';
+import { defineCommand } from './types.js';
+import type { CommandContext } from '../core/context.js';
 
 const LISTED = 8;
 

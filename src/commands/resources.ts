@@ -3,9 +3,10 @@
 import type { Resource } from '../core/content/schema.js';
 import type { Block, Reply } from '../core/reply.js';
 import { words } from './args.js';
-import { defineCommand, type CommandContext } from './types.js';
-import { foundOf, sessionButtons, sessionListBlocks } from './views/found.js';
-import { resourceBlocks } from './views/resource.js';
+import { defineCommand } from './types.js';
+import type { CommandContext } from '../core/context.js';
+import { foundOf, sessionButtons, sessionListBlocks } from '../views/found.js';
+import { resourceBlocks } from '../views/resource.js';
 
 const MAX_SHOWN = 8;
 

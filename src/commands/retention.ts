@@ -1,7 +1,7 @@
 // retention (organisers): when personal data will be erased, what that erases today, and how abandoned forms expire.
 import { formatDay, formatNumber } from '../core/i18n/format.js';
 import type { Reply } from '../core/reply.js';
-import { FORM_EXPIRY_DAYS, retentionPlan } from '../retention/index.js';
+import { FORM_EXPIRY_DAYS, retentionPlan } from '../core/retention/index.js';
 import { none } from './args.js';
 import { defineCommand } from './types.js';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Reply } from '../core/reply.js';
 import { defineCommand } from './types.js';
-import { foundOf, foundReply } from './views/found.js';
+import { foundOf, foundReply } from '../views/found.js';
 
 export const search = defineCommand({
   name: 'search',

@@ -1,64 +1,8 @@
 // session <id>: one session in full, with its calendar file.
-import { calendarFor } from '../core/ics.js';
-import { formatList } from '../core/i18n/format.js';
-import { PUNCTUATION } from '../core/i18n/punctuation.js';
-import type { Button, Reply } from '../core/reply.js';
-import type { TimedSession } from '../core/agenda.js';
+import type { Reply } from '../core/reply.js';
 import { z } from 'zod';
-import { defineCommand, type CommandContext } from './types.js';
-import { shownTitle } from './untranslated.js';
-import { starButton } from './views/session-lines.js';
-import { sessionLinkBlocks } from './views/links.js';
-import { agendaNotes, sampleNote } from './views/notes.js';
-import { dayName, localDate, sessionTimes } from './views/times.js';
-
-/** Format and interpretation, as written into replies and calendar files. */
-export function sessionPractical(ctx: CommandContext): { format: string; interpretation: string } {
-  const { event } = ctx.core.content;
-  // « en arabe et en français »: each language with the preposition its language wants.
-  const languages = formatList(event.interpretation.map((l) => ctx.t('session.interpretationLanguage', { language: ctx.t(`languages.${l}`) })), ctx.lang);
-  return { format: event.sessionFormat[ctx.lang], interpretation: ctx.t('session.interpretationValue', { working: ctx.t(`languages.${event.workingLanguage}`), languages }) };
-}
-
-function sessionReply(ctx: CommandContext, timed: TimedSession): Reply {
-  const { session } = timed;
-  const { event } = ctx.core.content;
-  const week = ctx.core.agenda.week(session.week)!;
-  const topic = event.specialTopics.find((t) => t.id === session.topic);
-  const practical = sessionPractical(ctx);
-  const buttons: Button[] = [
-    starButton(ctx, timed),
-    { label: ctx.t('buttons.day'), command: `agenda ${localDate(ctx, timed)}` },
-    { label: ctx.t('buttons.week', { number: week.number }), command: `week ${week.number}` },
-  ];
-  if (ctx.core.publicUrl) buttons.push({ label: ctx.t('buttons.addToCalendar'), url: `${ctx.core.publicUrl}/ics/${session.id}.ics` });
-  const ics = calendarFor(event, [timed], ctx.lang, ctx.now, () => `${practical.format}\n${practical.interpretation}`, sampleNote(ctx), { titleOf: (s) => shownTitle(ctx, s) });
-  return {
-    lang: ctx.lang,
-    shareable: true,
-    blocks: [
-      { type: 'header', text: shownTitle(ctx, session) },
-      { type: 'text', text: [session.description[ctx.lang]] },
-      {
-        type: 'fields',
-        fields: [
-          { label: ctx.t('session.when'), value: [dayName(ctx, localDate(ctx, timed)), PUNCTUATION[ctx.lang].comma, ...sessionTimes(ctx, timed)] },
-          { label: ctx.t('buttons.week', { number: week.number }), value: [week.title[ctx.lang]] },
-          ...(topic ? [{ label: ctx.t('session.topic'), value: [topic.title[ctx.lang]] }] : []),
-          { label: ctx.t('session.format'), value: [practical.format] },
-          { label: ctx.t('session.interpretation'), value: [practical.interpretation] },
-          // Each speaker's line has its own commas: a run-in list with middle dots reads without ambiguity.
-          { label: ctx.t('session.speakers'), value: [session.speakers.map((s) => s[ctx.lang]).join(' · ')] },
-          { label: ctx.t('session.id'), value: [session.id] },
-        ],
-      },
-      ...sessionLinkBlocks(ctx, timed),
-      ...agendaNotes(ctx, timed.start),
-      { type: 'actions', buttons },
-    ],
-    files: [{ name: `${session.id}.ics`, mime: 'text/calendar', content: ics }],
-  };
-}
+import { defineCommand } from './types.js';
+import { sessionReply } from '../views/session.js';
 
 export const sessionCommand = defineCommand({
   name: 'session',

@@ -1,6 +1,6 @@
 // Hello, thank you and goodbye: a short, useful answer with the first things people ask for.
 import type { Reply } from '../core/reply.js';
-import type { CommandContext } from './types.js';
+import type { CommandContext } from '../core/context.js';
 
 export type SmallTalk = 'greeting' | 'thanks' | 'goodbye';
 

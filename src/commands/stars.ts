@@ -4,11 +4,12 @@ import type { TimedSession } from '../core/agenda.js';
 import { remindMinutesOf } from '../core/reminders.js';
 import { PUNCTUATION } from '../core/i18n/punctuation.js';
 import type { Reply } from '../core/reply.js';
-import { TooManyStarsError } from '../store/errors.js';
+import { TooManyStarsError } from '../core/store/errors.js';
 import { sessionIdArg } from './session-id.js';
-import { defineCommand, type CommandContext } from './types.js';
-import { shownTitle } from './untranslated.js';
-import { dayName, localDate, sessionTimes } from './views/times.js';
+import { defineCommand } from './types.js';
+import type { CommandContext } from '../core/context.js';
+import { shownTitle } from '../views/untranslated.js';
+import { dayName, localDate, sessionTimes } from '../views/times.js';
 
 const notFound = (ctx: CommandContext, id: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('session.notFound', { id, example: ctx.core.agenda.sessionIds()[0] })] }] });
 

@@ -4,12 +4,13 @@ import { DateTime } from 'luxon';
 import { isValidZone } from '../core/clock.js';
 import type { Lang } from '../core/content/schema.js';
 import type { Reply } from '../core/reply.js';
-import { digestKind, nextPost } from '../scheduled/index.js';
-import type { Subscription } from '../store/schema.js';
+import { digestKind, nextPost } from '../core/digest-plan.js';
+import type { Subscription } from '../core/store/records.js';
 import { optionalDate, optionalLang, words } from './args.js';
-import { defineCommand, type CommandContext } from './types.js';
-import { digestReply } from './views/digest.js';
-import { dayName } from './views/times.js';
+import { defineCommand } from './types.js';
+import type { CommandContext } from '../core/context.js';
+import { digestReply } from '../views/digest.js';
+import { dayName } from '../views/times.js';
 import { zoneLabel } from '../core/i18n/format.js';
 
 const text = (ctx: CommandContext, s: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [s] }] });

@@ -2,10 +2,11 @@
 import { capitalise } from '../core/i18n/format.js';
 import type { Block, Button, Reply } from '../core/reply.js';
 import { optionalInt } from './args.js';
-import { defineCommand, type CommandContext } from './types.js';
-import { agendaNotes } from './views/notes.js';
-import { sessionBlocks } from './views/session-lines.js';
-import { dayName, localDate } from './views/times.js';
+import { defineCommand } from './types.js';
+import type { CommandContext } from '../core/context.js';
+import { agendaNotes } from '../views/notes.js';
+import { sessionBlocks } from '../views/session-lines.js';
+import { dayName, localDate } from '../views/times.js';
 
 function weekReply(ctx: CommandContext, number: number): Reply {
   const { agenda } = ctx.core;

@@ -2,21 +2,20 @@
 import type { Agenda } from './agenda.js';
 import type { Clock } from './clock.js';
 import type { Content } from './content/load.js';
-import type { Swapped } from './content/reload.js';
 import type { I18n } from './i18n/i18n.js';
 import type { ResourceSearch } from './search.js';
-import type { Reader } from '../understanding/index.js';
-import type { AsyncStore } from '../store/async-store.js';
+import type { QuestionReader } from './reading.js';
+import type { AsyncStore } from './store/async-store.js';
 import type { Downloads } from './downloads.js';
 import type { Notifier } from './notify.js';
-import type { AgendaChange } from '../scheduled/index.js';
+import type { AgendaChange, Swapped } from './content/swapped.js';
 
 export interface BotCore {
   content: Content;
   agenda: Agenda;
   search: ResourceSearch;
-  /** Reads questions in people's own words (src/understanding). */
-  reader: Reader;
+  /** Reads questions in people's own words (src/understanding, handed in at boot). */
+  reader: QuestionReader;
   i18n: I18n;
   clock: Clock;
   store: AsyncStore;
@@ -33,6 +32,6 @@ export interface BotCore {
   organisersChannel?: string;
   /** Reads content/ again and swaps content, agenda, search and reader in place (`reload`); throws ContentError and keeps the old. */
   reloadContent?: () => Promise<Swapped>;
-  /** Reloads waiting for the scheduler to tell people what changed (src/digests/change-notices.ts). */
+  /** Reloads waiting for the scheduler to tell people what changed (src/scheduled/change-notices.ts). */
   agendaChanges: AgendaChange[];
 }

@@ -1,7 +1,7 @@
 // Private files (a CSV export, my data) handed over through links that expire, served by GET /files/<token>/<name>.
 // The file waits in the store, so the instance that serves the link need not be the one that made it.
 import { randomBytes } from 'node:crypto';
-import type { AsyncStore } from '../store/async-store.js';
+import type { AsyncStore } from './store/async-store.js';
 import type { Attachment, Reply } from './reply.js';
 
 const TTL_MS = 15 * 60 * 1000;

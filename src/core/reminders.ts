@@ -1,5 +1,5 @@
 // When a starred session's reminder is due: a number of minutes before its start, chosen with `remind`.
-import type { UserPrefs } from '../store/schema.js';
+import type { UserPrefs } from './store/records.js';
 
 /** Minutes before a starred session when its reminder comes, unless the user chose otherwise. */
 export const DEFAULT_REMIND_MINUTES = 10;

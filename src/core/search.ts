@@ -11,6 +11,7 @@ import { stemmer as arabicStemmer } from '@orama/stemmers/arabic';
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import { LANGS, type Lang, type Resource } from './content/schema.js';
+import { normalizeArabic } from './i18n/normalize.js';
 
 const ORAMA_LANGUAGE = { en: 'english', fr: 'french', ar: 'arabic' } as const;
 const STEMMERS = { en: englishStemmer, fr: frenchStemmer, ar: arabicStemmer };
@@ -21,15 +22,6 @@ const BOOST = [2, 1, 1.5] as const;
 const K = 1.2;
 const B = 0.75;
 const D = 0.5;
-
-/** Arabic spelling variants that mean the same word: vowel marks, tatweel, forms of alef, ya and ta marbuta. */
-export function normalizeArabic(text: string): string {
-  return text
-    .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه');
-}
 
 export const prepare = (lang: Lang, text: string): string => (lang === 'ar' ? normalizeArabic(text) : text);
 

@@ -4,18 +4,10 @@
 // each goes once; ten edits in one reload are one notice.
 import { Agenda } from '../core/agenda.js';
 import type { BotCore } from '../core/bot-core.js';
-import type { Content } from '../core/content/load.js';
+import type { AgendaChange } from '../core/content/swapped.js';
 import { contentVersion } from '../core/content/version.js';
 import { diffAgendas } from '../importers/diff.js';
-import type { SessionChange, ChangeCounts } from '../commands/views/change-notice.js';
-
-/** A reload's outcome, queued for the scheduler's next tick. */
-export interface AgendaChange {
-  before: Content;
-  after: Content;
-  /** Ticks that tried it; a change whose notices could not all be sent is tried again a few times. */
-  tries?: number;
-}
+import type { SessionChange, ChangeCounts } from '../views/change-notice.js';
 
 export interface PlannedNotices {
   /** `<before>-><after>`: part of every key. */

@@ -1,6 +1,5 @@
 // Scheduled posts: digests, reminders and change notices are one kind of thing, a post with a key, claimed once
 // across restarts and instances before it is sent. One scheduler serves them all; this is its entry point.
 export { PostScheduler, PACING, digestKey, type DigestPoster, type PostResult, type SchedulerOptions, type TickReport } from './scheduler.js';
-export { digestKind, nextPost, type DigestKind } from './digest-plan.js';
 export { reminderKey, MAX_REMIND_MINUTES } from './reminders.js';
-export { noticeKey, updateKey, summaryKey, type AgendaChange } from './change-notices.js';
+export { noticeKey, updateKey, summaryKey } from './change-notices.js';

@@ -5,7 +5,7 @@ import type { BotCore } from '../core/bot-core.js';
 import { LANGS, type Lang } from '../core/content/schema.js';
 import { formatList } from '../core/i18n/format.js';
 import { calendarFor } from '../core/ics.js';
-import { shownTitle } from '../commands/untranslated.js';
+import { shownTitle } from '../views/untranslated.js';
 import { DEFAULT_REMIND_MINUTES, remindMinutesOf } from '../core/reminders.js';
 import type { TimedSession } from '../core/agenda.js';
 

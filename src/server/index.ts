@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { Booted } from '../core/boot.js';
+import type { Booted } from '../commands/booted.js';
 import type { Config } from '../core/config.js';
 import { log } from '../core/log.js';
 import type { SlackSetup } from '../bots/slack/app.js';

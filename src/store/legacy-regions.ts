@@ -4,7 +4,7 @@
 // who chose Africa): the organisers see it as such rather than a guess. A form under way is mapped the same way, or
 // asks the region again.
 import { AFRICA_BEFORE_SPLIT, type Region } from '../core/forms/fields.js';
-import type { StoreData } from './schema.js';
+import type { StoreData } from '../core/store/records.js';
 
 export type RegionOf = (country: string) => Region | undefined;
 

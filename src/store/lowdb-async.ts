@@ -5,20 +5,20 @@
 // - sightings (firstSeen) and download links live in memory with their expiry, as they did before: a restart
 //   forgets them, which costs at most one repeated answer to a retry that straddles it, and old links.
 import { dirname, join } from 'node:path';
-import type { AsyncStore, RegistrationExpected, Starrer, FormSaved, RegistrationSaved, VersionedForm } from './async-store.js';
-import { NO_FORM } from './async-store.js';
+import type { AsyncStore, RegistrationExpected, Starrer, FormSaved, RegistrationSaved, VersionedForm } from '../core/store/async-store.js';
+import { NO_FORM } from '../core/store/async-store.js';
 import { AtomicJsonFile } from './atomic-json-file.js';
-import { storedDownloadSchema, type StoredDownload } from './download.js';
+import { storedDownloadSchema, type StoredDownload } from '../core/store/download.js';
 import type { RegionOf } from './legacy-regions.js';
 import { LowdbStore } from './lowdb-store.js';
 import { settingKey, settingValue } from './setting.js';
 import { isPersonalPost, personalPostPrefixes } from './personal-posts.js';
 import { emptyPostsFile, POSTS_FILE, postsFileSchema, type PostsFileData } from './posts-file.js';
-import { countRegistrations, type RegistrationCounts } from './registration-counts.js';
-import type { PersonalDataCounts } from './retention-counts.js';
+import { countRegistrations, type RegistrationCounts } from '../core/store/registration-counts.js';
+import type { PersonalDataCounts } from '../core/store/retention-counts.js';
 import { admit } from './record-limits.js';
-import { feedTokenSchema } from './feed-token.js';
-import { conversationSchema, formProgressSchema, registrationSchema, sessionIdSchema, starSchema, subscriptionSchema, userIdSchema, userPrefsSchema, type FormProgress, type Registration, type RegistrationStatus, type StoredConversation, type Subscription, type UserPrefs } from './schema.js';
+import { feedTokenSchema } from '../core/store/feed-token.js';
+import { conversationSchema, formProgressSchema, registrationSchema, sessionIdSchema, starSchema, subscriptionSchema, userIdSchema, userPrefsSchema, type FormProgress, type Registration, type RegistrationStatus, type StoredConversation, type Subscription, type UserPrefs } from '../core/store/records.js';
 
 /** Sightings kept at most: the oldest go first. */
 const MAX_SIGHTINGS = 200_000;

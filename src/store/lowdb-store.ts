@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { log } from '../core/log.js';
 import { AtomicJsonFile } from './atomic-json-file.js';
-import { TooManyStarsError } from './errors.js';
-import { newFeedToken } from './feed-token.js';
+import { TooManyStarsError } from '../core/store/errors.js';
+import { newFeedToken } from '../core/store/feed-token.js';
 import { mapLegacyRegions, type RegionOf } from './legacy-regions.js';
 import { acquireLock, type Lock } from './lock.js';
 import { admit, MAX_STARS_PER_USER } from './record-limits.js';
-import { emptyStore, storeDataSchema, type FormProgress, type Registration, type StoreData, type StoredConversation, type Subscription, type UserPrefs } from './schema.js';
-import type { PersonalDataCounts } from './retention-counts.js';
+import { emptyStore, storeDataSchema, type FormProgress, type Registration, type StoreData, type StoredConversation, type Subscription, type UserPrefs } from '../core/store/records.js';
+import type { PersonalDataCounts } from '../core/store/retention-counts.js';
 import type { Store } from './store.js';
 
 export const STORE_FILE = 'ckex.json';

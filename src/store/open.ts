@@ -1,6 +1,6 @@
 // The store a deployment asked for: PostgreSQL when DATABASE_URL is set (any number of instances share it),
 // else the lowdb file in DATA_DIR (one process, locked).
-import type { AsyncStore } from './async-store.js';
+import type { AsyncStore } from '../core/store/async-store.js';
 import type { RegionOf } from './legacy-regions.js';
 import { LowdbAsyncStore } from './lowdb-async.js';
 

@@ -1,7 +1,7 @@
 // The most one record may take, in every store (lowdb-store.ts, lowdb-async.ts and PostgreSQL alike), so a bad
 // record fails its own write in every store alike; and the most stars one user may keep.
 import { boundedJson } from '../core/json-shape.js';
-import { StoreRejectedError } from './errors.js';
+import { StoreRejectedError } from '../core/store/errors.js';
 
 export const MAX_RECORD_BYTES = { user: 2_048, conversation: 4_096, registration: 8_192, form: 16_384, subscription: 2_048, star: 512, feed: 512 } as const;
 

@@ -1,6 +1,6 @@
 // The lowdb file store's own synchronous surface, which LowdbAsyncStore wraps into the AsyncStore the core speaks.
-import type { PersonalDataCounts } from './retention-counts.js';
-import type { FormProgress, Registration, StoredConversation, Subscription, UserPrefs } from './schema.js';
+import type { PersonalDataCounts } from '../core/store/retention-counts.js';
+import type { FormProgress, Registration, StoredConversation, Subscription, UserPrefs } from '../core/store/records.js';
 
 export interface Store {
   user(id: string): UserPrefs | undefined;

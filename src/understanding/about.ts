@@ -5,7 +5,7 @@
 import { LANGS, type Lang } from '../core/content/schema.js';
 import { oramaLanguage, prepare, tokenizerFor } from '../core/search.js';
 import type { Doc } from './documents.js';
-import type { Hit } from './types.js';
+import type { Hit } from '../core/reading.js';
 import { TABLES } from './vocabulary/load.js';
 import { foldText } from './normalize.js';
 

@@ -3,7 +3,8 @@
 // A numeric date is read day/month; when that falls outside the event and month/day inside it (5/12), the
 // reader does not guess: it returns both dates and the bot asks.
 import { DateTime } from 'luxon';
-import type { DayAsked, Part, Token } from './types.js';
+import type { Token } from './types.js';
+import type { DayAsked, Part } from '../core/reading.js';
 import { digitsOf, meaning, neighbours, ordinalOf, significant } from './tokens.js';
 
 export interface EventCalendar {

@@ -5,7 +5,7 @@ import { LANGS, type Lang, type Localized } from '../core/content/schema.js';
 import type { Content } from '../core/content/load.js';
 import { countryName } from '../core/forms/countries.js';
 import { phraseKey } from './normalize.js';
-import type { Hit } from './types.js';
+import type { Hit } from '../core/reading.js';
 import { CONCEPTS } from './vocabulary/load.js';
 
 export interface Doc {

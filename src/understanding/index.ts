@@ -13,19 +13,18 @@ import { clearLanguage } from './language.js';
 import { Lexicon } from './lexicon.js';
 import { shownWordsOf, wordsOf } from './normalize.js';
 import { findSessionId } from './session-ids.js';
-import type { Intent, Token, Understanding } from './types.js';
+import type { Token } from './types.js';
+import type { Hit, Intent, QuestionReader, Understanding } from '../core/reading.js';
 import { CONCEPTS, TABLES } from './vocabulary/load.js';
 import { findWeek } from './weeks.js';
 import { readYesNo } from './yes-no.js';
-
-export type { Hit, Intent, Part, Understanding } from './types.js';
 
 const REMINDER_INTENTS: ReadonlySet<Intent> = new Set(['remind', 'remindOff']);
 
 /** Words longer than this are not read: a question is short, and a pasted page must stay cheap. */
 const MAX_WORDS = 60;
 
-export class Reader {
+export class Reader implements QuestionReader {
   private readonly lexicon: Lexicon;
   private readonly about: AboutIndex;
   private readonly calendar: EventCalendar;
@@ -77,7 +76,7 @@ export class Reader {
   }
 
   /** Sessions, library items and weeks about some words, ranked together (for `search` and `resources`). */
-  find(words: string): ReturnType<AboutIndex['find']> {
+  find(words: string): Hit[] {
     const { tokens } = this.label(words);
     return this.about.find(this.subjectOf(tokens, []).subject);
   }

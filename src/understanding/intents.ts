@@ -1,7 +1,8 @@
 // What the question asks for, from the intent words no other recogniser used ("next" in "next week" is the
 // week's, not "what is next"). A language change counts only with a language named.
 import type { Lang } from '../core/content/schema.js';
-import type { Intent, Token } from './types.js';
+import type { Token } from './types.js';
+import type { Intent } from '../core/reading.js';
 import { meaning } from './tokens.js';
 
 export function findIntents(tokens: Token[]): { intents: Intent[]; namedLang?: Lang } {

@@ -4,7 +4,8 @@ import { LANGS, type Lang } from '../core/content/schema.js';
 import { foldText, phraseKey, splitWord } from './normalize.js';
 import type { Meaning, Token } from './types.js';
 import { STOP_WORDS, TABLES } from './vocabulary/load.js';
-import { INTENTS, PARTS, type LanguageTable } from './vocabulary/schema.js';
+import type { LanguageTable } from './vocabulary/schema.js';
+import { INTENTS, PARTS } from '../core/reading.js';
 
 interface Entry {
   words: string[];

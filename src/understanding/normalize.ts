@@ -1,7 +1,7 @@
 // A message as the reader compares it: one spelling per word, whatever the keyboard, accents, Arabic letter
 // variants, digits or punctuation. Vocabulary tables go through the same function, so both sides meet.
-import { westernDigits } from '../core/i18n/normalize.js';
-import { normalizeArabic } from '../core/search.js';
+import { normalizeArabic, westernDigits } from '../core/i18n/normalize.js';
+
 
 /** French elided articles and pronouns: "l'agenda" is "l" + "agenda". */
 const ELISION = /^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/iu;

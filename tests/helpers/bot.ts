@@ -3,12 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripBidi } from '../../src/core/i18n/bidi.js';
-import { boot, type Booted } from '../../src/core/boot.js';
+import { boot } from '../../src/app/boot.js';
+import type { Booted } from '../../src/commands/booted.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { readConfig } from '../../src/core/config.js';
 import { renderText } from '../../src/bots/console/render-text.js';
-import { commandWords } from '../../src/commands/views/command-words.js';
-import type { Caller, HandleOptions } from '../../src/commands/types.js';
+import { commandWords } from '../../src/views/command-words.js';
+import type { Caller, HandleOptions } from '../../src/core/context.js';
 import type { Reply } from '../../src/core/reply.js';
 
 export const tempDir = (prefix = 'ckex-'): string => mkdtempSync(join(tmpdir(), prefix));

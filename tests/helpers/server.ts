@@ -1,5 +1,6 @@
 // The real server, in this process, on a free port, with a clock the test controls.
-import { boot, type Booted } from '../../src/core/boot.js';
+import { boot } from '../../src/app/boot.js';
+import type { Booted } from '../../src/commands/booted.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { readConfig } from '../../src/core/config.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';

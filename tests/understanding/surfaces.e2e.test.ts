@@ -55,7 +55,7 @@ const ARABIC: Conversation = [
 const CONVERSATIONS = { en: ENGLISH, fr: FRENCH, ar: ARABIC };
 
 function chat(lines: string[], dataDir: string): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bots/console/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/chat.ts'], {
     env: { ...process.env, NODE_ENV: 'production', LANG: 'C.UTF-8', CKEX_NOW: NOW, DATA_DIR: dataDir },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -1,6 +1,6 @@
 // What the Slack listeners share: the core's dispatcher, profiles, retry memory, and the render options.
 import type { Dispatcher } from '../../commands/dispatch.js';
-import type { HandleOptions } from '../../commands/types.js';
+import type { HandleOptions } from '../../core/context.js';
 import type { Reply } from '../../core/reply.js';
 import { withFileLinks } from '../../core/deliver-files.js';
 import { normalizeWord } from '../../core/i18n/normalize.js';

@@ -4,7 +4,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
 import { log } from '../../core/log.js';
-import type { AsyncStore } from '../../store/async-store.js';
+import type { AsyncStore } from '../../core/store/async-store.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Slack's largest payloads (a modal's view state) are far below this. */

@@ -1,7 +1,7 @@
 // What Slack sends, as the core's terms: who is asking, what they typed, what a button carries.
 import type { Lang } from '../../core/content/schema.js';
 import { LANGS } from '../../core/content/schema.js';
-import type { Caller } from '../../commands/types.js';
+import type { Caller } from '../../core/context.js';
 import type { SlackProfile } from './profiles.js';
 
 export function slackCaller(teamId: string | undefined, userId: string, profile: SlackProfile): Caller {

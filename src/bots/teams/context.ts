@@ -2,10 +2,10 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { log } from '../../core/log.js';
 import type { Dispatcher } from '../../commands/dispatch.js';
-import type { Caller, HandleOptions } from '../../commands/types.js';
+import type { Caller, HandleOptions } from '../../core/context.js';
 import type { Reply } from '../../core/reply.js';
 import { withFileLinks } from '../../core/deliver-files.js';
-import type { AsyncStore } from '../../store/async-store.js';
+import type { AsyncStore } from '../../core/store/async-store.js';
 import { isShared, scopeOf, teamsCaller } from './inbound.js';
 import { formCard } from './form-card.js';
 import { referenceOf } from './reference.js';

@@ -2,8 +2,8 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import { z } from 'zod';
 import { LANGS } from '../../core/content/schema.js';
-import type { Caller } from '../../commands/types.js';
-import type { StoredConversation } from '../../store/schema.js';
+import type { Caller } from '../../core/context.js';
+import type { StoredConversation } from '../../core/store/records.js';
 
 export function teamsCaller(activity: Activity, verifiedEmail?: () => Promise<string | undefined>): Caller {
   const from = activity.from ?? { id: 'unknown' };

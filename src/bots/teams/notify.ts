@@ -1,7 +1,7 @@
 // How the core reaches Teams users and conversations unasked: the stored personal or channel conversation.
 import type { Sender } from '../../core/notify.js';
 import type { Reply } from '../../core/reply.js';
-import type { AsyncStore } from '../../store/async-store.js';
+import type { AsyncStore } from '../../core/store/async-store.js';
 import type { TeamsProactive } from './proactive.js';
 
 export function teamsSender(proactive: TeamsProactive, store: AsyncStore): Sender {

@@ -3,7 +3,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import { log } from '../../core/log.js';
 import type { Reply } from '../../core/reply.js';
-import type { AsyncStore } from '../../store/async-store.js';
+import type { AsyncStore } from '../../core/store/async-store.js';
 import { renderCards, summaryOf } from './render.js';
 import { isGone, sendCards, statusOf } from './send.js';
 

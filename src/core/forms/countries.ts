@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { distance } from 'fastest-levenshtein';
 import { LANGS, type Lang } from '../content/schema.js';
-import { normalizeArabic } from '../search.js';
+import { normalizeArabic } from '../i18n/normalize.js';
 import { editedCountryName, editedCountryNames } from './country-names.js';
 
 const require = createRequire(import.meta.url);

@@ -1,6 +1,6 @@
 // Registrations as CSV (csv-stringify), for organisers: the organiser command and `npm run export`.
 import { stringify } from 'csv-stringify/sync';
-import type { Registration } from '../../store/schema.js';
+import type { Registration } from '../store/records.js';
 import { countryName } from './countries.js';
 
 export const CSV_COLUMNS = ['id', 'status', 'name', 'email', 'organisation', 'country', 'country_name', 'role', 'institution', 'region', 'nominated_by', 'interpretation', 'language', 'invited', 'created_at', 'updated_at'] as const;

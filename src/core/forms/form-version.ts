@@ -1,8 +1,8 @@
 // A form's answers are saved over the version the message read: when two quick messages of one user land on two
 // instances, the second finds the version moved, and its message is read again over the form as it now stands.
-import { NO_FORM } from '../../store/async-store.js';
-import type { CommandContext } from '../../commands/types.js';
-import type { FormProgress } from '../../store/schema.js';
+import { NO_FORM } from '../store/async-store.js';
+import type { CommandContext } from '../context.js';
+import type { FormProgress } from '../store/records.js';
 
 export class FormMoved extends Error {
   constructor() {

@@ -2,8 +2,8 @@
 // the others pending until an organiser decides. Saved durably before anyone is told.
 import { randomInt } from 'node:crypto';
 import type { Lang } from '../content/schema.js';
-import type { Registration, RegistrationStatus } from '../../store/schema.js';
-import type { AsyncStore } from '../../store/async-store.js';
+import type { Registration, RegistrationStatus } from '../store/records.js';
+import type { AsyncStore } from '../store/async-store.js';
 import type { Answers } from './fields.js';
 
 const ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // no 0/O, 1/I: ids are read aloud and typed

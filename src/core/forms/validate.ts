@@ -6,7 +6,7 @@ import { normalizeWord } from '../i18n/normalize.js';
 import { matchCountry } from './countries.js';
 import type { FieldDef } from './fields.js';
 import choiceNames from './choice-names.json' with { type: 'json' };
-import { readYesNo } from '../../understanding/yes-no.js';
+import type { YesNoReader } from '../reading.js';
 
 export type FieldResult = { ok: true; value: string } | { ok: false; error: string; choices?: string[] };
 
@@ -14,8 +14,8 @@ const YES = ['yes', 'y', 'ok', 'agree', 'i agree', 'true', 'on', 'oui', 'o', "j'
 const NO = ['no', 'n', 'false', 'off', 'non', 'refuse', 'لا', 'ارفض'].map(normalizeWord);
 
 /** yes, oui, نعم (and the other ways of agreeing above, and the reader's: "yes please", « oui bien sûr »). */
-export const isYes = (raw: string): boolean => YES.includes(normalizeWord(raw.trim())) || readYesNo(raw) === 'yes';
-export const isNo = (raw: string): boolean => NO.includes(normalizeWord(raw.trim())) || readYesNo(raw) === 'no';
+export const isYes = (raw: string, reader: YesNoReader): boolean => YES.includes(normalizeWord(raw.trim())) || reader.yesNo(raw) === 'yes';
+export const isNo = (raw: string, reader: YesNoReader): boolean => NO.includes(normalizeWord(raw.trim())) || reader.yesNo(raw) === 'no';
 
 /** More names people give a choice than its label ("no" for no interpretation, « Moyen-Orient »), per field and choice. */
 const CHOICE_NAMES = z.record(z.string(), z.record(z.string(), z.array(z.string().min(1)))).parse(choiceNames);

@@ -1,5 +1,12 @@
 // Turning what people type into comparable words: case, accents kept apart from apostrophes, Arabic variants, digits.
-import { normalizeArabic } from '../search.js';
+/** Arabic spelling variants that mean the same word: vowel marks, tatweel, forms of alef, ya and ta marbuta. */
+export function normalizeArabic(text: string): string {
+  return text
+    .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه');
+}
 
 const ARABIC_INDIC = /[\u0660-\u0669\u06f0-\u06f9]/g;
 

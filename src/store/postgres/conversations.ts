@@ -1,6 +1,6 @@
 // Conversation references: where the bot may post unasked. The reference itself is the platform's object (jsonb).
 import { admit } from '../record-limits.js';
-import { conversationSchema, type StoredConversation } from '../schema.js';
+import { conversationSchema, type StoredConversation } from '../../core/store/records.js';
 import { iso, type Queryable } from './db.js';
 
 interface ConversationRow {

@@ -3,7 +3,7 @@
 // A registration whose email another registration already holds in the database is left out and reported.
 import type pg from 'pg';
 import type { PostsFileData } from '../posts-file.js';
-import type { StoreData } from '../schema.js';
+import type { StoreData } from '../../core/store/records.js';
 import { putConversation } from './conversations.js';
 import { inTransaction } from './db.js';
 import { putFeed } from './feeds.js';

@@ -1,6 +1,6 @@
 // Private files behind expiring links, in the database so the instance that serves the link need not be the one
 // that made it.
-import { storedDownloadSchema, type StoredDownload } from '../download.js';
+import { storedDownloadSchema, type StoredDownload } from '../../core/store/download.js';
 import { iso, type Queryable } from './db.js';
 
 interface DownloadRow {

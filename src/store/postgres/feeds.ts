@@ -2,8 +2,8 @@
 // instances asked at once both answer with the one row that won; never made inside a statement that could not see
 // the winner (a data-modifying WITH reads the snapshot from before a concurrent insert committed).
 import { admit } from '../record-limits.js';
-import { feedTokenSchema, newFeedToken } from '../feed-token.js';
-import { userIdSchema } from '../schema.js';
+import { feedTokenSchema, newFeedToken } from '../../core/store/feed-token.js';
+import { userIdSchema } from '../../core/store/records.js';
 import type { Queryable } from './db.js';
 
 async function tokenOf(db: Queryable, userId: string): Promise<string | undefined> {

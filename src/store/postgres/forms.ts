@@ -1,9 +1,9 @@
 // Forms under way, with optimistic versions: a save names the version it read and loses if another save (two
 // quick messages on two instances) got there first. Answers are rows of their own, dropped with their form.
-import type { FormSaved, VersionedForm } from '../async-store.js';
-import { NO_FORM } from '../async-store.js';
+import type { FormSaved, VersionedForm } from '../../core/store/async-store.js';
+import { NO_FORM } from '../../core/store/async-store.js';
 import { admit } from '../record-limits.js';
-import { formProgressSchema, type FormProgress } from '../schema.js';
+import { formProgressSchema, type FormProgress } from '../../core/store/records.js';
 import { inTransaction, iso, type Queryable } from './db.js';
 import type pg from 'pg';
 

@@ -2,11 +2,11 @@
 // Each method is one statement or one transaction; what instances must agree on is decided by the database.
 import pg from 'pg';
 import { log } from '../../core/log.js';
-import type { AsyncStore, RegistrationExpected, Starrer, FormSaved, RegistrationSaved, VersionedForm } from '../async-store.js';
-import type { StoredDownload } from '../download.js';
-import type { RegistrationCounts } from '../registration-counts.js';
-import type { PersonalDataCounts } from '../retention-counts.js';
-import type { FormProgress, Registration, RegistrationStatus, StoredConversation, Subscription, UserPrefs } from '../schema.js';
+import type { AsyncStore, RegistrationExpected, Starrer, FormSaved, RegistrationSaved, VersionedForm } from '../../core/store/async-store.js';
+import type { StoredDownload } from '../../core/store/download.js';
+import type { RegistrationCounts } from '../../core/store/registration-counts.js';
+import type { PersonalDataCounts } from '../../core/store/retention-counts.js';
+import type { FormProgress, Registration, RegistrationStatus, StoredConversation, Subscription, UserPrefs } from '../../core/store/records.js';
 import * as conversations from './conversations.js';
 import * as downloads from './downloads.js';
 import * as feeds from './feeds.js';

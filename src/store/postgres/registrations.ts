@@ -1,9 +1,9 @@
 // Registrations, queried where they live: by id, email or user, counted and paged in SQL, never all loaded.
 // One registration per email is the unique index's job, so two instances registering one email cannot both win.
-import type { RegistrationExpected, RegistrationSaved } from '../async-store.js';
+import type { RegistrationExpected, RegistrationSaved } from '../../core/store/async-store.js';
 import { admit } from '../record-limits.js';
-import { noRegistrationCounts, type RegistrationCounts } from '../registration-counts.js';
-import { registrationSchema, type Registration, type RegistrationStatus } from '../schema.js';
+import { noRegistrationCounts, type RegistrationCounts } from '../../core/store/registration-counts.js';
+import { registrationSchema, type Registration, type RegistrationStatus } from '../../core/store/records.js';
 import { isUniqueViolation, iso, type Queryable } from './db.js';
 
 interface RegistrationRow {

@@ -2,7 +2,7 @@
 // nothing, and the purge counts exactly what it deleted.
 import { personalPostPrefixes } from '../personal-posts.js';
 import type pg from 'pg';
-import type { PersonalDataCounts } from '../retention-counts.js';
+import type { PersonalDataCounts } from '../../core/store/retention-counts.js';
 import { inTransaction, type Queryable } from './db.js';
 
 export async function eraseUser(pool: pg.Pool, userId: string): Promise<void> {

@@ -3,11 +3,11 @@
 // user past MAX_STARS_PER_USER. Ordered by "C" collation: the same order as the lowdb store, whatever the database's.
 import type pg from 'pg';
 import { z } from 'zod';
-import { TooManyStarsError } from '../errors.js';
+import { TooManyStarsError } from '../../core/store/errors.js';
 import { admit, MAX_STARS_PER_USER } from '../record-limits.js';
-import { sessionIdSchema, starSchema, userIdSchema } from '../schema.js';
+import { sessionIdSchema, starSchema, userIdSchema } from '../../core/store/records.js';
 import { inTransaction, iso, type Queryable } from './db.js';
-import type { Starrer } from '../async-store.js';
+import type { Starrer } from '../../core/store/async-store.js';
 
 /** 'star' in ASCII: the first key of the per-user lock (the second is the user id's hash), apart from migrations'. */
 const STAR_LOCK = 0x73746172;

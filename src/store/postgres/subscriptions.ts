@@ -1,6 +1,6 @@
 // Channels that receive the daily digest.
 import { admit } from '../record-limits.js';
-import { subscriptionSchema, type Subscription } from '../schema.js';
+import { subscriptionSchema, type Subscription } from '../../core/store/records.js';
 import { iso, type Queryable } from './db.js';
 
 interface SubscriptionRow {

@@ -1,7 +1,7 @@
 // A chat user's preferences: one row; a patch changes only the columns it names, in one statement, so two
 // instances changing different preferences of one user at once both keep theirs.
 import { admit } from '../record-limits.js';
-import { userPrefsSchema, type UserPrefs } from '../schema.js';
+import { userPrefsSchema, type UserPrefs } from '../../core/store/records.js';
 import { iso, type Queryable } from './db.js';
 
 interface UserRow {

@@ -1,22 +1,9 @@
 // The shape of the reader's per-language tables (vocabulary/*.json): words are data, checked once at start-up.
 import { z } from 'zod';
 import { LANGS } from '../../core/content/schema.js';
+import { INTENTS, type Intent } from '../../core/reading.js';
 
 const phrases = z.array(z.string().trim().min(1));
-
-/** What a question can ask for, whatever words it uses. */
-export const INTENTS = [
-  'when', 'where', 'whatsOn', 'sessions', 'resources', 'search', 'now', 'next', 'register', 'me', 'help', 'greeting', 'thanks', 'goodbye', 'yes', 'no', 'lang',
-  // My agenda. "star", "bookmark": a session to add, whatever else is said; "add", "put", "remove": only with a
-  // session (its id, or the word "session") or my agenda named, so "add" elsewhere asks for nothing.
-  'star', 'unstar', 'add', 'remove', 'myAgenda',
-  // Reminders before my sessions: set (with a length of time), shown, or stopped.
-  'remind', 'remindOff',
-] as const;
-export type Intent = (typeof INTENTS)[number];
-
-export const PARTS = ['morning', 'afternoon', 'evening'] as const;
-export type Part = (typeof PARTS)[number];
 
 export const languageTableSchema = z
   .object({

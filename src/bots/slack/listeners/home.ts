@@ -1,7 +1,7 @@
 // The App Home tab: published on every app_home_opened, and again after a language change.
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { homeReply } from '../../../commands/views/home.js';
+import { homeReply } from '../../../views/home.js';
 import type { SlackSurface } from '../context.js';
 import { slackCaller } from '../inbound.js';
 import { renderHome } from '../render.js';

@@ -1,7 +1,7 @@
 // Installed in a team, a group chat or personal scope: store the conversation and welcome once;
 // uninstalled (or the bot removed): forget the conversation.
 import type { TurnContext } from 'botbuilder';
-import { homeReply } from '../../../commands/views/home.js';
+import { homeReply } from '../../../views/home.js';
 import { rememberConversation, type TeamsSurface } from '../context.js';
 import { isShared, teamsCaller } from '../inbound.js';
 import { renderCards, summaryOf } from '../render.js';

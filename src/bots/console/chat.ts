@@ -1,0 +1,38 @@
+// The console surface: a terminal conversation with the core, as the stable local user "console:local".
+import { createInterface } from 'node:readline';
+import type { Dispatcher } from '../../commands/dispatch.js';
+import type { Caller } from '../../core/context.js';
+import { commandWords } from '../../views/command-words.js';
+import { renderText } from './render-text.js';
+import { saveFiles } from './save-files.js';
+import { fileContent } from '../../core/file-content.js';
+
+export const CONSOLE_USER = 'console:local';
+
+/** Reads one message a line from stdin and prints the replies, until the end of input; files go to dataDir. */
+export async function chat(dispatcher: Dispatcher, dataDir: string): Promise<void> {
+  const caller: Caller = {
+    id: CONSOLE_USER,
+    ...(process.env.LC_ALL || process.env.LANG ? { platformLocale: process.env.LC_ALL || process.env.LANG } : {}),
+    ...(process.env.TZ ? { tz: process.env.TZ } : {}),
+  };
+  const say = commandWords(dispatcher.registry, dispatcher.core.i18n);
+  const interactive = process.stdin.isTTY === true;
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  const prompt = () => interactive && rl.prompt();
+  if (interactive) console.log('CKEx bot: type "help", Ctrl+D to leave.');
+  prompt();
+  for await (const line of rl) {
+    if (line.trim() === '') {
+      prompt();
+      continue;
+    }
+    const reply = await dispatcher.handle(caller, line, { conversational: true });
+    console.log(renderText(reply, say));
+    // A file made from the store (the registrations CSV) is made here, where the console writes it.
+    const files = await Promise.all((reply.files ?? []).map(async (f) => ({ ...f, content: await fileContent(dispatcher.core, f) })));
+    for (const path of saveFiles(dataDir, { ...reply, files })) console.log(`→ ${path}`);
+    console.log('');
+    prompt();
+  }
+}

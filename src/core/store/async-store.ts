@@ -1,0 +1,133 @@
+// What the core may ask of storage when storage may be shared: the Store contract made asynchronous (a database
+// answers over the network), plus what several instances on one database need to agree on: versions, unique
+// emails, conditional status changes, claims and first sightings decided by the store, never by one process.
+import type { StoredDownload } from './download.js';
+import type { RegistrationCounts } from './registration-counts.js';
+import type { PersonalDataCounts } from './retention-counts.js';
+import type { FormProgress, Registration, RegistrationStatus, StoredConversation, Subscription, UserPrefs } from './records.js';
+
+/** A form under way and its version: an opaque number that changes on every save and is never reused. */
+export interface VersionedForm {
+  progress: FormProgress;
+  version: number;
+}
+
+/** 0 as the expected version: "there is no form yet". */
+export const NO_FORM = 0;
+
+export type FormSaved = { saved: true; version: number } | { saved: false; current: VersionedForm | undefined };
+
+/**
+ * Saved; refused because another registration (another id) holds the email; or not saved because it changed since
+ * it was read (an organiser decided it meanwhile): read it again and decide again.
+ */
+export type RegistrationSaved = { outcome: 'saved'; registration: Registration } | { outcome: 'taken'; registration: Registration } | { outcome: 'moved'; registration: Registration | undefined };
+
+/** What a save expects to find: nothing yet ('new'), or the registration as it was read (its updatedAt). */
+export type RegistrationExpected = 'new' | { updatedAt: string };
+
+/** Someone who starred a session, with the reminder lead they chose (absent: the default). */
+export interface Starrer {
+  userId: string;
+  sessionId: string;
+  remindMinutes?: number;
+}
+
+export interface AsyncStore {
+  user(id: string): Promise<UserPrefs | undefined>;
+  /** Only the fields in the patch change (a field given as undefined is removed); resolves once durable. */
+  updateUser(id: string, patch: Partial<Omit<UserPrefs, 'updatedAt'>>): Promise<void>;
+
+  conversation(id: string): Promise<StoredConversation | undefined>;
+  conversations(): Promise<StoredConversation[]>;
+  /** The conversations of one user (their personal chats), by id: what a direct message needs, without reading all. */
+  conversationsOf(userId: string): Promise<StoredConversation[]>;
+  saveConversation(conversation: Omit<StoredConversation, 'updatedAt'>): Promise<void>;
+  dropConversation(id: string): Promise<void>;
+
+  registration(id: string): Promise<Registration | undefined>;
+  registrationByEmail(email: string): Promise<Registration | undefined>;
+  /** Registrations this chat user made or updated, newest first. */
+  registrationsOf(userId: string): Promise<Registration[]>;
+  /** The first registrations with this status, oldest first (what waits longest comes first), at most `limit`. */
+  registrationsWithStatus(status: RegistrationStatus, limit: number): Promise<Registration[]>;
+  /** Counts by status, region, country and interpretation, computed where the registrations are. */
+  registrationCounts(): Promise<RegistrationCounts>;
+  /** Every registration in export order (created, then id), a page at a time: memory stays flat as they grow. */
+  registrationPages(pageSize?: number): AsyncIterable<Registration[]>;
+  /**
+   * Inserts or updates by id in one step; an email held by another id is refused ('taken'), never duplicated. With
+   * `expected`, only over what was read ('moved' otherwise), so a re-submitted form never undoes a decision.
+   */
+  saveRegistration(registration: Registration, expected?: RegistrationExpected): Promise<RegistrationSaved>;
+  /**
+   * Changes the status only if it is still `from` (approve and decline from two places at once change it once).
+   * Returns the updated registration, or undefined when it was not `from` any more (or is gone).
+   */
+  setRegistrationStatus(id: string, from: RegistrationStatus, to: RegistrationStatus, at: string, mark?: { invited: true }): Promise<Registration | undefined>;
+
+  form(userId: string): Promise<VersionedForm | undefined>;
+  /** Saves only over the version read (NO_FORM: only if none exists): two quick messages cannot both win. */
+  saveForm(userId: string, progress: FormProgress, expectedVersion: number): Promise<FormSaved>;
+  dropForm(userId: string): Promise<void>;
+
+  isInvited(email: string): Promise<boolean>;
+  /** Adds invited emails; returns how many were new. */
+  addInvites(emails: string[], by: string): Promise<number>;
+  inviteCount(): Promise<number>;
+
+  subscriptions(): Promise<Subscription[]>;
+  subscription(id: string): Promise<Subscription | undefined>;
+  saveSubscription(subscription: Subscription): Promise<void>;
+  dropSubscription(id: string): Promise<void>;
+
+  /** Claims a scheduled post by its key (`digest::<subscription>::<local day>`): true for one caller only, ever. */
+  claimPost(key: string): Promise<boolean>;
+  /** Claims many in one step (each tick's reminders); returns the keys this caller won. */
+  claimPosts(keys: readonly string[]): Promise<string[]>;
+  /** Gives back a claim whose post was not sent (the platform refused it), so a later try may claim it; a sent one stays. */
+  releasePost(key: string): Promise<void>;
+  /** Records that the claimed post was sent. A crash between claim and mark leaves it claimed and unsent. */
+  markPosted(key: string): Promise<void>;
+  isPosted(key: string): Promise<boolean>;
+
+  /** A value shared by every instance (the content version last reloaded); undefined when never set. */
+  setting(key: string): Promise<string | undefined>;
+  saveSetting(key: string, value: string): Promise<void>;
+
+  /** True the first time (kind, id) is offered within ttlSeconds, across every instance: Slack retries, replays. */
+  firstSeen(kind: string, id: string, ttlSeconds: number): Promise<boolean>;
+
+  /** A private file behind an expiring link (`/files/<token>/<name>`). */
+  saveDownload(token: string, download: StoredDownload): Promise<void>;
+  /** The file while its link is valid at `now`; it stays available until it expires. */
+  takeDownload(token: string, now?: string): Promise<StoredDownload | undefined>;
+  /** Withdraws every link handed to this user; returns how many. */
+  revokeDownloads(owner: string): Promise<number>;
+
+  /** Stars a session (id as SESSION_ID, else ZodError): true if newly starred, false if it already was; throws TooManyStarsError past MAX_STARS_PER_USER. */
+  star(userId: string, sessionId: string, at: string): Promise<boolean>;
+  /** Removes a star: true if it was starred (a malformed session id never was: false). */
+  unstar(userId: string, sessionId: string): Promise<boolean>;
+  /** The user's starred sessions, oldest star first (then by session id). */
+  starsOf(userId: string): Promise<Array<{ sessionId: string; at: string }>>;
+  /** Who starred any of these sessions, ordered by session id then user id (code-unit order); malformed ids match nothing. */
+  starrersOf(sessionIds: readonly string[]): Promise<Starrer[]>;
+  /** Session id → how many users starred it (sessions nobody starred are absent). */
+  starCounts(): Promise<Record<string, number>>;
+
+  /** The user's private calendar token, made on first ask; every instance, racing or not, gets the same one. */
+  feedToken(userId: string): Promise<string>;
+  /** Whose calendar a token opens; undefined for an unknown, erased, purged or malformed token. */
+  feedOwner(token: string): Promise<string | undefined>;
+
+  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations, stars, calendar token. */
+  eraseUser(userId: string): Promise<void>;
+  /** Forms under way last touched before this instant are dropped; returns how many. */
+  dropFormsIdleSince(before: string): Promise<number>;
+  /** What the retention purge would erase now. */
+  personalDataCounts(): Promise<PersonalDataCounts>;
+  /** The retention purge: every registration, invitation, form under way, personal conversation, download, star and calendar token. */
+  purgePersonalData(): Promise<PersonalDataCounts>;
+  close(): Promise<void>;
+}
