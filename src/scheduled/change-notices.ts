@@ -40,7 +40,4 @@ export async function planNotices(core: BotCore, change: AgendaChange): Promise<
 
 const startOf = (c: SessionChange): number => (c.after ?? c.before).start.toMillis();
 
-export const noticeKey = (userId: string, versions: string): string => `notice::${userId}::${versions}`;
-export const updateKey = (subscriptionId: string, versions: string): string => `update::${subscriptionId}::${versions}`;
-export const summaryKey = (versions: string): string => `summary::${versions}`;
 

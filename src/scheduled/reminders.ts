@@ -6,6 +6,7 @@ import type { DateTime } from 'luxon';
 import type { TimedSession } from '../core/agenda.js';
 import type { BotCore } from '../core/bot-core.js';
 import { DEFAULT_REMIND_MINUTES } from '../core/reminders.js';
+import { reminderKey } from './post-keys.js';
 
 /** The longest lead `remind` accepts: sessions further off than this cannot be due. */
 export const MAX_REMIND_MINUTES = 1440;
@@ -17,7 +18,6 @@ export interface DueReminder {
 }
 
 /** A moved session is a new reminder: its start is part of the key. */
-export const reminderKey = (userId: string, timed: TimedSession): string => `remind::${userId}::${timed.session.id}::${timed.start.toUTC().toISO()}`;
 
 /** The reminders whose time has come at `now` and whose session has not started. */
 export async function dueReminders(core: BotCore, now: DateTime): Promise<DueReminder[]> {

@@ -16,15 +16,13 @@ import { dueNow } from '../core/digest-plan.js';
 import { applyRetention } from '../core/retention/index.js';
 import { reminderReply } from '../views/reminder.js';
 import { dueReminders } from './reminders.js';
-import { noticeKey, planNotices, summaryKey, updateKey } from './change-notices.js';
+import { planNotices } from './change-notices.js';
+import { digestKey, noticeKey, summaryKey, updateKey } from './post-keys.js';
 import type { AgendaChange } from '../core/content/swapped.js';
 import { channelUpdate, organisersSummary, personalNotice } from '../views/change-notice.js';
 import { CONTENT_VERSION_SETTING, contentVersion } from '../core/content/version.js';
 
 const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
-
-/** The key a digest is claimed by: one post per subscription and local day, whichever instance sends it. */
-export const digestKey = (sub: Pick<Subscription, 'id'>, date: string): string => `digest::${sub.id}::${date}`;
 
 export type PostResult = 'sent' | 'gone' | 'failed';
 
