@@ -1,9 +1,11 @@
 // The digest scheduler with a clock the test moves: local times, once per day, restarts, catch-up, gone channels,
 // weekends, the days around the event, and a daylight-saving change.
+import { poster } from './helpers/poster.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { replyToText, type Reply } from '../src/core/reply.js';
-import { PostScheduler, type PostResult } from '../src/scheduled/index.js';
+import { PostScheduler } from '../src/scheduled/index.js';
+import type { PostResult } from '../src/core/notify.js';
 import type { Subscription } from '../src/core/store/records.js';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { testBot, type TestBot } from './helpers/bot.js';
@@ -25,16 +27,16 @@ async function boot(now: string, dataDir?: string): Promise<void> {
   bot = await testBot(now, { CKEX_ADMINS: 'UORGANISER', CKEX_ORGANISERS_CHANNEL: 'slack:CORG', ...(dataDir ? { DATA_DIR: dataDir } : {}) });
   // Real pacing waits a second between posts to one channel; here the clock is the test's, so pace freely.
   scheduler = new PostScheduler(bot.core, bot.dispatcher, { pacing: { slack: { perKey: 1000, global: 1000 }, teams: { perKey: 1000, global: 1000 } } });
-  const poster = {
-    post: async (sub: Subscription, reply: Reply): Promise<PostResult> => {
-      const result = outcome(sub);
-      if (result === 'sent') posts.push({ sub: sub.id, at: bot.clock.now().toISO()!, text: stripBidi(replyToText(reply)), reply });
-      return result;
-    },
+  // A digest's subscription is its channel and language (`<platform>:<channel>:<lang>`).
+  const digests = (platform: 'slack' | 'teams') => async (channel: string, reply: Reply): Promise<PostResult> => {
+    if (platform === 'slack' && channel === 'CORG') return (organisers.push(replyToText(reply)), 'sent');
+    const sub = (await bot.store.subscription(`${platform}:${channel}:${reply.lang}`))!;
+    const result = outcome(sub);
+    if (result === 'sent') posts.push({ sub: sub.id, at: bot.clock.now().toISO()!, text: stripBidi(replyToText(reply)), reply });
+    return result;
   };
-  scheduler.register('slack', poster);
-  scheduler.register('teams', poster);
-  bot.core.notifier.register('slack', { toUser: async () => true, toChannel: async (_c, reply) => (organisers.push(replyToText(reply)), true) });
+  bot.core.notifier.register('slack', poster({ toChannel: digests('slack') }));
+  bot.core.notifier.register('teams', poster({ toChannel: digests('teams') }));
 }
 
 const subscribe = (channel: { platform: 'slack' | 'teams'; id: string }, args: string) =>

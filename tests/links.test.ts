@@ -1,6 +1,7 @@
 // Session and library links (issue 15): the join link only from CKEX_JOIN_LINK_MINUTES before the start until
 // the end, on a clock the test moves; materials, recording, page and Open buttons; https only, refused at start-up
 // naming the file, the field and the fix; agendas written before links had kinds still load.
+import { poster } from './helpers/poster.js';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -238,7 +239,7 @@ describe('reminders', () => {
   async function remindedAt(lead: string, at: string): Promise<Reply> {
     dms.length = 0;
     bot = await testBot('2021-05-03T11:00:00Z', { CONTENT_DIR: linked() });
-    bot.core.notifier.register('slack', { toUser: async (_u, reply) => (dms.push(reply), true), toChannel: async () => true });
+    bot.core.notifier.register('slack', poster({ toUser: async (_u, reply) => (dms.push(reply), true), toChannel: async () => true }));
     const { PostScheduler } = await import('../src/scheduled/index.js');
     const scheduler = new PostScheduler(bot.core, bot.dispatcher);
     await bot.reply('star w1-d1-a', { id: 'slack:T1:U1' });

@@ -1,6 +1,7 @@
 // My agenda (issue 15) through the core, with the clock the test moves: star, unstar, my agenda, remind, and the
 // reminders the scheduler sends: once per person and session, in their language and zone, across a restart,
 // late when missed but never after the start, never after unstar or with reminders off.
+import { poster } from './helpers/poster.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { replyToText, type Reply } from '../src/core/reply.js';
@@ -38,8 +39,8 @@ async function boot(now: string): Promise<void> {
     },
     toChannel: async () => true,
   };
-  bot.core.notifier.register('slack', sender);
-  bot.core.notifier.register('teams', sender);
+  bot.core.notifier.register('slack', poster(sender));
+  bot.core.notifier.register('teams', poster(sender));
 }
 
 async function at(iso: string): Promise<void> {

@@ -1,6 +1,7 @@
 // The organisers' everyday work in chat (issue 16): pending with its buttons, decisions that replace the notice,
 // overturning a decision asked first, invites naming what is no email, subscribe saying what it could not read,
 // and subscription lists with channel names and zones.
+import { poster } from './helpers/poster.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replyToText, type Reply } from '../src/core/reply.js';
 import type { Registration } from '../src/core/store/records.js';
@@ -39,7 +40,7 @@ const say = async (text: string, options = {}) => spaced(await bot.say(text, ORG
 beforeEach(async () => {
   told = [];
   bot = await testBot('2021-05-04T12:00:00Z', { CKEX_ADMINS: 'UORG' });
-  bot.core.notifier.register('slack', { toUser: async (user, reply) => (told.push({ user, reply }), true), toChannel: async () => true });
+  bot.core.notifier.register('slack', poster({ toUser: async (user, reply) => (told.push({ user, reply }), true), toChannel: async () => true }));
   await bot.store.saveRegistration(registration('RAAAA2', 'Awa Ndiaye', { createdAt: '2021-05-01T10:00:00.000Z' }));
   await bot.store.saveRegistration(registration('RBBBB3', 'Bilal Haddad', { createdAt: '2021-05-02T10:00:00.000Z', country: 'MA', region: 'MENA' }));
   await bot.store.saveRegistration(registration('RCCCC4', 'Chloé Martin', { status: 'confirmed' }));

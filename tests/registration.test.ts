@@ -1,4 +1,5 @@
 // Registration read as conversations: the form engine, the one-screen form, invitations, approval, me, organisers.
+import { poster } from './helpers/poster.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,10 +16,10 @@ const sent: { to: string; text: string }[] = [];
 beforeEach(async () => {
   bot = await testBot('2021-05-04T14:00:00Z', { CKEX_ADMINS: 'UORGANISER', CKEX_ORGANISERS_CHANNEL: 'slack:CORGANISERS' });
   sent.length = 0;
-  bot.core.notifier.register('slack', { // stands in for the Slack surface
+  bot.core.notifier.register('slack', poster({ // stands in for the Slack surface
     toUser: async (to, reply) => (sent.push({ to, text: replyToText(reply) }), true),
     toChannel: async (to, reply) => (sent.push({ to: `channel:${to}`, text: replyToText(reply) }), true),
-  });
+  }));
 });
 afterEach(() => bot.store.close());
 

@@ -159,7 +159,7 @@ function decide(status: Extract<RegistrationStatus, 'confirmed' | 'declined'>) {
 /** Tells the people of a registration its new status, in the registration's language; whether anyone was reached. */
 async function tellParticipant(ctx: CommandContext, r: Registration): Promise<boolean> {
   const participant = { ...ctx, lang: r.lang, t: ctx.core.i18n.t(r.lang), shared: false };
-  return (await Promise.all(r.userIds.map((u) => ctx.core.notifier.toUser(u, statusNotice(participant, r))))).some(Boolean);
+  return (await Promise.all(r.userIds.map((u) => ctx.core.notifier.toUser(u, statusNotice(participant, r))))).some((result) => result === 'sent');
 }
 
 /** At most this many waiting registrations in one reply (each with its two buttons). */

@@ -1,54 +1,55 @@
-// Telling people things they did not ask for right now: a participant whose registration changed status,
-// the organisers' channel about a registration to approve. Each surface registers how it reaches its users.
+// The one outbound port: every post nobody asked for right now (a digest, a reminder, a change notice, a channel
+// update, the organisers' summary, a participant's status) goes through `post`. Each surface registers how it
+// reaches its users and channels; the answer says whether it was sent, the place is gone for good, or it failed.
 import { log } from './log.js';
 import type { Reply } from './reply.js';
 
-export interface Sender {
-  /** Posts to a user's direct conversation with the bot. */
-  toUser(userId: string, reply: Reply): Promise<boolean>;
-  /** Posts to a channel or conversation. */
-  toChannel(channelId: string, reply: Reply): Promise<boolean>;
+export type PostResult = 'sent' | 'gone' | 'failed';
+
+/** A person (their full id, "slack:T1:U1", "teams:29:…"), or a channel as the platform names it ("C0123", "19:…"). */
+export type PostTarget = { user: string } | { channel: string };
+
+export interface Poster {
+  post(target: PostTarget, reply: Reply): Promise<PostResult>;
 }
 
-/** Routes by the id's platform prefix: "slack:T1:U1" → Slack, "teams:29:…" → Teams. */
+/** Routes by the id's platform prefix: "slack:T1:U1" → Slack, "teams:19:…" → Teams. */
 export class Notifier {
-  private readonly senders = new Map<string, Sender>();
+  private readonly posters = new Map<string, Poster>();
 
-  register(platform: string, sender: Sender): void {
-    this.senders.set(platform, sender);
+  register(platform: string, poster: Poster): void {
+    this.posters.set(platform, poster);
   }
 
-  private route(id: string): { sender: Sender; rest: string } | undefined {
+  private route(id: string): { poster: Poster; rest: string } | undefined {
     const [platform = '', ...rest] = id.split(':');
-    const sender = this.senders.get(platform);
-    return sender ? { sender, rest: rest.join(':') } : undefined;
+    const poster = this.posters.get(platform);
+    return poster ? { poster, rest: rest.join(':') } : undefined;
   }
 
-  /** Whether this instance has the user's platform on at all (a Slack user cannot be reached with Slack off). */
-  reaches(userId: string): boolean {
-    return this.route(userId) !== undefined;
+  /** Whether this instance has the id's platform on at all (a Slack user cannot be reached with Slack off). */
+  reaches(id: string): boolean {
+    return this.route(id) !== undefined;
   }
 
-  async toUser(userId: string, reply: Reply): Promise<boolean> {
-    const target = this.route(userId);
-    if (!target) return false;
+  /** To a person's direct conversation with the bot. */
+  toUser(userId: string, reply: Reply): Promise<PostResult> {
+    return this.send(userId, { user: userId }, reply);
+  }
+
+  /** To a channel or conversation: "slack:C0123" or "teams:19:…@thread.tacv2". */
+  toChannel(channel: string, reply: Reply): Promise<PostResult> {
+    return this.send(channel, { channel: channel.slice(channel.indexOf(':') + 1) }, reply);
+  }
+
+  private async send(id: string, target: PostTarget, reply: Reply): Promise<PostResult> {
+    const route = this.route(id);
+    if (!route) return 'failed';
     try {
-      return await target.sender.toUser(userId, reply);
+      return await route.poster.post(target, reply);
     } catch (err) {
-      log.warn({ user: userId, err: (err as Error).message }, 'could not notify user');
-      return false;
-    }
-  }
-
-  /** "slack:C0123" or "teams:19:…@thread.tacv2". */
-  async toChannel(channel: string, reply: Reply): Promise<boolean> {
-    const target = this.route(channel);
-    if (!target) return false;
-    try {
-      return await target.sender.toChannel(target.rest, reply);
-    } catch (err) {
-      log.warn({ channel, err: (err as Error).message }, 'could not post to channel');
-      return false;
+      log.warn({ err: (err as Error).message, to: 'user' in target ? 'user' : 'channel' }, 'a post failed');
+      return 'failed';
     }
   }
 }

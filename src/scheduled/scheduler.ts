@@ -6,6 +6,7 @@ import type { DateTime } from 'luxon';
 import type { BotCore } from '../core/bot-core.js';
 import { log } from '../core/log.js';
 import type { Reply } from '../core/reply.js';
+import type { PostResult } from '../core/notify.js';
 import type { Lang } from '../core/content/schema.js';
 import type { CommandContext } from '../core/context.js';
 import type { Subscription } from '../core/store/records.js';
@@ -23,12 +24,6 @@ import { channelUpdate, organisersSummary, personalNotice } from '../views/chang
 import { CONTENT_VERSION_SETTING, contentVersion } from '../core/content/version.js';
 
 const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
-
-export type PostResult = 'sent' | 'gone' | 'failed';
-
-export interface DigestPoster {
-  post(sub: Subscription, reply: Reply): Promise<PostResult>;
-}
 
 export interface TickReport {
   posted: string[];
@@ -57,7 +52,6 @@ export interface SchedulerOptions {
 }
 
 export class PostScheduler {
-  private readonly posters = new Map<Subscription['platform'], DigestPoster>();
   private readonly paces: Record<Subscription['platform'], Pace>;
   private readonly concurrency: number;
   private running: Promise<TickReport> | undefined;
@@ -73,8 +67,9 @@ export class PostScheduler {
     this.concurrency = options.concurrency ?? 64;
   }
 
-  register(platform: Subscription['platform'], poster: DigestPoster): void {
-    this.posters.set(platform, poster);
+  /** Whether this instance has the subscription's platform on (the other instances post for it otherwise). */
+  private serves(sub: Subscription): boolean {
+    return this.core.notifier.reaches(`${sub.platform}:${sub.channel}`);
   }
 
   /** The digest of `date` for this subscription, in its language and zone, for many readers. */
@@ -106,24 +101,13 @@ export class PostScheduler {
     await this.housekeeping(now.toMillis());
     const report: TickReport = { posted: [], paused: [], failed: [], reminded: [], told: [] };
     const due = (await this.core.store.subscriptions()).flatMap((sub) => {
-      const d = this.posters.has(sub.platform) ? dueNow(this.core.agenda, sub, now) : undefined;
+      const d = this.serves(sub) ? dueNow(this.core.agenda, sub, now) : undefined;
       return d ? [{ sub, ...d }] : [];
     });
     await pool(due, this.concurrency, async ({ sub, date, kind }) => {
-      // Claimed just before it is sent (after its pace slot, so a crash can cost only what is in flight), by every
-      // instance alike: the one that wins posts it, the others let it be.
-      const key = digestKey(sub, date);
-      const poster = this.posters.get(sub.platform)!;
-      await this.paces[sub.platform].slot(`${sub.platform}:${sub.channel}`);
-      if (!(await this.core.store.claimPost(key))) return;
-      const result = await this.replyFor(sub, date, kind)
-        .then((reply) => poster.post(sub, reply))
-        .catch((err: Error) => {
-          log.error({ subscription: sub.id, err: err.message }, 'digest post threw');
-          return 'failed' as const;
-        });
-      if (result === 'sent') await this.core.store.markPosted(key);
-      else await this.core.store.releasePost(key); // not sent: the next tick (here or elsewhere) tries again
+      // Whichever instance wins the claim posts it; not sent, the next tick (here or elsewhere) tries again.
+      const result = await this.claimAndSend(digestKey(sub, date), this.channelSlot(sub), async () => this.core.notifier.toChannel(`${sub.platform}:${sub.channel}`, await this.replyFor(sub, date, kind)));
+      if (result === 'taken') return;
       const current = await this.core.store.subscription(sub.id);
       if (!current) return;
       if (result === 'sent') {
@@ -192,14 +176,17 @@ export class PostScheduler {
       complete = outcome !== 'failed' && complete;
       if (outcome === 'sent') report.told.push(noticeKey(user, plan.versions));
     });
-    const subs = (await this.core.store.subscriptions()).filter((s) => !s.paused && this.posters.has(s.platform));
+    const subs = (await this.core.store.subscriptions()).filter((s) => !s.paused && this.serves(s));
     await pool(subs, this.concurrency, async (sub) => {
       const key = updateKey(sub.id, plan.versions);
-      const outcome = await this.claimAndSend(key, () => this.paces[sub.platform].slot(`${sub.platform}:${sub.channel}`), async () => {
+      const outcome = await this.claimAndSend(key, this.channelSlot(sub), async () => {
         return this.core.notifier.toChannel(`${sub.platform}:${sub.channel}`, channelUpdate(await this.channelContext(sub), plan.counts));
       });
       complete = outcome !== 'failed' && complete;
       if (outcome === 'sent') report.told.push(key);
+      // A channel found gone by any kind of post pauses its subscription.
+      const current = outcome === 'gone' ? await this.core.store.subscription(sub.id) : undefined;
+      if (current) await this.pause(current, this.core.clock.now().toISO()!);
     });
     const organisers = this.core.organisersChannel;
     if (organisers && this.core.notifier.reaches(organisers)) {
@@ -219,21 +206,26 @@ export class PostScheduler {
    * A scheduled post claimed just before it goes (after its pace slot, so a crash costs only what is in flight),
    * sent, and recorded; anything that fails after the claim (building the reply, the platform) gives it back.
    */
-  private async claimAndSend(key: string, slot: () => Promise<void>, send: () => Promise<boolean>): Promise<'sent' | 'taken' | 'failed'> {
+  private async claimAndSend(key: string, slot: () => Promise<void>, send: () => Promise<PostResult>): Promise<PostResult | 'taken'> {
     await slot();
     if (!(await this.core.store.claimPost(key))) return 'taken';
-    let sent = false;
+    let result: PostResult = 'failed';
     try {
-      sent = await send();
+      result = await send();
     } catch (err) {
       log.error({ err: (err as Error).message }, 'a scheduled post failed before it was sent');
     }
-    if (sent) {
+    if (result === 'sent') {
       await this.core.store.markPosted(key);
       return 'sent';
     }
     await this.core.store.releasePost(key).catch((err: Error) => log.error({ err: err.message }, 'a claim could not be given back'));
-    return 'failed';
+    return result;
+  }
+
+  /** A channel's pace slot: Slack about one message a second per channel, Teams seven. */
+  private channelSlot(sub: Subscription): () => Promise<void> {
+    return () => this.paces[sub.platform].slot(`${sub.platform}:${sub.channel}`);
   }
 
   /** Keys this instance need not offer again until then: claimed (here or elsewhere) until the start, failed a minute. */

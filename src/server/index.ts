@@ -15,8 +15,6 @@ import { createHttpServer } from './http-timeouts.js';
 import { registerFiles } from './files.js';
 import { registerIcs } from './ics.js';
 import { PostScheduler } from '../scheduled/index.js';
-import { slackDigestPoster } from '../bots/slack/digest-poster.js';
-import { teamsDigestPoster } from '../bots/teams/digest-poster.js';
 
 export interface RunningServer {
   port: number;
@@ -40,8 +38,6 @@ export async function startServer(booted: Booted, config: Config): Promise<Runni
   registerFiles(server, booted.core);
   await slack?.start();
   const scheduler = new PostScheduler(booted.core, booted.dispatcher);
-  if (slack) scheduler.register('slack', slackDigestPoster(slack.app.client));
-  if (teams) scheduler.register('teams', teamsDigestPoster(teams.proactive));
   registerErrorHandlers(server);
   const http: Server = createHttpServer(server);
   await new Promise<void>((resolve, reject) => {

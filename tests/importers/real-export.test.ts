@@ -7,6 +7,7 @@
 // pretalx-rc3.json, EUPL-1.2); byte for byte, see fixtures/real/README.md. 48 talks in 29 English and 19 German, on
 // 27-30 December 2020 (Sunday to Wednesday), times with their +01:00 offset. `--shift-to 2021-05-03` moves them by 127
 // days onto Monday 3 to Thursday 6 May 2021, week 1.
+import { poster } from '../helpers/poster.js';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -201,8 +202,8 @@ describe('a real pretalx export (rC3 Channels 2020) moved into the event with --
     const { bot, dir } = await importedBot();
     const told: { user: string; text: string; lang: string }[] = [];
     const record = async (user: string, reply: Reply) => (told.push({ user, text: spaced(stripBidi(replyToText(reply))), lang: reply.lang }), true);
-    bot.core.notifier.register('slack', { toUser: record, toChannel: async () => true });
-    bot.core.notifier.register('teams', { toUser: record, toChannel: async () => true });
+    bot.core.notifier.register('slack', poster({ toUser: record, toChannel: async () => true }));
+    bot.core.notifier.register('teams', poster({ toUser: record, toChannel: async () => true }));
     const scheduler = new PostScheduler(bot.core, bot.dispatcher);
     try {
       const leila = { id: 'teams:29:leila', tz: 'Asia/Riyadh' };

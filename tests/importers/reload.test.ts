@@ -1,4 +1,5 @@
 // reload: the running bot answers from an imported agenda with no restart, in three languages; a bad file changes nothing.
+import { poster } from '../helpers/poster.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -67,7 +68,7 @@ describe('reload', () => {
     await bot.say('reload', ORGANISER);
     const told: { user: string; text: string }[] = [];
     const record = async (user: string, reply: Reply) => (told.push({ user, text: stripBidi(replyToText(reply)).replace(/[\u00a0\u202f]/g, ' ') }), true);
-    bot.core.notifier.register('slack', { toUser: record, toChannel: async () => true });
+    bot.core.notifier.register('slack', poster({ toUser: record, toChannel: async () => true }));
     const scheduler = new PostScheduler(bot.core, bot.dispatcher);
     try {
       await bot.say('favori w1-d1-b', { id: 'slack:T1:UFR' });

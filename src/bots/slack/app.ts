@@ -11,7 +11,7 @@ import { registerCommand } from './listeners/command.js';
 import { registerHome } from './listeners/home.js';
 import { registerMessages } from './listeners/messages.js';
 import { registerRegistration } from './listeners/registration.js';
-import { slackSender } from './notify.js';
+import { slackPoster } from './notify.js';
 import { SlackProfiles } from './profiles.js';
 import { slackErrorCode } from './send.js';
 
@@ -93,7 +93,7 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
   registerHome(app, surface);
   registerActions(app, surface);
   registerRegistration(app, surface);
-  dispatcher.core.notifier.register('slack', slackSender(app.client));
+  dispatcher.core.notifier.register('slack', slackPoster(app.client));
   app.error(async (error) => {
     const original = (error as { original?: unknown }).original ?? error;
     log.error({ code: slackErrorCode(original) ?? (original as { code?: string }).code, err: (original as Error).message }, 'Slack listener failed');

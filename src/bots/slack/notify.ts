@@ -1,22 +1,26 @@
-// How the core reaches Slack users and channels unasked: a DM from the app, or a post in a channel.
+// How the core reaches Slack users and channels unasked: a DM from the app, or a post in a channel (with date
+// tokens, so every reader sees their own time). Rate limits are waited out by the Web API client (Retry-After).
 import type { WebClient } from '@slack/web-api';
-import type { Sender } from '../../core/notify.js';
-import type { Reply } from '../../core/reply.js';
+import { log } from '../../core/log.js';
+import type { Poster } from '../../core/notify.js';
 import { renderMessages } from './render.js';
-import { postMessages } from './send.js';
+import { CHANNEL_GONE, postMessages, slackErrorCode } from './send.js';
 
 /** "slack:T1:U1" → "U1". */
 const slackUser = (userId: string): string => userId.split(':').pop() ?? userId;
 
-export function slackSender(client: WebClient): Sender {
+export function slackPoster(client: WebClient): Poster {
   return {
-    async toUser(userId: string, reply: Reply) {
-      await postMessages(client, slackUser(userId), renderMessages(reply, { dateTokens: false }));
-      return true;
-    },
-    async toChannel(channel: string, reply: Reply) {
-      await postMessages(client, channel, renderMessages(reply, { dateTokens: true }));
-      return true;
+    async post(target, reply) {
+      const personal = 'user' in target;
+      try {
+        await postMessages(client, personal ? slackUser(target.user) : target.channel, renderMessages(reply, { dateTokens: !personal }));
+        return 'sent';
+      } catch (err) {
+        const code = slackErrorCode(err);
+        log.warn({ code, to: personal ? 'user' : 'channel' }, 'Slack post failed');
+        return code && CHANNEL_GONE.has(code) ? 'gone' : 'failed';
+      }
     },
   };
 }

@@ -10,7 +10,7 @@ import { CkexTeamsBot } from './bot.js';
 import { registerTeamsEndpoint } from './endpoint.js';
 import type { TeamsMode } from './mode.js';
 import type { TeamsSurface } from './context.js';
-import { teamsSender } from './notify.js';
+import { teamsPoster } from './notify.js';
 import { TeamsProactive } from './proactive.js';
 import { statusOf } from './send.js';
 
@@ -43,7 +43,7 @@ export function createTeams(config: Config, dispatcher: Dispatcher, server: Appl
   const bot = new CkexTeamsBot(surface);
   registerTeamsEndpoint(server, adapter, mode, (context) => bot.run(context));
   const proactive = new TeamsProactive(adapter, appId, surface.store);
-  dispatcher.core.notifier.register('teams', teamsSender(proactive, surface.store));
+  dispatcher.core.notifier.register('teams', teamsPoster(proactive, surface.store));
   log.info({ mode }, 'Teams is on');
   return { mode, adapter, proactive };
 }

@@ -1,17 +1,20 @@
 // How the core reaches Teams users and conversations unasked: the stored personal or channel conversation.
-import type { Sender } from '../../core/notify.js';
-import type { Reply } from '../../core/reply.js';
+import type { Poster } from '../../core/notify.js';
 import type { AsyncStore } from '../../core/store/async-store.js';
 import type { TeamsProactive } from './proactive.js';
 
-export function teamsSender(proactive: TeamsProactive, store: AsyncStore): Sender {
+export function teamsPoster(proactive: TeamsProactive, store: AsyncStore): Poster {
   return {
-    async toUser(userId: string, reply: Reply) {
-      const personal = (await store.conversationsOf(userId)).find((c) => c.platform === 'teams' && c.scope === 'personal');
-      return personal ? (await proactive.send(personal.id, reply)) === 'sent' : false;
-    },
-    async toChannel(conversationId: string, reply: Reply) {
-      return (await proactive.send(conversationId, reply)) === 'sent';
+    async post(target, reply) {
+      if ('user' in target) {
+        // Without the bot's personal chat (the app not installed for them) a person cannot be reached yet.
+        const personal = (await store.conversationsOf(target.user)).find((c) => c.platform === 'teams' && c.scope === 'personal');
+        if (!personal) return 'failed';
+        const result = await proactive.send(personal.id, reply);
+        return result === 'sent' ? 'sent' : 'failed';
+      }
+      const result = await proactive.send(target.channel, reply);
+      return result === 'sent' || result === 'failed' ? result : 'gone';
     },
   };
 }
