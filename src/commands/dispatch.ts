@@ -19,6 +19,10 @@ import type { CommandRegistry } from './registry.js';
 import { typedLabel } from './typed-labels.js';
 import type { CommandSpec } from './types.js';
 import type { Caller, CommandContext, HandleOptions } from '../core/context.js';
+import { withFileLinks } from '../core/deliver-files.js';
+import { fileContent } from '../core/file-content.js';
+import type { Translate } from '../core/i18n/i18n.js';
+import { normalizeWord } from '../core/i18n/normalize.js';
 
 const MAX_INPUT = 2000;
 /** Reads of one message over a form that other messages keep moving: beyond this, something is wrong. */
@@ -27,6 +31,20 @@ const FORM_ATTEMPTS = 5;
 const EDGE_PUNCTUATION = /^[\s¿¡"'«“]+|[\s?!.,;:…؟،؛"'»”]+$/gu;
 /** Intents that alone do not make a message a question asked in the middle of a form. */
 const NOT_A_QUESTION = new Set(['yes', 'no', 'greeting', 'thanks', 'goodbye']);
+
+/** Words after `register` that ask for the one-screen form (a Slack modal, a Teams card) rather than the conversation. */
+const FORM_WORDS = new Set(['form', 'card', 'modal', 'formulaire', 'استمارة', 'نموذج'].map(normalizeWord));
+
+export interface AnswerOptions extends HandleOptions {
+  /** Private files as expiring download links (chat platforms), or made whole here (the console writes them). */
+  files: 'links' | 'inline';
+}
+
+/** What a surface shows: the reply with its files ready, and the reply's own language's labels for its buttons. */
+export interface Answer {
+  reply: Reply;
+  t: Translate;
+}
 
 export const withoutEdgePunctuation = (text: string): string => text.replace(EDGE_PUNCTUATION, '');
 
@@ -54,6 +72,21 @@ export class Dispatcher {
     const tz = caller.tz ?? prefs?.tz;
     const zone = tz && isValidZone(tz) ? tz : this.core.agenda.zone;
     return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false, conversational: options.conversational ?? false, ...(options.channel ? { channel: options.channel } : {}), ...(prefs ? { prefs } : {}), ...(form ? { form } : {}), ...(stars ? { starred: new Set(stars.map((s) => s.sessionId)) } : {}) };
+  }
+
+  /** The one way a surface asks: the reply, its private files handed over as the surface can, its labels. */
+  async answer(caller: Caller, text: string, options: AnswerOptions): Promise<Answer> {
+    const { files, ...handle } = options;
+    const replied = await this.handle(caller, text, handle);
+    const reply = files === 'links' ? await withFileLinks(this.core, replied, caller.id) : { ...replied, ...(replied.files ? { files: await Promise.all(replied.files.map(async (f) => ({ ...f, content: await fileContent(this.core, f) }))) } : {}) };
+    return { reply, t: this.core.i18n.t(reply.lang) };
+  }
+
+  /** Whether this text will answer with the one-screen form here, so a surface can open it before its trigger expires. */
+  wantsForm(text: string, conversational: boolean): boolean {
+    const [first = '', second = ''] = text.trim().split(/\s+/);
+    if (this.registry.find(first)?.spec.name !== 'register') return false;
+    return !conversational || FORM_WORDS.has(normalizeWord(second));
   }
 
   async handle(caller: Caller, rawText: string, options: HandleOptions = {}): Promise<Reply> {

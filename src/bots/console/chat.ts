@@ -5,7 +5,6 @@ import type { Caller } from '../../core/context.js';
 import { commandWords } from '../../views/command-words.js';
 import { renderText } from './render-text.js';
 import { saveFiles } from './save-files.js';
-import { fileContent } from '../../core/file-content.js';
 
 export const CONSOLE_USER = 'console:local';
 
@@ -27,11 +26,10 @@ export async function chat(dispatcher: Dispatcher, dataDir: string): Promise<voi
       prompt();
       continue;
     }
-    const reply = await dispatcher.handle(caller, line, { conversational: true });
+    // Files (the registrations CSV) are made whole, where the console writes them.
+    const { reply } = await dispatcher.answer(caller, line, { conversational: true, files: 'inline' });
     console.log(renderText(reply, say));
-    // A file made from the store (the registrations CSV) is made here, where the console writes it.
-    const files = await Promise.all((reply.files ?? []).map(async (f) => ({ ...f, content: await fileContent(dispatcher.core, f) })));
-    for (const path of saveFiles(dataDir, { ...reply, files })) console.log(`→ ${path}`);
+    for (const path of saveFiles(dataDir, reply)) console.log(`→ ${path}`);
     console.log('');
     prompt();
   }

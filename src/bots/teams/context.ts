@@ -4,7 +4,6 @@ import { log } from '../../core/log.js';
 import type { Dispatcher } from '../../commands/dispatch.js';
 import type { Caller, HandleOptions } from '../../core/context.js';
 import type { Reply } from '../../core/reply.js';
-import { withFileLinks } from '../../core/deliver-files.js';
 import type { AsyncStore } from '../../core/store/async-store.js';
 import { isShared, scopeOf, teamsCaller } from './inbound.js';
 import { formCard } from './form-card.js';
@@ -39,7 +38,7 @@ export async function answer(surface: TeamsSurface, context: TurnContext, text: 
   const activity = context.activity;
   const shared = isShared(activity);
   const caller = callerOf(context);
-  const reply = await withFileLinks(surface.dispatcher.core, await surface.dispatcher.handle(caller, text, { shared, conversational: !shared, channel: { platform: 'teams', id: activity.conversation.id, ...teamsChannelName(activity) }, ...options }), caller.id);
+  const { reply } = await surface.dispatcher.answer(caller, text, { shared, conversational: !shared, channel: { platform: 'teams', id: activity.conversation.id, ...teamsChannelName(activity) }, ...options, files: 'links' });
   // The one-screen form belongs in a personal chat; in a channel the reply's own text says where to go.
   if (reply.erased) context.turnState.set(ERASED, true);
   const cards = reply.form && !shared ? [formCard(reply.form, reply.lang)] : renderCards(reply, { localTimes: shared });

@@ -2,7 +2,7 @@
 // on the App Home tab a language change republishes the tab and other commands answer in the app's DM.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { afterAck } from '../after-ack.js';
-import { answer, wantsForm, type SlackSurface } from '../context.js';
+import { answer, type SlackSurface } from '../context.js';
 import { decodeButton } from '../inbound.js';
 import { postMessages, respondMessages } from '../send.js';
 import { publishHome } from './home.js';
@@ -27,7 +27,7 @@ export function registerActions(app: App, surface: SlackSurface): void {
     const { command, lang } = decodeButton(action.value);
     const who = { team: body.team?.id, user: body.user.id };
     const inDm = body.channel?.id.startsWith('D') === true;
-    if (wantsForm(surface, command, inDm)) {
+    if (surface.dispatcher.wantsForm(command, inDm)) {
       await openRegistrationModal(surface, client, body.trigger_id, who, command, lang);
       return;
     }

@@ -3,14 +3,14 @@
 import type { App } from '@slack/bolt';
 import { within } from '../../../core/within.js';
 import { ACK_BUDGET_MS } from '../ack-budget.js';
-import { answer, wantsForm, type SlackSurface } from '../context.js';
+import { answer, type SlackSurface } from '../context.js';
 import { respondMessages } from '../send.js';
 import { openRegistrationModal } from './registration.js';
 
 export function registerCommand(app: App, surface: SlackSurface): void {
   app.command('/ckex', async ({ command, ack, respond, client }) => {
     const who = { team: command.team_id, user: command.user_id };
-    if (wantsForm(surface, command.text ?? '', false)) {
+    if (surface.dispatcher.wantsForm(command.text ?? '', false)) {
       await ack(); // the modal's trigger_id dies 3 s after Slack sent it: open it first
       await openRegistrationModal(surface, client, command.trigger_id, who, command.text ?? 'register');
       return;
