@@ -1,5 +1,5 @@
 // Same answers as the Orama implementation it replaced: the same ids, in the same order, with the same scores.
-import type { SearchHit } from '../src/core/search.js';
+import type { SearchHit } from '../src/core/search/index.js';
 
 interface Searcher {
   query(words: string, limit?: number): SearchHit[];

@@ -2,7 +2,7 @@
 // src/core/search.ts against the Orama implementation it replaced (bench/orama-search.ts), rounds alternated.
 // Also checks, on the same libraries, that both give the same hits in the same order with the same scores.
 import { loadContent } from '../src/core/content/load.js';
-import { ResourceSearch } from '../src/core/search.js';
+import { ResourceSearch } from '../src/core/search/index.js';
 import { grow, QUERIES, random, vocabulary } from './library.js';
 import { OramaResourceSearch } from './orama-search.js';
 import { compareSearch } from './search-check.js';

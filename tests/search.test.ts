@@ -2,7 +2,7 @@
 // real library and on a grown one, for fixed and random queries in the three languages.
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/core/content/load.js';
-import { ResourceSearch } from '../src/core/search.js';
+import { ResourceSearch } from '../src/core/search/index.js';
 import { grow, QUERIES, random, vocabulary } from '../bench/library.js';
 import { OramaResourceSearch } from '../bench/orama-search.js';
 import { compareSearch } from '../bench/search-check.js';

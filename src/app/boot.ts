@@ -8,7 +8,7 @@ import { reloadContent } from './reload-content.js';
 import { createI18n } from '../core/i18n/i18n.js';
 import { Downloads } from '../core/downloads.js';
 import { Notifier } from '../core/notify.js';
-import { ResourceSearch } from '../core/search.js';
+import { ResourceSearch } from '../core/search/index.js';
 import { Dispatcher } from '../commands/dispatch.js';
 import { defaultRegistry } from '../commands/registry.js';
 import type { Booted } from '../commands/booted.js';

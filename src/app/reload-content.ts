@@ -2,7 +2,7 @@
 // reader change together, after everything is built; a file the bot would refuse leaves the old content in place.
 import { Agenda } from '../core/agenda.js';
 import type { BotCore } from '../core/bot-core.js';
-import { ResourceSearch } from '../core/search.js';
+import { ResourceSearch } from '../core/search/index.js';
 import { Reader } from '../understanding/index.js';
 import type { Lang } from '../core/content/schema.js';
 import { loadContent } from '../core/content/load.js';

@@ -3,7 +3,7 @@ import type { Agenda } from './agenda.js';
 import type { Clock } from './clock.js';
 import type { Content } from './content/load.js';
 import type { I18n } from './i18n/i18n.js';
-import type { ResourceSearch } from './search.js';
+import type { ResourceSearch } from './search/index.js';
 import type { QuestionReader } from './reading.js';
 import type { AsyncStore } from './store/async-store.js';
 import type { Downloads } from './downloads.js';

@@ -3,7 +3,7 @@
 // description; rarer words count more; an item that holds every word of the subject beats one that holds some.
 // Exact stems match; a stem of four letters or more also matches longer ones (handicap → handicapées), a little less.
 import { LANGS, type Lang } from '../core/content/schema.js';
-import { oramaLanguage, prepare, tokenizerFor } from '../core/search.js';
+import { oramaLanguage, prepare, tokenizerFor } from '../core/search/tokenizer.js';
 import type { Doc } from './documents.js';
 import type { Hit } from '../core/reading.js';
 import { TABLES } from './vocabulary/load.js';

@@ -6,51 +6,16 @@
 // sorted term lists with precomputed postings and BM25 factors, one scoring pass shared by both rules, reused
 // buffers (no garbage per query), ids ranked once instead of compared per query, and a top-k selection instead
 // of sorting every match. See bench/search.ts, which checks it against the Orama implementation (bench/orama-search.ts).
-import { components } from '@orama/orama';
-import { stemmer as arabicStemmer } from '@orama/stemmers/arabic';
-import { stemmer as englishStemmer } from '@orama/stemmers/english';
-import { stemmer as frenchStemmer } from '@orama/stemmers/french';
-import { LANGS, type Lang, type Resource } from './content/schema.js';
-import { normalizeArabic } from './i18n/normalize.js';
+import { LANGS, type Lang, type Resource } from '../content/schema.js';
+import { buildField, lowerBound, type Field } from './field.js';
+import { oramaLanguage, prepare, tokenizerFor, type Tokenizer } from './tokenizer.js';
 
-const ORAMA_LANGUAGE = { en: 'english', fr: 'french', ar: 'arabic' } as const;
-const STEMMERS = { en: englishStemmer, fr: frenchStemmer, ar: arabicStemmer };
 /** The searched fields, in the order Orama visited them, with their boosts. */
 const FIELDS = ['title', 'summary', 'tags'] as const;
 const BOOST = [2, 1, 1.5] as const;
-/** Orama's BM25 defaults. */
-const K = 1.2;
-const B = 0.75;
-const D = 0.5;
-
-export const prepare = (lang: Lang, text: string): string => (lang === 'ar' ? normalizeArabic(text) : text);
-
 export interface SearchHit {
   id: string;
   score: number;
-}
-
-type Tokenizer = ReturnType<typeof components.tokenizer.createTokenizer>;
-
-/** One field of one language: its distinct tokens in code-unit order, the items holding each, and BM25 factors. */
-interface Field {
-  terms: string[];
-  postings: Int32Array[];
-  /**
-   * The order Orama's radix tree gave a prefix's tokens, which is the order their scores were summed in (kept, so
-   * scores are equal to the last bit): tokens that are array indices ("15", "2021") first, by value, as
-   * Object.keys lists them; then a depth-first walk of the tree, later-created branches first.
-   */
-  toWalk: Int32Array;
-  fromWalk: Int32Array;
-  /** Per term: 1 if it is an array index ("0", "2021"), listed first by Object.keys. */
-  isIndex: Uint8Array;
-  /** Per term: BM25 inverse document frequency. */
-  idf: Float64Array;
-  /** Per item: d + tf·(k+1), and tf + k·(1 − b + b·length/average length), as Orama computes them. */
-  numer: Float64Array;
-  denom: Float64Array;
-  boost: number;
 }
 
 /** One language's index, with the buffers one query fills and then clears. */
@@ -67,91 +32,6 @@ interface LangIndex {
   /** Whether every query word matched somewhere, and how many words the query has. */
   allFound: boolean;
   keywords: number;
-}
-
-/** Orama's tokenizer with this language's stemmer; the question reader uses it too, with stop words. */
-export function tokenizerFor(lang: Lang, stopWords?: string[]): Tokenizer {
-  return components.tokenizer.createTokenizer({ language: ORAMA_LANGUAGE[lang], stemming: true, stemmer: STEMMERS[lang], stemmerSkipProperties: ['id'], ...(stopWords ? { stopWords } : {}) });
-}
-
-/** Orama's name for a language, as its tokenizer wants it. */
-export const oramaLanguage = (lang: Lang): string => ORAMA_LANGUAGE[lang];
-
-function buildField(docTokens: string[][], boost: number): Field {
-  const n = docTokens.length;
-  const byTerm = new Map<string, number[]>(); // in order of first insertion
-  const numer = new Float64Array(n);
-  const denom = new Float64Array(n);
-  let average = 0;
-  for (let doc = 0; doc < n; doc++) {
-    const tokens = docTokens[doc]!;
-    average = (average * doc + tokens.length) / (doc + 1); // Orama's running average, same rounding
-    for (const token of tokens) {
-      const list = byTerm.get(token);
-      if (list) list.push(doc);
-      else byTerm.set(token, [doc]);
-    }
-  }
-  for (let doc = 0; doc < n; doc++) {
-    const length = docTokens[doc]!.length;
-    if (length === 0) continue;
-    const tf = 1 / length; // tokens are distinct, so each occurs once
-    numer[doc] = D + tf * (K + 1);
-    denom[doc] = tf + K * (1 - B + (B * length) / average);
-  }
-  const created = new Map([...byTerm.keys()].map((t, i) => [t, i]));
-  const terms = [...byTerm.keys()].sort();
-  const postings = terms.map((t) => Int32Array.from(byTerm.get(t)!));
-  const idf = Float64Array.from(postings, (p) => Math.log(1 + (n - p.length + 0.5) / (p.length + 0.5)));
-  const fromWalk = radixWalk(terms, Int32Array.from(terms, (t) => created.get(t)!));
-  const toWalk = new Int32Array(terms.length);
-  fromWalk.forEach((term, position) => (toWalk[term] = position));
-  const isIndex = Uint8Array.from(terms, (t) => (ARRAY_INDEX.test(t) && Number(t) < 2 ** 32 - 1 ? 1 : 0));
-  return { terms, postings, idf, numer, denom, boost, toWalk, fromWalk, isIndex };
-}
-
-const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
-
-/**
- * The sorted terms in the order Orama's radix tree walks them (RadixNode.findAllWords: a stack, so a node's
- * own word first, then its branches in reverse order of creation; a branch is created by the first token
- * inserted below it). A prefix's tokens form one run of this order.
- */
-function radixWalk(terms: readonly string[], created: Int32Array): Int32Array {
-  const out: number[] = [];
-  const visit = (lo: number, hi: number, depth: number): void => {
-    if (hi - lo === 1) {
-      out.push(lo);
-      return;
-    }
-    let i = lo;
-    if (terms[i]!.length === depth) out.push(i++);
-    const branches: { lo: number; hi: number; first: number }[] = [];
-    while (i < hi) {
-      const c = terms[i]!.charCodeAt(depth);
-      let j = i;
-      let first = created[i]!;
-      while (j < hi && terms[j]!.charCodeAt(depth) === c) first = Math.min(first, created[j++]!);
-      branches.push({ lo: i, hi: j, first });
-      i = j;
-    }
-    branches.sort((a, b) => b.first - a.first);
-    for (const b of branches) visit(b.lo, b.hi, depth + 1);
-  };
-  if (terms.length > 0) visit(0, terms.length, 0);
-  return Int32Array.from(out);
-}
-
-/** The first index in sorted `terms` not below `prefix`. */
-function lowerBound(terms: readonly string[], prefix: string): number {
-  let lo = 0;
-  let hi = terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (terms[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export class ResourceSearch {
@@ -184,7 +64,7 @@ export class ResourceSearch {
     const n = ids.length;
     const indexes = LANGS.map((lang): LangIndex => {
       const tokenizer = tokenizerFor(lang);
-      const language = ORAMA_LANGUAGE[lang];
+      const language = oramaLanguage(lang);
       const fields = FIELDS.map((prop, f) =>
         buildField(
           resources.map((r) => tokenizer.tokenize(prepare(lang, r[prop][lang]), language, prop, true)),
@@ -222,7 +102,7 @@ export class ResourceSearch {
   /** Scores every item any query word (as a prefix of a token) reaches in this language. */
   private score(index: LangIndex, words: string): void {
     const term = prepare(index.lang, words);
-    const tokens = index.tokenizer.tokenize(term, ORAMA_LANGUAGE[index.lang], undefined, false);
+    const tokens = index.tokenizer.tokenize(term, oramaLanguage(index.lang), undefined, false);
     index.keywords = tokens.length || 1;
     if (tokens.length === 0 && !term) tokens.push(''); // an empty query reaches everything, as in Orama
     const found = new Uint8Array(tokens.length);
