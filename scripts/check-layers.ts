@@ -11,4 +11,4 @@ if (report.problems.length > 0) {
   console.error(`layers: ${count(report.problems.length)} problem(s) in ${count(report.files)} files, ${count(report.imports)} imports`);
   process.exit(1);
 }
-console.log(`layers: ${count(report.files)} files, ${count(report.imports)} imports, direction and folders acyclic`);
+console.log(`layers: ${count(report.files)} files, ${count(report.imports)} imports, direction kept, no circle among sibling folders or files`);

@@ -1,15 +1,16 @@
-// Circles in a directed graph of folders. Within each tangle (strongly connected component) every
-// edge is shown in one shortest circle through it, so the report names every dependency to untie.
+// Circles in a directed graph (of folders or of files). Within each tangle (strongly connected
+// component) every edge is shown in one shortest circle through it, so the report names every
+// dependency to untie.
 
-/** folder → folder it depends on → something that says why (an import line). */
+/** node → node it depends on → something that says why (an import line). */
 export type Graph<E> = Map<string, Map<string, E>>;
 
 export interface Cycle<E> {
-  /** The folders in order; the last one depends on the first. */
-  folders: string[];
-  /** One piece of evidence for each edge folders[i] → folders[i + 1] (and last → first). */
+  /** The nodes in order; the last one depends on the first. */
+  nodes: string[];
+  /** One piece of evidence for each edge nodes[i] → nodes[i + 1] (and last → first). */
   edges: E[];
-  /** How many folders the whole tangle has (at least folders.length). */
+  /** How many nodes the whole tangle has (at least nodes.length). */
   tangle: number;
 }
 
@@ -20,24 +21,24 @@ export function findCycles<E>(graph: Graph<E>): Cycle<E>[] {
     for (const from of [...component].sort()) {
       for (const to of [...(graph.get(from)?.keys() ?? [])].sort()) {
         if (!inside.has(to)) continue;
-        const folders = rotate([from, ...shortestPath(graph, to, from, inside).slice(0, -1)]);
-        const key = folders.join('\n');
+        const nodes = rotate([from, ...shortestPath(graph, to, from, inside).slice(0, -1)]);
+        const key = nodes.join('\n');
         if (cycles.has(key)) continue;
-        const edges = folders.map((f, i) => graph.get(f)!.get(folders[(i + 1) % folders.length]!)!);
-        cycles.set(key, { folders, edges, tangle: component.length });
+        const edges = nodes.map((n, i) => graph.get(n)!.get(nodes[(i + 1) % nodes.length]!)!);
+        cycles.set(key, { nodes, edges, tangle: component.length });
       }
     }
   }
-  return [...cycles.values()].sort((a, b) => a.folders.length - b.folders.length || a.folders.join().localeCompare(b.folders.join()));
+  return [...cycles.values()].sort((a, b) => a.nodes.length - b.nodes.length || a.nodes.join().localeCompare(b.nodes.join()));
 }
 
-// The same circle read from its alphabetically first folder, so each circle is reported once.
-function rotate(folders: string[]): string[] {
-  const first = folders.indexOf([...folders].sort()[0]!);
-  return [...folders.slice(first), ...folders.slice(0, first)];
+// The same circle read from its alphabetically first node, so each circle is reported once.
+function rotate(nodes: string[]): string[] {
+  const first = nodes.indexOf([...nodes].sort()[0]!);
+  return [...nodes.slice(first), ...nodes.slice(0, first)];
 }
 
-// Breadth-first from one folder to another, staying inside their component: [from, ..., to].
+// Breadth-first from one node to another, staying inside their component: [from, ..., to].
 function shortestPath<E>(graph: Graph<E>, from: string, to: string, inside: Set<string>): string[] {
   if (from === to) return [from];
   const cameFrom = new Map<string, string>([[from, from]]);
@@ -58,7 +59,7 @@ function shortestPath<E>(graph: Graph<E>, from: string, to: string, inside: Set<
   throw new Error(`no path from ${from} to ${to} inside their component`);
 }
 
-// Tarjan's strongly connected components, iterative so a deep folder chain cannot overflow the stack.
+// Tarjan's strongly connected components, iterative so a long chain cannot overflow the stack.
 function components<E>(graph: Graph<E>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();

@@ -1,7 +1,7 @@
 // The layer rule of src/, as a pure function over { path → source } so tests can hand it small trees.
 // Imports go down app → server → bots → scheduled → commands → views → {understanding, importers, store}
-// → core, or stay in their layer; folders never depend on each other in a circle; each platform's
-// libraries stay in that platform's folder.
+// → core, or stay in their layer; sibling folders never depend on each other in a circle, nor files on
+// each other; each platform's libraries stay in that platform's folder.
 import { posix } from 'node:path';
 import { findCycles, type Graph } from './cycles.js';
 import { readImports } from './imports.js';
@@ -27,7 +27,8 @@ export type ProblemKind =
   | 'level' // between understanding, importers and store
   | 'platform' // between bots/slack, bots/teams and bots/console
   | 'package' // a platform library outside its platform
-  | 'cycle' // folders that depend on each other in a circle
+  | 'cycle' // sibling folders that depend on each other in a circle
+  | 'file-cycle' // files that import each other in a circle
   | 'layer' // a file, or an import's target, in no layer
   | 'unresolved'; // a specifier this check cannot follow
 
@@ -51,7 +52,8 @@ interface Edge {
 /** files: repository-relative paths (src/...) of every .ts file to check, with their source. */
 export function checkLayers(files: ReadonlyMap<string, string>): Report {
   const problems: Problem[] = [];
-  const folders: Graph<Edge> = new Map();
+  const units: Graph<Edge> = new Map();
+  const modules: Graph<Edge> = new Map();
   let imports = 0;
   for (const file of [...files.keys()].sort()) {
     const from = layerOf(file);
@@ -79,7 +81,10 @@ export function checkLayers(files: ReadonlyMap<string, string>): Report {
         problems.push({ kind: 'unresolved', text: `${at} imports ${target}, which is not a file of the tree` });
         continue;
       }
-      addEdge(folders, posix.dirname(file), posix.dirname(target), { file, line, target });
+      const edge = { file, line, target };
+      addEdge(modules, file, target, edge);
+      const siblings = unitsOf(file, target);
+      if (siblings) addEdge(units, siblings[0], siblings[1], edge);
       const to = layerOf(target);
       if (to === undefined) {
         problems.push({ kind: 'layer', text: `${at} imports ${target} (outside every layer of src/)` });
@@ -90,7 +95,8 @@ export function checkLayers(files: ReadonlyMap<string, string>): Report {
       if (broken) problems.push({ kind: broken.kind, text: `${at} imports ${target} (${broken.why})` });
     }
   }
-  for (const cycle of findCycles(folders)) problems.push({ kind: 'cycle', text: describeCycle(cycle.folders, cycle.edges, cycle.tangle) });
+  for (const cycle of findCycles(units)) problems.push({ kind: 'cycle', text: describeCycle(cycle.nodes, cycle.edges, cycle.tangle) });
+  for (const cycle of findCycles(modules)) problems.push({ kind: 'file-cycle', text: describeFileCycle(cycle.nodes, cycle.edges, cycle.tangle) });
   return { files: files.size, imports, problems };
 }
 
@@ -128,7 +134,21 @@ function platformOf(path: string): string | undefined {
   return parts.length > 3 && PLATFORMS.includes(parts[2]!) ? parts[2] : undefined;
 }
 
-// The first import seen (files in order) stands for the whole folder → folder edge.
+// The units an import joins: below the deepest folder F holding both files, the child folder of F
+// each file is in (that child with all its descendants). A file directly in F is in no unit of F:
+// a parent's own files are the floor its subfolders use and the roof that uses them, so an import
+// between a parent's file and its subfolder joins no units. Every import joins units of one folder
+// at most, so one graph holds the sibling graphs of every folder, and any circle in it is among
+// siblings.
+function unitsOf(file: string, target: string): [string, string] | undefined {
+  const [a, b] = [posix.dirname(file).split('/'), posix.dirname(target).split('/')];
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared++;
+  if (shared === a.length || shared === b.length) return undefined;
+  return [a.slice(0, shared + 1).join('/'), b.slice(0, shared + 1).join('/')];
+}
+
+// The first import seen (files in order) stands for the whole edge, unit → unit or file → file.
 function addEdge(graph: Graph<Edge>, from: string, to: string, edge: Edge): void {
   if (from === to) return;
   const out = graph.get(from) ?? new Map<string, Edge>();
@@ -140,4 +160,10 @@ function describeCycle(folders: string[], edges: Edge[], tangle: number): string
   const more = tangle > folders.length ? ` (one of the circles in a tangle of ${tangle} folders)` : '';
   const lines = edges.map((e, i) => `  ${e.file}:${e.line} imports ${e.target} (${folders[i]} → ${folders[(i + 1) % folders.length]})`);
   return [`folder cycle ${[...folders, folders[0]].join(' → ')}${more}`, ...lines].join('\n');
+}
+
+function describeFileCycle(files: string[], edges: Edge[], tangle: number): string {
+  const more = tangle > files.length ? ` (one of the circles in a tangle of ${tangle} files)` : '';
+  const lines = edges.map((e) => `  ${e.file}:${e.line} imports ${e.target}`);
+  return [`file cycle ${[...files, files[0]].join(' → ')}${more}`, ...lines].join('\n');
 }
