@@ -102,10 +102,11 @@ describe('the layer rule', () => {
     ]);
   });
 
-  it('fails a circle between two folders of one layer, naming each edge', () => {
+  it('fails a circle between two sibling folders, naming each edge', () => {
     const report = withFiles({
       'src/core/a/one.ts': "export const one = 1;\nexport { two } from '../b/two.js';\n",
-      'src/core/b/two.ts': "import { one } from '../a/one.js';\nexport const two = one + 1;\n",
+      'src/core/b/two.ts': 'export const two = 2;\n',
+      'src/core/b/three.ts': "import { one } from '../a/one.js';\nexport const three = one + 2;\n",
     });
     expect(report.problems).toEqual([
       {
@@ -113,18 +114,60 @@ describe('the layer rule', () => {
         text: [
           'folder cycle src/core/a → src/core/b → src/core/a',
           '  src/core/a/one.ts:2 imports src/core/b/two.ts (src/core/a → src/core/b)',
-          '  src/core/b/two.ts:1 imports src/core/a/one.ts (src/core/b → src/core/a)',
+          '  src/core/b/three.ts:1 imports src/core/a/one.ts (src/core/b → src/core/a)',
         ].join('\n'),
       },
     ]);
   });
 
-  it('counts a folder and its own subfolder as two folders', () => {
-    const report = withFiles({ 'src/core/i18n/format.ts': "import type { now } from '../clock.js';\nexport const format = (s: string): string => s as ReturnType<typeof now>;\n" });
-    expect(texts(report.problems)).toEqual([
-      'folder cycle src/core → src/core/i18n → src/core\n' +
-        '  src/core/clock.ts:1 imports src/core/i18n/format.ts (src/core → src/core/i18n)\n' +
-        '  src/core/i18n/format.ts:1 imports src/core/clock.ts (src/core/i18n → src/core)',
+  it('fails a circle among three siblings, deeper down and through their subfolders too', () => {
+    const report = withFiles({
+      'src/core/forms/a/one.ts': "export { two } from '../b/two.js';\n",
+      'src/core/forms/b/two.ts': "export { three as two } from '../c/deep/three.js';\n",
+      'src/core/forms/c/deep/three.ts': "import { four } from '../../a/four.js';\nexport const three = four;\n",
+      'src/core/forms/a/four.ts': 'export const four = 4;\n',
+    });
+    expect(report.problems).toEqual([
+      {
+        kind: 'cycle',
+        text: [
+          'folder cycle src/core/forms/a → src/core/forms/b → src/core/forms/c → src/core/forms/a',
+          '  src/core/forms/a/one.ts:1 imports src/core/forms/b/two.ts (src/core/forms/a → src/core/forms/b)',
+          '  src/core/forms/b/two.ts:1 imports src/core/forms/c/deep/three.ts (src/core/forms/b → src/core/forms/c)',
+          '  src/core/forms/c/deep/three.ts:1 imports src/core/forms/a/four.ts (src/core/forms/c → src/core/forms/a)',
+        ].join('\n'),
+      },
+    ]);
+  });
+
+  it('passes a parent file and its child folder importing each other, and a path through the parent', () => {
+    const report = withFiles({
+      // src/core/clock.ts imports ./i18n/format.js already; here i18n imports the parent's file back.
+      'src/core/i18n/plural.ts': "import type { now } from '../clock.js';\nexport type Plural = ReturnType<typeof now>;\n",
+      // a → core's own file → b, and b → a: core/settings.ts is the floor of a and the roof of b, no edge a → b.
+      'src/core/a/one.ts': "import { setting } from '../settings.js';\nexport const one = setting;\n",
+      'src/core/settings.ts': "import { two } from './b/two.js';\nexport const setting = two;\n",
+      'src/core/b/two.ts': 'export const two = 2;\n',
+      'src/core/b/three.ts': "import { one } from '../a/one.js';\nexport const three = one;\n",
+    });
+    expect(report.problems).toEqual([]);
+  });
+
+  it('fails a circle of files, import type included, even where the folders are parent and child', () => {
+    const report = withFiles({
+      'src/core/i18n/format.ts': "import type { Week } from '../week.js';\nexport const format = (s: string, _w?: Week): string => s;\n",
+      'src/core/week.ts': "import { now } from './clock.js';\nexport type Week = ReturnType<typeof now>;\n",
+    });
+    expect(report.problems).toEqual([
+      {
+        kind: 'file-cycle',
+        text: [
+          'file cycle src/core/clock.ts → src/core/i18n/format.ts → src/core/week.ts → src/core/clock.ts',
+          '  src/core/clock.ts:1 imports src/core/i18n/format.ts',
+          '  src/core/i18n/format.ts:1 imports src/core/week.ts',
+          '  src/core/week.ts:1 imports src/core/clock.ts',
+        ].join('\n'),
+      },
     ]);
   });
 
@@ -147,9 +190,8 @@ describe('the layer rule', () => {
       'src/server/back.ts': "import '../main.js';\n",
       'src/util/x.ts': "export const x = 1;\n",
     });
-    // Going back up to src/main.ts also closes the folder circle src → src/app → src/server → src.
-    expect(report.problems.filter((p) => p.kind === 'cycle')).toHaveLength(1);
-    expect(texts(report.problems.filter((p) => p.kind !== 'cycle'))).toEqual([
+    // src/main.ts is src's own file, in none of src's folders, so going back up to it closes no folder circle.
+    expect(texts(report.problems)).toEqual([
       `src/server/back.ts:1 imports src/main.ts (server → app: against the direction ${DIRECTION})`,
       `src/util/x.ts is in no layer (its folder under src/ is none of ${DIRECTION})`,
     ]);
