@@ -1,6 +1,7 @@
 // The resource library for the search benchmark: the real one, grown to any size with varied text, and queries.
-import type { Lang, Resource } from '../src/core/content/schema.js';
-import { LANGS } from '../src/core/content/schema.js';
+import type { Resource } from '../src/core/content/schema.js';
+import type { Lang } from '../src/core/lang.js';
+import { LANGS } from '../src/core/lang.js';
 import { prng } from '../tests/helpers/prng.js';
 
 /** A small deterministic generator (mulberry32), so every run searches the same grown library. */

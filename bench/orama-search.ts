@@ -4,7 +4,8 @@ import { create, insertMultiple, search, type Orama } from '@orama/orama';
 import { stemmer as arabicStemmer } from '@orama/stemmers/arabic';
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
-import { LANGS, type Lang, type Resource } from '../src/core/content/schema.js';
+import type { Resource } from '../src/core/content/schema.js';
+import { LANGS, type Lang } from '../src/core/lang.js';
 import { normalizeArabic } from '../src/core/i18n/normalize.js';
 
 const ORAMA_LANGUAGE = { en: 'english', fr: 'french', ar: 'arabic' } as const;

@@ -15,7 +15,7 @@ import { digestReply } from '../src/views/digest.js';
 import { homeReply } from '../src/views/home.js';
 import { personalNotice } from '../src/views/change-notice.js';
 import { reminderReply } from '../src/views/reminder.js';
-import { LANGS, type Lang } from '../src/core/content/schema.js';
+import { LANGS, type Lang } from '../src/core/lang.js';
 import { Browser, ensureChromium } from './helpers/chromium.js';
 import { cardPage, type CardMeasure } from './helpers/card-page.js';
 import { testBot, type TestBot } from './helpers/bot.js';

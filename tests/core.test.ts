@@ -7,7 +7,7 @@ import { defaultRegistry } from '../src/commands/registry.js';
 import { shiftedClock } from '../src/core/clock.js';
 import { ConfigError, readConfig } from '../src/core/config.js';
 import { ContentError, loadContent } from '../src/core/content/load.js';
-import { LANGS } from '../src/core/content/schema.js';
+import { LANGS } from '../src/core/lang.js';
 import { hasArabic, isolateLatin, rtlLines, stripBidi } from '../src/core/i18n/bidi.js';
 import { langFromLocale } from '../src/core/i18n/detect.js';
 import { Reader } from '../src/understanding/index.js';

@@ -1,7 +1,7 @@
 // Every key in every language, every plural form each language needs, the same placeholders everywhere.
 import { describe, expect, it } from 'vitest';
 import { readLocales } from '../src/core/i18n/i18n.js';
-import { LANGS } from '../src/core/content/schema.js';
+import { LANGS } from '../src/core/lang.js';
 
 const locales = readLocales('locales');
 const PLURAL = /_(zero|one|two|few|many|other)$/;

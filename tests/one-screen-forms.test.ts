@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formModal } from '../src/bots/slack/modal.js';
 import { formCard } from '../src/bots/teams/form-card.js';
 import { registrationFormView } from '../src/commands/registration-submit.js';
-import { LANGS } from '../src/core/content/schema.js';
+import { LANGS } from '../src/core/lang.js';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { testBot, type TestBot } from './helpers/bot.js';
 

@@ -8,7 +8,7 @@ import { renderHome, renderMessages } from '../src/bots/slack/render.js';
 import { registrationFormView } from '../src/commands/registration-submit.js';
 import { digestReply } from '../src/views/digest.js';
 import { homeReply } from '../src/views/home.js';
-import { LANGS, type Lang } from '../src/core/content/schema.js';
+import { LANGS, type Lang } from '../src/core/lang.js';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { testBot, type TestBot } from './helpers/bot.js';
 

@@ -4,7 +4,7 @@ import { Agenda } from '../core/agenda.js';
 import type { BotCore } from '../core/bot-core.js';
 import { ResourceSearch } from '../core/search/index.js';
 import { Reader } from '../understanding/index.js';
-import type { Lang } from '../core/content/schema.js';
+import type { Lang } from '../core/lang.js';
 import { loadContent } from '../core/content/load.js';
 import type { Swapped } from '../core/content/swapped.js';
 

@@ -1,7 +1,7 @@
 // Argument schemas shared by commands. Input arrives as the raw text after the command word.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { LANGS, type Lang } from '../core/content/schema.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import { normalizeWord } from '../core/i18n/normalize.js';
 
 /** No argument expected (extra words are ignored, as people add "please"). */

@@ -5,7 +5,7 @@ import { isOrganiser } from '../core/admins.js';
 import type { BotCore } from '../core/bot-core.js';
 import { log } from '../core/log.js';
 import type { Reply } from '../core/reply.js';
-import type { Lang } from '../core/content/schema.js';
+import type { Lang } from '../core/lang.js';
 import { isValidZone } from '../core/clock.js';
 import { langFromLocale } from '../core/i18n/detect.js';
 import { stripPrefix, westernDigits } from '../core/i18n/normalize.js';

@@ -1,5 +1,5 @@
 // lang [ar|fr|en]: the caller's saved language; without an argument, the current one and buttons to switch.
-import { LANGS, type Lang } from '../core/content/schema.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import type { Reply } from '../core/reply.js';
 import { optionalLang } from './args.js';
 import { defineCommand } from './types.js';

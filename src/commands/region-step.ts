@@ -2,10 +2,11 @@
 // Bank region is Eastern and Southern Africa (AFE)…"): yes takes it; another region is recorded only after a second
 // yes, since staff based in one region may work on another but Ghana with MENA is usually a slip. A country outside
 // the Bank's operational regions (United States, France) gets the list of regions to choose from.
-import { LANGS } from '../core/content/schema.js';
+import { LANGS } from '../core/lang.js';
 import { countryName } from '../core/forms/countries.js';
 import { normalizeWord } from '../core/i18n/normalize.js';
-import { AFRICA_BEFORE_SPLIT, fieldById, type Answers, type FieldId, type Region } from '../core/forms/fields.js';
+import { fieldById, type Answers, type FieldId } from '../core/forms/fields.js';
+import { AFRICA_BEFORE_SPLIT, type Region } from '../core/choices.js';
 import { isNo, isYes, validateField } from '../core/forms/validate.js';
 import type { Button } from '../core/reply.js';
 import type { FormProgress } from '../core/store/records.js';

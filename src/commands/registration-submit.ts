@@ -4,9 +4,10 @@
 // when the person also ticks the box under it ("keep my choice…"), as the chat form asks for a yes: the box is
 // always there, since a Slack modal cannot grow a field when it returns errors.
 import { countryName } from '../core/forms/countries.js';
-import { FIELDS, fieldById, type Answers, type FieldId, type Region } from '../core/forms/fields.js';
+import { FIELDS, fieldById, type Answers, type FieldId } from '../core/forms/fields.js';
+import type { Region } from '../core/choices.js';
 import { submitRegistration } from '../core/forms/registration.js';
-import { decideRegion } from '../core/forms/regions.js';
+import { decideRegion } from '../core/content/regions.js';
 import { validateField } from '../core/forms/validate.js';
 import type { FormFieldView, FormView, Reply } from '../core/reply.js';
 import { afterSubmit } from './registration-outcome.js';

@@ -1,6 +1,6 @@
 // The command table: every command once, its words in three languages, checked for collisions.
 import { distance } from 'fastest-levenshtein';
-import { LANGS, type Lang } from '../core/content/schema.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import { agendaCommand, today, tomorrow } from './day.js';
 import { myAgenda } from './my-agenda.js';
 import { remind } from './remind.js';

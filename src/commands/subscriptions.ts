@@ -2,7 +2,7 @@
 // and see a day's digest without posting it.
 import { DateTime } from 'luxon';
 import { isValidZone } from '../core/clock.js';
-import type { Lang } from '../core/content/schema.js';
+import type { Lang } from '../core/lang.js';
 import type { Reply } from '../core/reply.js';
 import { digestKind, nextPost } from '../core/digest-plan.js';
 import type { Subscription } from '../core/store/records.js';

@@ -2,7 +2,7 @@
 // Only buttons whose command never changes are listed (typed-labels.json); the form's own buttons (back, skip,
 // cancel, confirm, edit, a choice) are read by the form.
 import { z } from 'zod';
-import { LANGS } from '../core/content/schema.js';
+import { LANGS } from '../core/lang.js';
 import type { I18n } from '../core/i18n/i18n.js';
 import { phraseKey } from '../understanding/normalize.js';
 import table from './typed-labels.json' with { type: 'json' };

@@ -1,7 +1,7 @@
 // A command is data: its names in three languages, its argument schema, and a handler returning a Reply.
 import type { z } from 'zod';
 import type { BotCore } from '../core/bot-core.js';
-import type { Lang } from '../core/content/schema.js';
+import type { Lang } from '../core/lang.js';
 import type { Reply } from '../core/reply.js';
 import type { CommandContext } from '../core/context.js';
 

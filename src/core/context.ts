@@ -1,7 +1,7 @@
 // Who is asking and the context an answer is made in: shared by commands, views, the scheduler and every surface.
 import type { DateTime } from 'luxon';
 import type { BotCore } from './bot-core.js';
-import type { Lang } from './content/schema.js';
+import type { Lang } from './lang.js';
 import type { Translate } from './i18n/i18n.js';
 import type { VersionedForm } from './store/async-store.js';
 import type { UserPrefs } from './store/records.js';

@@ -3,7 +3,8 @@
 import ical, { ICalAlarmType } from 'ical-generator';
 import type { DateTime } from 'luxon';
 import type { TimedSession } from './agenda.js';
-import type { EventInfo, Lang } from './content/schema.js';
+import type { EventInfo } from './content/schema.js';
+import type { Lang } from './lang.js';
 
 export const sessionUid = (event: EventInfo, sessionId: string): string => `${sessionId}@${event.id}.ckex-bot`;
 

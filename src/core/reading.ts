@@ -1,7 +1,7 @@
 // What a question means, as the core needs it: the shape of a reading and the reader's interface. The reader itself
 // (src/understanding) implements it and is handed to the core at boot; the core never imports it.
 import type { DateTime } from 'luxon';
-import type { Lang } from './content/schema.js';
+import type { Lang } from './lang.js';
 
 /** What a question can ask for, whatever words it uses. */
 export const INTENTS = [

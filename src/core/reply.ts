@@ -1,5 +1,5 @@
 // The platform-neutral reply: what a command answers. Renderers turn it into Block Kit, Adaptive Cards or text.
-import type { Lang } from './content/schema.js';
+import type { Lang } from './lang.js';
 import { PUNCTUATION } from './i18n/punctuation.js';
 
 /** An instant shown as a time or date: Slack renders it in each reader's zone, others use `text`. */

@@ -1,5 +1,6 @@
 // Sessions read from a file become the next agenda: placed, given ids, checked whole; the report says what changed.
-import { LANGS, type Agenda, type EventInfo, type Lang } from '../core/content/schema.js';
+import type { Agenda, EventInfo } from '../core/content/schema.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import placeholders from './placeholders.json' with { type: 'json' };
 import { diffAgendas, refOf, type AgendaDiff } from './diff.js';
 import { assignIds } from './ids.js';

@@ -1,5 +1,6 @@
 // The resource library as a spreadsheet: one row an item (columns in the README); missing translations take the original's text.
-import { LANGS, RESOURCE_TYPES, TOPIC_IDS, type Lang, type Localized, type Resource } from '../core/content/schema.js';
+import { RESOURCE_TYPES, TOPIC_IDS, type Localized, type Resource } from '../core/content/schema.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import { listOf, readCsv, type CsvRow } from './csv-rows.js';
 import { isHttps } from './links.js';
 import { normalise } from './place.js';

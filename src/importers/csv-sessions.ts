@@ -1,5 +1,6 @@
 // The agenda as a spreadsheet: one row a session, the columns documented in the README ("Importing an agenda").
-import { LANGS, LINK_KINDS, type Lang, type SessionLinks } from '../core/content/schema.js';
+import { LINK_KINDS, type SessionLinks } from '../core/content/schema.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import { listOf, readCsv, type CsvRow } from './csv-rows.js';
 import { isHttps } from './links.js';
 import type { ReadResult, RowProblem, SourceSession } from './types.js';

@@ -1,6 +1,7 @@
 // One frab/pretalx schedule event (the JSON object, or the XML element read into the same shape) as a session.
 import { DateTime, Duration } from 'luxon';
-import { LANGS, type Lang, type SessionLinks } from '../core/content/schema.js';
+import type { SessionLinks } from '../core/content/schema.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import { isHttps, kindOfTitle } from './links.js';
 import type { RowProblem, SourceSession } from './types.js';
 

@@ -18,7 +18,8 @@ import { writeAtomically } from './write.js';
 
 export { problemText, type RowProblem } from './types.js';
 export { diffAgendas, type AgendaDiff } from './diff.js';
-export { formatReport } from './report.js';
+export { formatReport, type ImportReport } from './report.js';
+import type { ImportReport } from './report.js';
 export type { Shift } from './shift.js';
 
 export interface ImportOptions {
@@ -28,23 +29,6 @@ export interface ImportOptions {
   shiftTo?: string;
 }
 
-export interface ImportReport {
-  file: string;
-  format: Format;
-  /** The content file the import replaces (or would replace). */
-  target: string;
-  written: boolean;
-  dryRun: boolean;
-  problems: RowProblem[];
-  sessions?: AgendaDiff;
-  resources?: { added: string[]; changed: string[]; removed: string[]; unchanged: number };
-  untranslated: { id: string; title: string; languages: string[] }[];
-  /** Sessions written in a language other than en, fr and ar (see AgendaOutcome.otherLanguage). */
-  otherLanguage: { id: string; title: string; language: string }[];
-  sampleCleared: boolean;
-  /** How far `shiftTo` moved the file's dates. */
-  shift?: Shift;
-}
 
 const READERS: Record<Exclude<Format, 'csv-resources'>, (text: string, zone: string) => ReadResult> = {
   'frab-json': (t, zone) => readFrabJson(t, { zone }),

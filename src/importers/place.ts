@@ -1,6 +1,7 @@
 // Where a source session belongs: its week by date, its special topic by track, its texts in three languages.
 import { DateTime } from 'luxon';
-import { LANGS, type EventInfo, type Lang, type Localized, type Session, type TopicId } from '../core/content/schema.js';
+import type { EventInfo, Localized, Session, TopicId } from '../core/content/schema.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import placeholders from './placeholders.json' with { type: 'json' };
 import { hasLinks, orderedLinks } from './links.js';
 import type { RowProblem, SourceSession } from './types.js';

@@ -1,6 +1,28 @@
 // The import report as text: what was added, changed and removed, by title; what is not translated; what to fix.
-import { problemText } from './types.js';
-import type { ImportReport } from './index.js';
+import type { AgendaDiff } from './diff.js';
+import type { Format } from './detect.js';
+import type { Shift } from './shift.js';
+import { problemText, type RowProblem } from './types.js';
+
+/** What an import did or would do, as `npm run import` prints it. */
+export interface ImportReport {
+  file: string;
+  format: Format;
+  /** The content file the import replaces (or would replace). */
+  target: string;
+  written: boolean;
+  dryRun: boolean;
+  problems: RowProblem[];
+  sessions?: AgendaDiff;
+  resources?: { added: string[]; changed: string[]; removed: string[]; unchanged: number };
+  untranslated: { id: string; title: string; languages: string[] }[];
+  /** Sessions written in a language other than en, fr and ar (see AgendaOutcome.otherLanguage). */
+  otherLanguage: { id: string; title: string; language: string }[];
+  sampleCleared: boolean;
+  /** How far `shiftTo` moved the file's dates. */
+  shift?: Shift;
+}
+
 
 export function formatReport(r: ImportReport): string {
   const out: string[] = [`${r.file} (${r.format})`];

@@ -1,5 +1,6 @@
 // What every reader gives back: the sessions of a file in one neutral shape, and the rows it could not read.
-import type { Lang, SessionLinks } from '../core/content/schema.js';
+import type { SessionLinks } from '../core/content/schema.js';
+import type { Lang } from '../core/lang.js';
 
 /** A row or event that cannot become a session: where it is, what is wrong, how to fix it. */
 export interface RowProblem {

@@ -7,7 +7,7 @@ import type { BotCore } from '../core/bot-core.js';
 import { log } from '../core/log.js';
 import type { Reply } from '../core/reply.js';
 import type { PostResult } from '../core/notify.js';
-import type { Lang } from '../core/content/schema.js';
+import type { Lang } from '../core/lang.js';
 import type { CommandContext } from '../core/context.js';
 import type { Subscription } from '../core/store/records.js';
 import { digestReply } from '../views/digest.js';

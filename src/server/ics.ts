@@ -2,7 +2,7 @@
 // GET /ics/u/<token>.ics: one person's starred sessions with alarms, at an address only they were given.
 import type { Application } from 'express';
 import type { BotCore } from '../core/bot-core.js';
-import { LANGS, type Lang } from '../core/content/schema.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import { formatList } from '../core/i18n/format.js';
 import { calendarFor } from '../core/ics.js';
 import { shownTitle } from '../views/untranslated.js';

@@ -3,7 +3,7 @@
 // region for any other (Egypt → MENA). AFR stays only where the country has no region (a participant in Washington
 // who chose Africa): the organisers see it as such rather than a guess. A form under way is mapped the same way, or
 // asks the region again.
-import { AFRICA_BEFORE_SPLIT, type Region } from '../core/forms/fields.js';
+import { AFRICA_BEFORE_SPLIT, type Region } from '../core/choices.js';
 import type { StoreData } from '../core/store/records.js';
 
 export type RegionOf = (country: string) => Region | undefined;

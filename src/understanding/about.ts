@@ -2,7 +2,7 @@
 // that the library search uses. A word found in a title counts more than in the tags, and more there than in a
 // description; rarer words count more; an item that holds every word of the subject beats one that holds some.
 // Exact stems match; a stem of four letters or more also matches longer ones (handicap → handicapées), a little less.
-import { LANGS, type Lang } from '../core/content/schema.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import { oramaLanguage, prepare, tokenizerFor } from '../core/search/tokenizer.js';
 import type { Doc } from './documents.js';
 import type { Hit } from '../core/reading.js';

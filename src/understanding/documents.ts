@@ -1,7 +1,8 @@
 // What a question can be about: every session, library item and week, each as a title, tags and a body in the
 // three languages. Tags hold the names of the ideas it carries (concepts.json), so "كبار السن" finds the session
 // on ageing and "paiements mobiles" the one on digital payments, whatever words its own text uses.
-import { LANGS, type Lang, type Localized } from '../core/content/schema.js';
+import type { Localized } from '../core/content/schema.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import type { Content } from '../core/content/load.js';
 import { countryName } from '../core/forms/countries.js';
 import { phraseKey } from './normalize.js';

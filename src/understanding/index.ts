@@ -2,7 +2,7 @@
 // the week, the session, the subject and what they want — with no network and no model: normalisation, the
 // vocabulary tables in vocabulary/, Orama's tokenizer, stemmers and stop words.
 import type { DateTime } from 'luxon';
-import { LANGS, type Lang } from '../core/content/schema.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import type { Content } from '../core/content/load.js';
 import { AboutIndex } from './about.js';
 import { findDays, type EventCalendar } from './days.js';

@@ -1,6 +1,6 @@
 // What the question asks for, from the intent words no other recogniser used ("next" in "next week" is the
 // week's, not "what is next"). A language change counts only with a language named.
-import type { Lang } from '../core/content/schema.js';
+import type { Lang } from '../core/lang.js';
 import type { Token } from './types.js';
 import type { Intent } from '../core/reading.js';
 import { meaning } from './tokens.js';

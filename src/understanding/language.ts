@@ -1,7 +1,7 @@
 // Which language a message is clearly written in. Arabic script is Arabic; otherwise words that belong to
 // French or English only are counted. One English word ("today") is not clear: a French participant who
 // types a command word is still answered in French; two are ("what's on today").
-import type { Lang } from '../core/content/schema.js';
+import type { Lang } from '../core/lang.js';
 
 const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
 const FRENCH_LETTERS = /[éèêëàâçùûüôîïœÉÈÊÀÇÔÎ]/;

@@ -1,6 +1,6 @@
 // Every word and phrase the reader knows, from the per-language tables, and the labelling of a message with
 // them: the longest phrase wins ("good morning" is a greeting, "morning" a part of the day).
-import { LANGS, type Lang } from '../core/content/schema.js';
+import { LANGS, type Lang } from '../core/lang.js';
 import { foldText, phraseKey, splitWord } from './normalize.js';
 import type { Meaning, Token } from './types.js';
 import { STOP_WORDS, TABLES } from './vocabulary/load.js';

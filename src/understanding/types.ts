@@ -1,5 +1,5 @@
 // What the reader makes of a message: plain data, no platform and no reply.
-import type { Lang } from '../core/content/schema.js';
+import type { Lang } from '../core/lang.js';
 import type { Intent, Part } from '../core/reading.js';
 
 /** What one word (or phrase) of the vocabulary can mean; a word may mean several things ("next"). */

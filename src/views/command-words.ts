@@ -1,7 +1,7 @@
 // A button's command as the reader would type it: "me delete confirm" is « moi supprimer confirmer » in French
 // and "بياناتي حذف تأكيد" in Arabic. The text surfaces show this, never an English command to others.
 import { z } from 'zod';
-import type { Lang } from '../core/content/schema.js';
+import type { Lang } from '../core/lang.js';
 import type { I18n } from '../core/i18n/i18n.js';
 import type { SayCommand } from '../core/reply.js';
 import { FIELDS } from '../core/forms/fields.js';

@@ -1,6 +1,6 @@
 // The welcome view: the current week and theme, today's (or the next event day's) sessions, and the first buttons.
 // Slack shows it as the App Home tab, Teams as the welcome card.
-import { LANGS } from '../core/content/schema.js';
+import { LANGS } from '../core/lang.js';
 import type { Block, Reply } from '../core/reply.js';
 import type { CommandContext } from '../core/context.js';
 import { agendaNotes } from './notes.js';

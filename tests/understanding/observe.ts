@@ -2,7 +2,7 @@
 // week or single session it is about, the action it took, its language. The question table compares these.
 import { DateTime } from 'luxon';
 import type { BotCore } from '../../src/core/bot-core.js';
-import type { Lang } from '../../src/core/content/schema.js';
+import type { Lang } from '../../src/core/lang.js';
 import { formatDay } from '../../src/core/i18n/format.js';
 import { plain, type Reply } from '../../src/core/reply.js';
 import { stripBidi } from '../../src/core/i18n/bidi.js';

@@ -1,7 +1,7 @@
 // The question table, asked through the whole core as direct messages: every question must reach what it is
 // about, in the asker's language. The score per language is printed (the README quotes it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANGS } from '../../src/core/content/schema.js';
+import { LANGS } from '../../src/core/lang.js';
 import { testBot, type TestBot } from '../helpers/bot.js';
 import { observe, type Seen } from './observe.js';
 import { NOW, QUESTIONS, type Question } from './questions.js';

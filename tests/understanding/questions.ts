@@ -2,7 +2,7 @@
 // library items, a day, a week, one session, or an action — with the language of the answer. The clock stands at
 // Tuesday 4 May 2021, 10:00 in Washington (week 1); each question comes from a new participant, with the
 // platform locale given where the words alone do not show the language (a bare id, "hi").
-import type { Lang } from '../../src/core/content/schema.js';
+import type { Lang } from '../../src/core/lang.js';
 import type { Action } from './observe.js';
 
 export interface Question {

@@ -1,6 +1,6 @@
 // What Slack sends, as the core's terms: who is asking, what they typed, what a button carries.
-import type { Lang } from '../../core/content/schema.js';
-import { LANGS } from '../../core/content/schema.js';
+import type { Lang } from '../../core/lang.js';
+import { LANGS } from '../../core/lang.js';
 import type { Caller } from '../../core/context.js';
 import type { SlackProfile } from './profiles.js';
 

@@ -2,7 +2,7 @@
 // isRequired/regex where the card can check with the field's own error message, server-side errors under their
 // field, placeholders (a list never starts blank), hints under the label, and boxes whose sentence wraps.
 import type { FormFieldView, FormView } from '../../core/reply.js';
-import type { Lang } from '../../core/content/schema.js';
+import type { Lang } from '../../core/lang.js';
 import { TEAMS_LIMITS as L } from './limits.js';
 import { cardText, titleText, type AdaptiveCard, type CardElement } from './render.js';
 

@@ -1,7 +1,7 @@
 // What Teams sends, as the core's terms: who is asking, in which conversation, what they typed or pressed.
 import { TurnContext, type Activity } from 'botbuilder';
 import { z } from 'zod';
-import { LANGS } from '../../core/content/schema.js';
+import { LANGS } from '../../core/lang.js';
 import type { Caller } from '../../core/context.js';
 import type { StoredConversation } from '../../core/store/records.js';
 

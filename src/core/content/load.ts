@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import { DateTime } from 'luxon';
 import { isValidZone } from '../clock.js';
 import { COUNTRY_CODES } from '../forms/countries.js';
-import type { Region } from '../forms/fields.js';
-import { RegionTable } from '../forms/regions.js';
+import type { Region } from '../choices.js';
+import { RegionTable } from './regions.js';
 import { agendaSchema, countryRegionsSchema, eventSchema, librarySchema, type Agenda, type CountryRegions, type EventInfo, type Library } from './schema.js';
 
 export interface Content {

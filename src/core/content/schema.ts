@@ -1,9 +1,8 @@
 // The shape of the files in content/: validated with zod at start-up.
 import { z } from 'zod';
-import { REGIONS } from '../forms/fields.js';
+import { LANGS } from '../lang.js';
+import { REGIONS } from '../choices.js';
 
-export const LANGS = ['en', 'fr', 'ar'] as const;
-export type Lang = (typeof LANGS)[number];
 
 const nonEmpty = z.string().trim().min(1);
 /** A text given in all three languages. */

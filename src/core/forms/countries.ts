@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { distance } from 'fastest-levenshtein';
-import { LANGS, type Lang } from '../content/schema.js';
+import { LANGS, type Lang } from '../lang.js';
 import { normalizeArabic } from '../i18n/normalize.js';
 import { editedCountryName, editedCountryNames } from './country-names.js';
 

@@ -1,7 +1,7 @@
 // From complete, validated answers to a stored registration: one per email, invited emails confirmed at once,
 // the others pending until an organiser decides. Saved durably before anyone is told.
 import { randomInt } from 'node:crypto';
-import type { Lang } from '../content/schema.js';
+import type { Lang } from '../lang.js';
 import type { Registration, RegistrationStatus } from '../store/records.js';
 import type { AsyncStore } from '../store/async-store.js';
 import type { Answers } from './fields.js';

@@ -1,6 +1,6 @@
 // Each answer validated with zod, whatever surface it came from: the reason when it is wrong, or its canonical value.
 import { z } from 'zod';
-import { LANGS } from '../content/schema.js';
+import { LANGS } from '../lang.js';
 import type { I18n } from '../i18n/i18n.js';
 import { normalizeWord } from '../i18n/normalize.js';
 import { matchCountry } from './countries.js';

@@ -2,7 +2,7 @@
 // times), as an editor would print them: « 1er mai » in French, "مايو/أيار" (both month names, as the seed
 // writes them) in Arabic, a zone in words ("heure de l’Est nord-américain") rather than an id.
 import { DateTime } from 'luxon';
-import type { Lang } from '../content/schema.js';
+import type { Lang } from '../lang.js';
 
 const INTL_LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', ar: 'ar-u-nu-latn' };
 

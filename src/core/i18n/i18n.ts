@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type TFunction } from 'i18next';
-import { LANGS, type Lang } from '../content/schema.js';
+import { LANGS, type Lang } from '../lang.js';
 import { typography } from './typography.js';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;

@@ -2,7 +2,7 @@
 // string or a user's words in « » come out right without anyone thinking of it.
 // French (one convention, tested): a no-break space U+00A0 before : ; ? ! and inside « ». Arabic: its own comma,
 // semicolon and question mark after Arabic text.
-import type { Lang } from '../content/schema.js';
+import type { Lang } from '../lang.js';
 
 const NBSP = '\u00a0';
 

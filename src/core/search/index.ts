@@ -6,7 +6,8 @@
 // sorted term lists with precomputed postings and BM25 factors, one scoring pass shared by both rules, reused
 // buffers (no garbage per query), ids ranked once instead of compared per query, and a top-k selection instead
 // of sorting every match. See bench/search.ts, which checks it against the Orama implementation (bench/orama-search.ts).
-import { LANGS, type Lang, type Resource } from '../content/schema.js';
+import type { Resource } from '../content/schema.js';
+import { LANGS, type Lang } from '../lang.js';
 import { buildField, lowerBound, type Field } from './field.js';
 import { oramaLanguage, prepare, tokenizerFor, type Tokenizer } from './tokenizer.js';
 

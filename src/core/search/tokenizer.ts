@@ -3,7 +3,7 @@ import { components } from '@orama/orama';
 import { stemmer as arabicStemmer } from '@orama/stemmers/arabic';
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
-import type { Lang } from '../content/schema.js';
+import type { Lang } from '../lang.js';
 import { normalizeArabic } from '../i18n/normalize.js';
 
 const ORAMA_LANGUAGE = { en: 'english', fr: 'french', ar: 'arabic' } as const;

@@ -1,7 +1,7 @@
 // The store file's shape: validated on every load, versioned so later releases can migrate it.
 import { z } from 'zod';
-import { LANGS } from '../content/schema.js';
-import { AFRICA_BEFORE_SPLIT, INSTITUTIONS, INTERPRETATION, REGIONS, ROLES } from '../forms/fields.js';
+import { LANGS } from '../lang.js';
+import { AFRICA_BEFORE_SPLIT, INSTITUTIONS, INTERPRETATION, REGIONS, ROLES } from '../choices.js';
 import { feedTokenSchema } from './feed-token.js';
 
 export const STORE_VERSION = 1;

@@ -1,7 +1,7 @@
 // Registrations and forms stored with AFR (Africa before the Bank split it on 1 July 2020) take their country's
 // region at start, as the lowdb store maps them on load (src/store/legacy-regions.ts). Running it again, or on two
 // instances at once, changes nothing more: each statement only touches rows still holding AFR.
-import { AFRICA_BEFORE_SPLIT } from '../../core/forms/fields.js';
+import { AFRICA_BEFORE_SPLIT } from '../../core/choices.js';
 import type { RegionOf } from '../legacy-regions.js';
 import { inTransaction } from './db.js';
 import type pg from 'pg';

@@ -6,7 +6,7 @@ import fr from './fr.json' with { type: 'json' };
 import { stopwords as arabicStopWords } from '@orama/stopwords/arabic';
 import { stopwords as englishStopWords } from '@orama/stopwords/english';
 import { stopwords as frenchStopWords } from '@orama/stopwords/french';
-import type { Lang } from '../../core/content/schema.js';
+import type { Lang } from '../../core/lang.js';
 import { conceptsSchema, languageTableSchema, type Concepts, type LanguageTable } from './schema.js';
 
 function checked<T>(name: string, parse: () => T): T {

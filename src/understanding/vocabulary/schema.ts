@@ -1,6 +1,6 @@
 // The shape of the reader's per-language tables (vocabulary/*.json): words are data, checked once at start-up.
 import { z } from 'zod';
-import { LANGS } from '../../core/content/schema.js';
+import { LANGS } from '../../core/lang.js';
 import { INTENTS, type Intent } from '../../core/reading.js';
 
 const phrases = z.array(z.string().trim().min(1));

@@ -3,7 +3,7 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { submitRegistrationForm } from '../../../commands/registration-submit.js';
-import { LANGS, type Lang } from '../../../core/content/schema.js';
+import { LANGS, type Lang } from '../../../core/lang.js';
 import { log } from '../../../core/log.js';
 import { answer, type SlackSurface } from '../context.js';
 import { slackCaller } from '../inbound.js';

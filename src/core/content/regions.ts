@@ -1,7 +1,7 @@
 // Each country's World Bank region as the Bank had them in May 2021 (content/country-regions.json), and the rule
 // the forms follow: the country's region is proposed; another region is recorded only when the person confirms it.
-import type { CountryRegions } from '../content/schema.js';
-import type { Region } from './fields.js';
+import type { CountryRegions } from './schema.js';
+import type { Region } from '../choices.js';
 
 export class RegionTable {
   private readonly byCountry: ReadonlyMap<string, Region | null>;
