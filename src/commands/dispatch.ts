@@ -4,6 +4,7 @@
 import { isOrganiser } from '../core/admins.js';
 import type { BotCore } from '../core/bot-core.js';
 import { log } from '../core/log.js';
+import { StoreUnavailableError } from '../core/store/errors.js';
 import type { Reply } from '../core/reply.js';
 import type { Lang } from '../core/lang.js';
 import { isValidZone } from '../core/clock.js';
@@ -65,13 +66,21 @@ export class Dispatcher {
    * clearly wrote in; the one a typo's nearest command is in (`hint`); the platform's.
    */
   async context(caller: Caller, text: string, options: HandleOptions = {}, hint?: Lang): Promise<CommandContext> {
-    const [prefs, form, stars] = await Promise.all([this.core.store.user(caller.id), options.conversational ? this.core.store.form(caller.id) : undefined, options.shared ? undefined : this.core.store.starsOf(caller.id)]);
+    // The store out of reach: the message is still answered from memory, in the language it shows.
+    let unread = false;
+    const read = <T>(work: Promise<T>): Promise<T | undefined> =>
+      work.catch((err: unknown) => {
+        if (!(err instanceof StoreUnavailableError)) throw err;
+        unread = true;
+        return undefined;
+      });
+    const [prefs, form, stars] = await Promise.all([read(this.core.store.user(caller.id)), options.conversational ? read(this.core.store.form(caller.id)) : undefined, options.shared ? undefined : read(this.core.store.starsOf(caller.id))]);
     // While a form is open its answers are data, not a sign of language: it goes on in the language it began in.
     const formLang = form?.progress.lang;
     const lang = prefs?.lang ?? formLang ?? options.lang ?? this.core.reader.language(text) ?? prefs?.lastLang ?? hint ?? langFromLocale(caller.platformLocale) ?? 'en';
     const tz = caller.tz ?? prefs?.tz;
     const zone = tz && isValidZone(tz) ? tz : this.core.agenda.zone;
-    return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false, conversational: options.conversational ?? false, ...(options.channel ? { channel: options.channel } : {}), ...(prefs ? { prefs } : {}), ...(form ? { form } : {}), ...(stars ? { starred: new Set(stars.map((s) => s.sessionId)) } : {}) };
+    return { core: this.core, caller, lang, t: this.core.i18n.t(lang), zone, now: this.core.clock.now(), isAdmin: this.isAdmin(caller), shared: options.shared ?? false, conversational: options.conversational ?? false, ...(options.channel ? { channel: options.channel } : {}), ...(prefs ? { prefs } : {}), ...(form ? { form } : {}), ...(stars ? { starred: new Set(stars.map((s) => s.sessionId)) } : {}), ...(unread ? { unread: true as const } : {}) };
   }
 
   /** The one way a surface asks: the reply, its private files handed over as the surface can, its labels. */
@@ -106,7 +115,9 @@ export class Dispatcher {
         }
       }
     } catch (err) {
-      log.error({ err, caller: caller.id }, 'command failed');
+      // Out of reach: logged once by the store for the whole outage; the person is told what was not done.
+      if (err instanceof StoreUnavailableError) return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t(err.write ? 'errors.notSaved' : 'errors.cannotRead')] }] };
+      log.error({ err: (err as Error).message, caller: caller.id }, 'command failed');
       return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('errors.internal')] }] };
     }
   }
@@ -115,7 +126,10 @@ export class Dispatcher {
   private async rememberLanguage(ctx: CommandContext, text: string): Promise<void> {
     if (ctx.form) return; // a form's answers are data
     const written = this.core.reader.language(text);
-    if (written && ctx.prefs?.lastLang !== written) await this.core.store.updateUser(ctx.caller.id, { lastLang: written });
+    // A hint for later messages, not what was asked: an outage must not stop the answer.
+    if (written && ctx.prefs?.lastLang !== written && !ctx.unread) await this.core.store.updateUser(ctx.caller.id, { lastLang: written }).catch((err: unknown) => {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+    });
   }
 
   private async run(ctx: CommandContext, text: string): Promise<Reply> {
@@ -128,6 +142,7 @@ export class Dispatcher {
       if (answer === 'no') return pending.no ? this.runCommand(ctx, pending.no) : { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('question.noChange')] }] };
     }
     const progress = ctx.form?.progress;
+    if (!progress && ctx.unread && ctx.conversational) return this.runUnread(ctx, text);
     if (!progress) return this.runCommand(ctx, text);
     const command = typedLabel(this.core.i18n, text) ?? text;
     const isRegister = this.registry.resolve(withoutEdgePunctuation(command)).entry?.spec.name === 'register';
@@ -137,6 +152,16 @@ export class Dispatcher {
     if (isRegister) return reply;
     // A form left for a while no longer captures messages; remind instead.
     return { ...reply, blocks: [...reply.blocks, { type: 'context', text: [ctx.t('form.reminder')] }] };
+  }
+
+  /**
+   * The store could not say whether a form is open: a command or a question understood is answered (what it must
+   * save says it could not); anything else may be a form's answer, so it is not taken for a question not understood.
+   */
+  private async runUnread(ctx: CommandContext, text: string): Promise<Reply> {
+    if (this.registry.resolve(withoutEdgePunctuation(text)).entry) return this.runCommand(ctx, text);
+    const { reply } = await answerQuestion(ctx, text, (c, t) => this.runCommand(c, t, true));
+    return reply ?? { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('errors.notSaved')] }] };
   }
 
   /** While a form is open, is this message a command or a question asked midway rather than an answer? */

@@ -38,6 +38,8 @@ export interface CommandContext {
   form?: VersionedForm;
   /** The sessions the caller starred, as the message arrived (not read for shared replies). */
   starred?: ReadonlySet<string>;
+  /** The store could not be read as the message arrived: preferences, form and stars are unknown, not absent. */
+  unread?: true;
 }
 
 export interface HandleOptions {

@@ -5,6 +5,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { DateTime } from 'luxon';
 import type { BotCore } from '../core/bot-core.js';
 import { log } from '../core/log.js';
+import { StoreUnavailableError } from '../core/store/errors.js';
 import type { Reply } from '../core/reply.js';
 import type { PostResult } from '../core/notify.js';
 import type { Lang } from '../core/lang.js';
@@ -12,6 +13,8 @@ import type { CommandContext } from '../core/context.js';
 import type { Subscription } from '../core/store/records.js';
 import { digestReply } from '../views/digest.js';
 import type { Dispatcher } from '../commands/dispatch.js';
+import { Backoff } from './backoff.js';
+import { ClaimedSender } from './claimed-sender.js';
 import { Pace, pool } from './pace.js';
 import { dueNow } from '../core/digest-plan.js';
 import { applyRetention } from '../core/retention/index.js';
@@ -24,6 +27,8 @@ import { channelUpdate, organisersSummary, personalNotice } from '../views/chang
 import { CONTENT_VERSION_SETTING, contentVersion } from '../core/content/version.js';
 
 const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
+const TICK_BACKOFF_MS = 10_000;
+const TICK_BACKOFF_MAX_MS = 80_000;
 
 export interface TickReport {
   posted: string[];
@@ -52,7 +57,7 @@ export interface SchedulerOptions {
 }
 
 export class PostScheduler {
-  private readonly paces: Record<Subscription['platform'], Pace>;
+  private readonly claimed: ClaimedSender;
   private readonly concurrency: number;
   private running: Promise<TickReport> | undefined;
   private task: ScheduledTask | undefined;
@@ -63,7 +68,7 @@ export class PostScheduler {
     options: SchedulerOptions = {},
   ) {
     const pacing = options.pacing ?? PACING;
-    this.paces = { slack: new Pace(pacing.slack.perKey, pacing.slack.global), teams: new Pace(pacing.teams.perKey, pacing.teams.global) };
+    this.claimed = new ClaimedSender(core.store, { slack: new Pace(pacing.slack.perKey, pacing.slack.global), teams: new Pace(pacing.teams.perKey, pacing.teams.global) });
     this.concurrency = options.concurrency ?? 64;
   }
 
@@ -90,14 +95,34 @@ export class PostScheduler {
 
   /** Posts everything due now. A tick already running is joined, not doubled. */
   tick(): Promise<TickReport> {
-    this.running ??= this.runTick().finally(() => {
+    this.running ??= this.guardedTick().finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
+  private readonly backoff = new Backoff(TICK_BACKOFF_MS, TICK_BACKOFF_MAX_MS);
+
+  /**
+   * A tick never rejects: a store or platform out of reach skips it (the claims keep anything from going twice, and
+   * what was due is found again by a later tick), logged once per run of failures rather than once per tick.
+   */
+  private async guardedTick(): Promise<TickReport> {
+    if (this.backoff.waiting()) return { posted: [], paused: [], failed: [], reminded: [], told: [] };
+    try {
+      const report = await this.runTick();
+      const failed = this.backoff.succeeded();
+      if (failed > 0) log.info({ failedTicks: failed }, 'scheduled posts are going again');
+      return report;
+    } catch (err) {
+      if (this.backoff.failed() === 1 && !(err instanceof StoreUnavailableError)) log.error({ err: (err as Error).message }, 'a scheduler tick failed; trying again with backoff');
+      return { posted: [], paused: [], failed: [], reminded: [], told: [] };
+    }
+  }
+
   private async runTick(): Promise<TickReport> {
     const now = this.core.clock.now();
+    await this.claimed.catchUp();
     await this.housekeeping(now.toMillis());
     const report: TickReport = { posted: [], paused: [], failed: [], reminded: [], told: [] };
     const due = (await this.core.store.subscriptions()).flatMap((sub) => {
@@ -106,7 +131,7 @@ export class PostScheduler {
     });
     await pool(due, this.concurrency, async ({ sub, date, kind }) => {
       // Whichever instance wins the claim posts it; not sent, the next tick (here or elsewhere) tries again.
-      const result = await this.claimAndSend(digestKey(sub, date), this.channelSlot(sub), async () => this.core.notifier.toChannel(`${sub.platform}:${sub.channel}`, await this.replyFor(sub, date, kind)));
+      const result = await this.claimed.send(digestKey(sub, date), this.claimed.channelSlot(sub), async () => this.core.notifier.toChannel(`${sub.platform}:${sub.channel}`, await this.replyFor(sub, date, kind)));
       if (result === 'taken') return;
       const current = await this.core.store.subscription(sub.id);
       if (!current) return;
@@ -167,8 +192,7 @@ export class PostScheduler {
     const people = [...plan.people].filter(([user]) => this.core.notifier.reaches(user));
     let told = 0;
     await pool(people, this.concurrency, async ([user, changes]) => {
-      const platform = user.startsWith('teams:') ? 'teams' : 'slack';
-      const outcome = await this.claimAndSend(noticeKey(user, plan.versions), () => this.paces[platform].slot(`${platform}:user:${user}`), async () => {
+      const outcome = await this.claimed.send(noticeKey(user, plan.versions), this.claimed.userSlot(user), async () => {
         const ctx = await this.dispatcher.context({ id: user }, '', {});
         return this.core.notifier.toUser(user, personalNotice(ctx, changes));
       });
@@ -179,7 +203,7 @@ export class PostScheduler {
     const subs = (await this.core.store.subscriptions()).filter((s) => !s.paused && this.serves(s));
     await pool(subs, this.concurrency, async (sub) => {
       const key = updateKey(sub.id, plan.versions);
-      const outcome = await this.claimAndSend(key, this.channelSlot(sub), async () => {
+      const outcome = await this.claimed.send(key, this.claimed.channelSlot(sub), async () => {
         return this.core.notifier.toChannel(`${sub.platform}:${sub.channel}`, channelUpdate(await this.channelContext(sub), plan.counts));
       });
       complete = outcome !== 'failed' && complete;
@@ -191,7 +215,7 @@ export class PostScheduler {
     const organisers = this.core.organisersChannel;
     if (organisers && this.core.notifier.reaches(organisers)) {
       const key = summaryKey(plan.versions);
-      const outcome = await this.claimAndSend(key, async () => undefined, async () => {
+      const outcome = await this.claimed.send(key, async () => undefined, async () => {
         const ctx = await this.readersContext('organisers', this.core.content.event.workingLanguage);
         return this.core.notifier.toChannel(organisers, organisersSummary(ctx, plan.counts, { people: plan.people.size, channels: subs.length }));
       });
@@ -202,32 +226,6 @@ export class PostScheduler {
     return complete;
   }
 
-  /**
-   * A scheduled post claimed just before it goes (after its pace slot, so a crash costs only what is in flight),
-   * sent, and recorded; anything that fails after the claim (building the reply, the platform) gives it back.
-   */
-  private async claimAndSend(key: string, slot: () => Promise<void>, send: () => Promise<PostResult>): Promise<PostResult | 'taken'> {
-    await slot();
-    if (!(await this.core.store.claimPost(key))) return 'taken';
-    let result: PostResult = 'failed';
-    try {
-      result = await send();
-    } catch (err) {
-      log.error({ err: (err as Error).message }, 'a scheduled post failed before it was sent');
-    }
-    if (result === 'sent') {
-      await this.core.store.markPosted(key);
-      return 'sent';
-    }
-    await this.core.store.releasePost(key).catch((err: Error) => log.error({ err: err.message }, 'a claim could not be given back'));
-    return result;
-  }
-
-  /** A channel's pace slot: Slack about one message a second per channel, Teams seven. */
-  private channelSlot(sub: Subscription): () => Promise<void> {
-    return () => this.paces[sub.platform].slot(`${sub.platform}:${sub.channel}`);
-  }
-
   /** Keys this instance need not offer again until then: claimed (here or elsewhere) until the start, failed a minute. */
   private readonly settled = new Map<string, number>();
 
@@ -235,8 +233,7 @@ export class PostScheduler {
     for (const [key, until] of this.settled) if (until <= now.toMillis()) this.settled.delete(key);
     const due = (await dueReminders(this.core, now)).filter((r) => !this.settled.has(r.key) && this.core.notifier.reaches(r.userId));
     await pool(due, this.concurrency, async (r) => {
-      const platform = r.userId.startsWith('teams:') ? 'teams' : 'slack';
-      const outcome = await this.claimAndSend(r.key, () => this.paces[platform].slot(`${platform}:user:${r.userId}`), async () => {
+      const outcome = await this.claimed.send(r.key, this.claimed.userSlot(r.userId), async () => {
         const ctx = await this.dispatcher.context({ id: r.userId }, '', {});
         return this.core.notifier.toUser(r.userId, reminderReply(ctx, r.timed));
       });
@@ -254,8 +251,13 @@ export class PostScheduler {
   /** Retention runs with the posts, at most once an hour of the core clock. */
   private async housekeeping(nowMs: number): Promise<void> {
     if (nowMs - this.lastHousekeeping < HOUSEKEEPING_EVERY_MS) return;
+    try {
+      await applyRetention(this.core);
+    } catch (err) {
+      if (err instanceof StoreUnavailableError) return; // not done: the next tick tries again
+      log.error({ err: (err as Error).message }, 'retention failed');
+    }
     this.lastHousekeeping = nowMs;
-    await applyRetention(this.core).catch((err: Error) => log.error({ err: err.message }, 'retention failed'));
   }
 
   private async pause(sub: Subscription, at: string): Promise<void> {

@@ -14,3 +14,11 @@ export class TooManyStarsError extends Error {
     this.name = 'TooManyStarsError';
   }
 }
+
+/** The store is out of reach for now (a database restarting, a disk failing a write): nothing was read or saved. */
+export class StoreUnavailableError extends Error {
+  constructor(readonly write: boolean) {
+    super(write ? 'the store is out of reach: nothing was saved' : 'the store is out of reach: nothing could be read');
+    this.name = 'StoreUnavailableError';
+  }
+}
