@@ -1,5 +1,6 @@
 // The Teams bot: botbuilder's ActivityHandler routing each kind of activity to its listener.
 import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { StoreUnavailableError } from '../../core/store/errors.js';
 import { ERASED, rememberConversation, type TeamsSurface } from './context.js';
 import { onCardAction } from './listeners/actions.js';
 import { onInstalled, onUninstalled } from './listeners/install.js';
@@ -16,7 +17,12 @@ export class CkexTeamsBot extends ActivityHandler {
         // may have moved the conversation): the stored reference is refreshed, written only when it changed.
         // Install and uninstall have listeners of their own.
         // A turn that erased the user's data keeps nothing, not even where to reach them.
-        if ((context.activity.type === 'message' || context.activity.type === 'invoke') && !context.turnState.get(ERASED)) await rememberConversation(surface, context.activity);
+        // The store out of reach: the answer went; the reference waits for the next message (no 5xx to Teams).
+        if ((context.activity.type === 'message' || context.activity.type === 'invoke') && !context.turnState.get(ERASED)) {
+          await rememberConversation(surface, context.activity).catch((err: unknown) => {
+            if (!(err instanceof StoreUnavailableError)) throw err;
+          });
+        }
       }
     });
     this.onMessage(async (context, next) => {
