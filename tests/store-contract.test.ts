@@ -258,11 +258,11 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       expect(await b.conversationsOf('teams:29:nobody')).toEqual([]);
     });
 
-    it('saves, lists, reads and drops references whole', async () => {
+    it('saves, reads and drops references whole', async () => {
       await a.saveConversation({ id: 'a:1', platform: 'teams', scope: 'personal', userId: '29:1', reference });
       await a.saveConversation({ id: 'c:2', platform: 'teams', scope: 'channel', reference: { conversation: { id: 'c:2' } } });
       expect(await b.conversation('a:1')).toMatchObject({ id: 'a:1', platform: 'teams', scope: 'personal', userId: '29:1', reference });
-      expect((await b.conversations()).map((c) => c.id)).toEqual(['a:1', 'c:2']);
+      expect(await b.conversation('c:2')).toMatchObject({ id: 'c:2', scope: 'channel', reference: { conversation: { id: 'c:2' } } });
       await b.dropConversation('a:1');
       expect(await a.conversation('a:1')).toBeUndefined();
       await a.dropConversation('nothing');
@@ -272,7 +272,8 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       const huge = { blob: 'x'.repeat(10_000) };
       await expect(a.saveConversation({ id: 'big', platform: 'teams', scope: 'channel', reference: huge })).rejects.toBeInstanceOf(StoreRejectedError);
       await a.saveConversation({ id: 'ok', platform: 'teams', scope: 'channel', reference });
-      expect((await a.conversations()).map((c) => c.id)).toEqual(['ok']);
+      expect(await a.conversation('big')).toBeUndefined();
+      expect(await a.conversation('ok')).toBeDefined();
     });
   });
 
@@ -439,26 +440,21 @@ describe.each(stores)('store contract: %s', (_name, open) => {
   });
 
   describe('scheduled posts, sightings and downloads', () => {
-    it('claims a post once, and knows it posted only once marked', async () => {
+    it('claims a post once', async () => {
       const key = 'digest::slack:C1::2021-05-04';
       expect(await a.claimPost(key)).toBe(true);
       expect(await b.claimPost(key)).toBe(false);
-      expect(await b.isPosted(key)).toBe(false);
       await a.markPosted(key);
-      expect(await b.isPosted(key)).toBe(true);
       expect(await a.claimPost(key)).toBe(false);
     });
 
-    it('claims many at once, only those nobody holds; a released claim can be claimed again, a sent one never', async () => {
-      expect(await a.claimPosts([])).toEqual([]);
+    it('a released claim can be claimed again, a sent one never', async () => {
       expect(await a.claimPost('remind::u1::w1-d1-a::t')).toBe(true);
-      expect((await b.claimPosts(['remind::u1::w1-d1-a::t', 'remind::u2::w1-d1-a::t', 'remind::u2::w1-d1-a::t'])).sort()).toEqual(['remind::u2::w1-d1-a::t']);
       await a.releasePost('remind::u1::w1-d1-a::t');
-      expect(await b.claimPosts(['remind::u1::w1-d1-a::t'])).toEqual(['remind::u1::w1-d1-a::t']);
+      expect(await b.claimPost('remind::u1::w1-d1-a::t')).toBe(true);
       await b.markPosted('remind::u1::w1-d1-a::t');
       await a.releasePost('remind::u1::w1-d1-a::t'); // sent: stays sent
-      expect(await a.claimPosts(['remind::u1::w1-d1-a::t'])).toEqual([]);
-      expect(await a.isPosted('remind::u1::w1-d1-a::t')).toBe(true);
+      expect(await a.claimPost('remind::u1::w1-d1-a::t')).toBe(false);
     });
 
     it('gives each starrer with the reminder lead they chose', async () => {
@@ -527,7 +523,8 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       await a.claimPost('remind::slack:T1:U10::w1-d1-a::2021-05-03T12:30:00.000Z'); // another user whose id starts alike
       await a.claimPost('digest::slack:C1:en::2021-05-03');
       await a.eraseUser('slack:T1:U1');
-      expect(await b.claimPosts(['remind::slack:T1:U1::w1-d1-a::2021-05-03T12:30:00.000Z', 'notice::slack:T1:U1::aa->bb'])).toHaveLength(2);
+      expect(await b.claimPost('remind::slack:T1:U1::w1-d1-a::2021-05-03T12:30:00.000Z')).toBe(true);
+      expect(await b.claimPost('notice::slack:T1:U1::aa->bb')).toBe(true);
       expect(await b.claimPost('remind::slack:T1:U10::w1-d1-a::2021-05-03T12:30:00.000Z')).toBe(false);
       await a.purgePersonalData();
       expect(await b.claimPost('remind::slack:T1:U10::w1-d1-a::2021-05-03T12:30:00.000Z')).toBe(true);
@@ -619,12 +616,6 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       const winner = both.find(Boolean)!;
       expect(both.filter(Boolean)).toHaveLength(1);
       expect((await a.registration('RAAAA2'))?.status).toBe(winner.status);
-    });
-
-    it('reminders claimed in batches from two instances at once: each key won once', async () => {
-      const keys = Array.from({ length: rounds }, (_, i) => `remind::u${i}::w1-d1-a::t`);
-      const [x, y] = await Promise.all([a.claimPosts(keys), b.claimPosts([...keys].reverse())]);
-      expect([...x, ...y].sort()).toEqual([...keys].sort());
     });
 
     it('a post claimed from two instances at once: one claim', async () => {

@@ -67,12 +67,8 @@ export class LowdbAsyncStore implements AsyncStore {
     return this.store.conversation(id);
   }
 
-  async conversations(): Promise<StoredConversation[]> {
-    return this.store.conversations().sort((a, b) => a.id.localeCompare(b.id));
-  }
-
   async conversationsOf(userId: string): Promise<StoredConversation[]> {
-    return (await this.conversations()).filter((c) => c.userId === userId);
+    return this.store.conversationsOf(userId);
   }
 
   async saveConversation(conversation: Omit<StoredConversation, 'updatedAt'>): Promise<void> {
@@ -210,15 +206,6 @@ export class LowdbAsyncStore implements AsyncStore {
     this.settings.set(settingKey.parse(key), settingValue.parse(value));
   }
 
-  async claimPosts(keys: readonly string[]): Promise<string[]> {
-    const won = [...new Set(keys)].filter((key) => !(key in this.posts.posts));
-    if (won.length === 0) return [];
-    const claimedAt = new Date().toISOString();
-    for (const key of won) this.posts.posts[key] = { claimedAt };
-    await this.postsFile.write(this.posts);
-    return won;
-  }
-
   async releasePost(key: string): Promise<void> {
     const post = this.posts.posts[key];
     if (!post || post.postedAt) return;
@@ -232,10 +219,6 @@ export class LowdbAsyncStore implements AsyncStore {
     const now = new Date().toISOString();
     this.posts.posts[key] = { claimedAt: post?.claimedAt ?? now, postedAt: now };
     await this.postsFile.write(this.posts);
-  }
-
-  async isPosted(key: string): Promise<boolean> {
-    return this.posts.posts[key]?.postedAt !== undefined;
   }
 
   async firstSeen(kind: string, id: string, ttlSeconds: number): Promise<boolean> {

@@ -82,8 +82,10 @@ export class LowdbStore implements Store {
     return this.db.data.conversations[id];
   }
 
-  conversations(): StoredConversation[] {
-    return Object.values(this.db.data.conversations);
+  conversationsOf(userId: string): StoredConversation[] {
+    return Object.values(this.db.data.conversations)
+      .filter((c) => c.userId === userId)
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
 
   async saveConversation(conversation: Omit<StoredConversation, 'updatedAt'>): Promise<void> {

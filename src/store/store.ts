@@ -7,7 +7,7 @@ export interface Store {
   /** Resolves once the change is durably on disk. */
   updateUser(id: string, patch: Partial<Omit<UserPrefs, 'updatedAt'>>): Promise<void>;
   conversation(id: string): StoredConversation | undefined;
-  conversations(): StoredConversation[];
+  conversationsOf(userId: string): StoredConversation[];
   saveConversation(conversation: Omit<StoredConversation, 'updatedAt'>): Promise<void>;
   dropConversation(id: string): Promise<void>;
   registration(id: string): Registration | undefined;

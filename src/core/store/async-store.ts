@@ -39,7 +39,6 @@ export interface AsyncStore {
   updateUser(id: string, patch: Partial<Omit<UserPrefs, 'updatedAt'>>): Promise<void>;
 
   conversation(id: string): Promise<StoredConversation | undefined>;
-  conversations(): Promise<StoredConversation[]>;
   /** The conversations of one user (their personal chats), by id: what a direct message needs, without reading all. */
   conversationsOf(userId: string): Promise<StoredConversation[]>;
   saveConversation(conversation: Omit<StoredConversation, 'updatedAt'>): Promise<void>;
@@ -83,13 +82,10 @@ export interface AsyncStore {
 
   /** Claims a scheduled post by its key (`digest::<subscription>::<local day>`): true for one caller only, ever. */
   claimPost(key: string): Promise<boolean>;
-  /** Claims many in one step (each tick's reminders); returns the keys this caller won. */
-  claimPosts(keys: readonly string[]): Promise<string[]>;
   /** Gives back a claim whose post was not sent (the platform refused it), so a later try may claim it; a sent one stays. */
   releasePost(key: string): Promise<void>;
   /** Records that the claimed post was sent. A crash between claim and mark leaves it claimed and unsent. */
   markPosted(key: string): Promise<void>;
-  isPosted(key: string): Promise<boolean>;
 
   /** A value shared by every instance (the content version last reloaded); undefined when never set. */
   setting(key: string): Promise<string | undefined>;

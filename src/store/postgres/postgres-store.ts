@@ -61,7 +61,6 @@ export class PostgresStore implements AsyncStore {
   updateUser = (id: string, patch: Partial<Omit<UserPrefs, 'updatedAt'>>): Promise<void> => users.updateUser(this.pool, id, patch);
 
   conversation = (id: string): Promise<StoredConversation | undefined> => conversations.conversation(this.pool, id);
-  conversations = (): Promise<StoredConversation[]> => conversations.conversations(this.pool);
   conversationsOf = (userId: string): Promise<StoredConversation[]> => conversations.conversationsOf(this.pool, userId);
   saveConversation = (c: Omit<StoredConversation, 'updatedAt'>): Promise<void> => conversations.saveConversation(this.pool, c);
   dropConversation = (id: string): Promise<void> => conversations.dropConversation(this.pool, id);
@@ -92,10 +91,8 @@ export class PostgresStore implements AsyncStore {
   claimPost = (key: string): Promise<boolean> => posts.claimPost(this.pool, key);
   setting = (key: string): Promise<string | undefined> => settings.setting(this.pool, key);
   saveSetting = (key: string, value: string): Promise<void> => settings.saveSetting(this.pool, key, value);
-  claimPosts = (keys: readonly string[]): Promise<string[]> => posts.claimPosts(this.pool, keys);
   releasePost = (key: string): Promise<void> => posts.releasePost(this.pool, key);
   markPosted = (key: string): Promise<void> => posts.markPosted(this.pool, key);
-  isPosted = (key: string): Promise<boolean> => posts.isPosted(this.pool, key);
 
   async firstSeen(kind: string, id: string, ttlSeconds: number): Promise<boolean> {
     if (++this.sightings % PRUNE_SEEN_EVERY === 0) await seen.forgetExpired(this.pool);
