@@ -2,7 +2,7 @@
 // the fake Slack Web API and the fake Bot Connector; a 429 is waited out; a gone channel pauses.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
-import { LowdbStore } from '../src/store/lowdb-store.js';
+import { LowdbStore } from '../src/store/lowdb/index.js';
 import { tempDir } from './helpers/bot.js';
 import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
 import { FakeSlack } from './helpers/fake-slack.js';

@@ -5,8 +5,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FORM, type AsyncStore } from '../src/core/store/async-store.js';
-import { LowdbAsyncStore } from '../src/store/lowdb-async.js';
-import { LowdbStore } from '../src/store/lowdb-store.js';
+import { LowdbStore } from '../src/store/lowdb/index.js';
 import { PostgresStore } from '../src/store/postgres/index.js';
 import { migrateStore } from '../scripts/migrate-store.js';
 import type { Registration } from '../src/core/store/records.js';
@@ -78,7 +77,7 @@ describe('npm run migrate-store', () => {
   beforeAll(async () => {
     database = await testDatabase();
     dataDir = tempDir();
-    const store = await LowdbAsyncStore.open(dataDir);
+    const store = await LowdbStore.open(dataDir);
     await store.updateUser('U1', { lang: 'ar', tz: 'Africa/Cairo', remindMinutes: 0 });
     await store.updateUser('U2', { lang: 'fr', pending: { yes: 'register', at: at(2) }, remindMinutes: 45 });
     await store.saveConversation({ id: 'a:1', platform: 'teams', scope: 'personal', userId: '29:1', reference: { conversation: { id: 'a:1' }, serviceUrl: 'https://smba.trafficmanager.net/emea/' } });

@@ -1,6 +1,6 @@
-// One contract, every store: the same tests run on the lowdb store (through its AsyncStore adapter) and on
-// PostgreSQL. `a` and `b` are two instances: two pools on one database for PostgreSQL; for lowdb, which one process
-// holds, the same store twice, raced through the event loop.
+// One contract, every store: the same tests run on the lowdb store and on PostgreSQL. `a` and `b` are two
+// instances: two pools on one database for PostgreSQL; for lowdb, which one process holds, the same store twice,
+// raced through the event loop.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -8,8 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { NO_FORM, type AsyncStore } from '../src/core/store/async-store.js';
 import { StoreRejectedError, TooManyStarsError } from '../src/core/store/errors.js';
 import { FEED_TOKEN } from '../src/core/store/feed-token.js';
-import { LowdbAsyncStore } from '../src/store/lowdb-async.js';
-import { STORE_FILE } from '../src/store/lowdb-store.js';
+import { LowdbStore, STORE_FILE } from '../src/store/lowdb/index.js';
 import { migrate, PostgresStore, readMigrations } from '../src/store/postgres/index.js';
 import { MAX_STARS_PER_USER } from '../src/store/record-limits.js';
 import type { FormProgress, Registration, Subscription } from '../src/core/store/records.js';
@@ -48,10 +47,10 @@ async function postgresInstances(): Promise<{ a: PostgresStore; b: PostgresStore
 
 const stores: [string, () => Promise<Instances>][] = [
   [
-    'lowdb-async',
+    'lowdb',
     async () => {
       const dir = tempDir();
-      const store = await LowdbAsyncStore.open(dir);
+      const store = await LowdbStore.open(dir);
       const close = async () => {
         await store.close();
         rmSync(dir, { recursive: true, force: true });
@@ -761,7 +760,7 @@ describe('lowdb store only', () => {
     try {
       const old = { version: 1, users: { U1: { lang: 'fr', updatedAt: at(0) } }, registrations: {}, forms: {}, invites: {}, subscriptions: {} };
       writeFileSync(join(dir, STORE_FILE), JSON.stringify(old));
-      const store = await LowdbAsyncStore.open(dir);
+      const store = await LowdbStore.open(dir);
       expect(await store.user('U1')).toEqual({ lang: 'fr', updatedAt: at(0) });
       expect(await store.starsOf('U1')).toEqual([]);
       expect(await store.starCounts()).toEqual({});
@@ -770,7 +769,7 @@ describe('lowdb store only', () => {
       await store.star('U1', 'w1-d1-a', at(1));
       const token = await store.feedToken('U1');
       await store.close();
-      const again = await LowdbAsyncStore.open(dir);
+      const again = await LowdbStore.open(dir);
       try {
         expect((await again.user('U1'))?.remindMinutes).toBe(30);
         expect(await again.starsOf('U1')).toEqual([{ sessionId: 'w1-d1-a', at: at(1) }]);
@@ -790,7 +789,7 @@ describe('lowdb store only', () => {
       try {
         const text = JSON.stringify({ version: 1, users: {}, ...bad });
         writeFileSync(join(dir, STORE_FILE), text);
-        await expect(LowdbAsyncStore.open(dir)).rejects.toThrow('the store file is not valid');
+        await expect(LowdbStore.open(dir)).rejects.toThrow('the store file is not valid');
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -3,9 +3,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StoreCorruptError, StoreLockedError } from '../src/store/errors.js';
 import { StoreRejectedError } from '../src/core/store/errors.js';
-import { LowdbStore, STORE_FILE } from '../src/store/lowdb-store.js';
+import { LowdbStore, STORE_FILE, StoreCorruptError, StoreLockedError } from '../src/store/lowdb/index.js';
 import { MAX_RECORD_BYTES } from '../src/store/record-limits.js';
 import { tempDir } from './helpers/bot.js';
 
@@ -31,7 +30,7 @@ describe('LowdbStore', () => {
     await store.updateUser('u1', { lang: 'ar', tz: 'Africa/Cairo' });
     await store.close();
     const again = await LowdbStore.open(dir);
-    expect(again.user('u1')).toMatchObject({ lang: 'ar', tz: 'Africa/Cairo' });
+    expect(await again.user('u1')).toMatchObject({ lang: 'ar', tz: 'Africa/Cairo' });
     await again.close();
   });
 
@@ -68,11 +67,11 @@ describe('LowdbStore', () => {
     await expect(store.updateUser('u1', { tz: 'x'.repeat(MAX_RECORD_BYTES.user) })).rejects.toBeInstanceOf(StoreRejectedError);
     await expect(store.star('u'.repeat(MAX_RECORD_BYTES.star), 'w1-d1-a', new Date().toISOString())).rejects.toBeInstanceOf(StoreRejectedError);
     await expect(store.feedToken('u'.repeat(MAX_RECORD_BYTES.feed))).rejects.toBeInstanceOf(StoreRejectedError);
-    expect(store.personalDataCounts()).toMatchObject({ stars: 0, feeds: 0 });
+    expect(await store.personalDataCounts()).toMatchObject({ stars: 0, feeds: 0 });
     await store.updateUser('u1', { tz: 'Africa/Cairo', remindMinutes: 20 });
     await store.close();
     const again = await LowdbStore.open(dir);
-    expect(again.user('u1')).toMatchObject({ tz: 'Africa/Cairo', remindMinutes: 20 });
+    expect(await again.user('u1')).toMatchObject({ tz: 'Africa/Cairo', remindMinutes: 20 });
     expect(JSON.parse(readFileSync(join(dir, STORE_FILE), 'utf8'))).toMatchObject({ stars: {}, feeds: {} });
     await again.close();
   });
@@ -108,7 +107,7 @@ describe('LowdbStore', () => {
     await writer.done;
     const confirmed = writer.stdout().match(/confirmed \d+/g) ?? [];
     const store = await LowdbStore.open(dir);
-    for (const line of confirmed) expect(store.user(`u${line.split(' ')[1]}`), line).toBeDefined();
+    for (const line of confirmed) expect(await store.user(`u${line.split(' ')[1]}`), line).toBeDefined();
     await store.close();
   });
 });

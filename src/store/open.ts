@@ -2,7 +2,7 @@
 // else the lowdb file in DATA_DIR (one process, locked).
 import type { AsyncStore } from '../core/store/async-store.js';
 import type { RegionOf } from './legacy-regions.js';
-import { LowdbAsyncStore } from './lowdb-async.js';
+import { LowdbStore } from './lowdb/index.js';
 
 export interface StoreSettings {
   DATA_DIR: string;
@@ -11,7 +11,7 @@ export interface StoreSettings {
 }
 
 export async function openStore(settings: StoreSettings, regionOf?: RegionOf): Promise<AsyncStore> {
-  if (!settings.DATABASE_URL) return LowdbAsyncStore.open(settings.DATA_DIR, regionOf);
+  if (!settings.DATABASE_URL) return LowdbStore.open(settings.DATA_DIR, regionOf ? { regionOf } : {});
   // Loaded only when asked for: a lowdb deployment never loads pg.
   const { PostgresStore } = await import('./postgres/index.js');
   return PostgresStore.open(settings.DATABASE_URL, { ...(settings.DATABASE_POOL_SIZE ? { maxConnections: settings.DATABASE_POOL_SIZE } : {}), ...(regionOf ? { regionOf } : {}) });
