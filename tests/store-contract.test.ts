@@ -318,6 +318,29 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       expect((await a.registrationCounts()).total).toBe(1);
     });
 
+    it.each([
+      ['A@x.org', 'a@x.org'],
+      ['a@x.org', 'A@x.org'],
+    ])('holds an email whatever its case: %s registered, %s by another id is taken, and either finds it', async (first, second) => {
+      const held = registration('RAAAA2', first);
+      expect((await a.saveRegistration(held)).outcome).toBe('saved');
+      expect(await b.saveRegistration(registration('RAAAA3', second, { userIds: ['U2'] }))).toEqual({ outcome: 'taken', registration: held });
+      expect(await b.registrationByEmail(first)).toEqual(held);
+      expect(await b.registrationByEmail(second)).toEqual(held);
+      expect((await a.registrationCounts()).total).toBe(1);
+    });
+
+    it('frees the email a registration changed, whatever its case', async () => {
+      const first = registration('RAAAA2', 'Old@x.org');
+      await a.saveRegistration(first);
+      const moved = { ...first, email: 'new@x.org', updatedAt: at(2) };
+      expect((await b.saveRegistration(moved)).outcome).toBe('saved');
+      expect(await a.registrationByEmail('old@x.org')).toBeUndefined();
+      expect(await a.registrationByEmail('NEW@x.org')).toEqual(moved);
+      expect((await b.saveRegistration(registration('RAAAA3', 'old@X.org', { userIds: ['U2'] }))).outcome).toBe('saved');
+      expect((await a.saveRegistration(registration('RAAAA4', 'New@X.org', { userIds: ['U3'] }))).outcome).toBe('taken');
+    });
+
     it('refuses a registration the schema refuses', async () => {
       await expect(a.saveRegistration({ ...registration('RAAAA2', 'a@example.org'), role: 'astronaut' as 'other' })).rejects.toThrow();
       await expect(a.saveRegistration({ ...registration('nope', 'a@example.org') })).rejects.toThrow();
@@ -777,6 +800,45 @@ describe('lowdb store only', () => {
         expect(await again.feedToken('U1')).toBe(token);
       } finally {
         await again.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('indexes the emails of the file it opens whatever their case', async () => {
+    const dir = tempDir();
+    try {
+      const store = await LowdbStore.open(dir);
+      const held = registration('RAAAA2', 'Amina@Example.org');
+      await store.saveRegistration(held);
+      await store.close();
+      const again = await LowdbStore.open(dir);
+      try {
+        expect(await again.registrationByEmail('amina@example.org')).toEqual(held);
+        expect((await again.saveRegistration(registration('RAAAA3', 'AMINA@example.org', { userIds: ['U2'] }))).outcome).toBe('taken');
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('opens a file holding one email in two cases (written before that was refused): the oldest holds it, then the other', async () => {
+    const dir = tempDir();
+    try {
+      const older = registration('RAAAA3', 'Amina@example.org', { userIds: ['U1'], createdAt: at(1) });
+      const newer = registration('RAAAA2', 'amina@example.org', { userIds: ['U2'], createdAt: at(2) });
+      writeFileSync(join(dir, STORE_FILE), JSON.stringify({ version: 1, users: {}, registrations: { RAAAA2: newer, RAAAA3: older } }));
+      const store = await LowdbStore.open(dir);
+      try {
+        expect(await store.registrationByEmail('AMINA@example.org')).toEqual(older);
+        await store.eraseUser('U1');
+        expect(await store.registrationByEmail('AMINA@example.org')).toEqual(newer);
+        expect((await store.saveRegistration(registration('RAAAA4', 'amina@EXAMPLE.org', { userIds: ['U3'] }))).outcome).toBe('taken');
+      } finally {
+        await store.close();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

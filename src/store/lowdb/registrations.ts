@@ -1,5 +1,6 @@
 // Registrations in the lowdb file, with an index by email kept in memory. One process holds DATA_DIR, so what the
-// database's unique index and conditional updates decide is decided here before the write awaits.
+// database's unique index and conditional updates decide is decided here before the write awaits. An email is one
+// whatever its case, as PostgreSQL's unique index on lower(email) has it.
 import type { RegistrationExpected, RegistrationSaved } from '../../core/store/async-store.js';
 import { countRegistrations, type RegistrationCounts } from '../../core/store/registration-counts.js';
 import { registrationSchema, type Registration, type RegistrationStatus } from '../../core/store/records.js';
@@ -7,13 +8,15 @@ import { admit } from '../record-limits.js';
 import type { StoreDb } from './file.js';
 
 const byExportOrder = (a: Registration, b: Registration) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+const emailKey = (email: string) => email.toLowerCase();
 
 export class Registrations {
-  /** email → registration id, derived from the file on open and kept in step with every save. */
+  /** Lower-cased email → registration id, derived from the file on open and kept in step with every change. */
   private readonly byEmail = new Map<string, string>();
 
   constructor(private readonly db: StoreDb) {
-    for (const r of this.all()) this.byEmail.set(r.email, r.id);
+    // A file written before the index ignored case may hold one email twice: the oldest registration keeps it.
+    for (const r of this.all().sort(byExportOrder)) if (!this.byEmail.has(emailKey(r.email))) this.byEmail.set(emailKey(r.email), r.id);
   }
 
   private all(): Registration[] {
@@ -26,10 +29,8 @@ export class Registrations {
 
   /** Synchronous, so a save can check and write before anything else runs. */
   holderOf(email: string): Registration | undefined {
-    const id = this.byEmail.get(email.toLowerCase());
-    const found = id ? this.db.data.registrations[id] : undefined;
-    // The index keeps an email a registration has since changed: only the current holder counts.
-    return found && found.email.toLowerCase() === email.toLowerCase() ? found : undefined;
+    const id = this.byEmail.get(emailKey(email));
+    return id === undefined ? undefined : this.db.data.registrations[id];
   }
 
   /** Newest first. */
@@ -74,18 +75,31 @@ export class Registrations {
     return updated;
   }
 
+  /** Only once nobody else holds the email (save checked it). */
   private async put(r: Registration): Promise<void> {
+    const before = this.db.data.registrations[r.id];
     this.db.data.registrations[r.id] = r;
-    this.byEmail.set(r.email, r.id);
+    if (before && emailKey(before.email) !== emailKey(r.email)) this.unindex(before); // the old email is free again
+    this.byEmail.set(emailKey(r.email), r.id);
     await this.db.write();
+  }
+
+  /** The email of a registration gone or changed: to another registration with it (an old file's), or to none. */
+  private unindex(gone: Registration): void {
+    const key = emailKey(gone.email);
+    if (this.byEmail.get(key) !== gone.id) return;
+    this.byEmail.delete(key);
+    const other = this.all()
+      .filter((r) => r.id !== gone.id && emailKey(r.email) === key)
+      .sort(byExportOrder)[0];
+    if (other) this.byEmail.set(key, other.id);
   }
 
   /** In memory only, for an erasure that writes once: every registration this user made or updated. */
   forgetOf(userId: string): void {
-    for (const r of this.of(userId)) {
-      delete this.db.data.registrations[r.id];
-      this.byEmail.delete(r.email);
-    }
+    const gone = this.of(userId);
+    for (const r of gone) delete this.db.data.registrations[r.id];
+    for (const r of gone) this.unindex(r);
   }
 
   /** In memory only, for the purge. */
