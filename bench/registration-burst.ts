@@ -22,6 +22,7 @@ import { readConfig } from '../src/core/config.js';
 import { startServer } from '../src/server/index.js';
 import { LowdbStore, STORE_FILE } from '../src/store/lowdb/index.js';
 import { PostgresStore } from '../src/store/postgres/index.js';
+import { personalPosts } from '../src/scheduled/post-keys.js';
 import { benchPostgres, type BenchPostgres } from './pg.js';
 import type { BurstRequest, BurstResult } from './registration-worker.js';
 import { SIGNING_SECRET } from './slack-sign.js';
@@ -140,7 +141,7 @@ async function burstOnce(worker: Worker, slack: string, store: StoreKind, postgr
     let stored: number;
     if (store === 'lowdb') {
       file!.bytes = statSync(join(dataDir, STORE_FILE)).size;
-      const reopened = await LowdbStore.open(dataDir);
+      const reopened = await LowdbStore.open(dataDir, { personalPosts });
       try {
         const found = await Promise.all(result.confirmed.map((i) => reopened.registrationByEmail(registrationEmail(run, i))));
         lost = found.filter((r) => !r).length;
@@ -149,7 +150,7 @@ async function burstOnce(worker: Worker, slack: string, store: StoreKind, postgr
         await reopened.close();
       }
     } else {
-      const reopened = await PostgresStore.open(url!);
+      const reopened = await PostgresStore.open(url!, { personalPosts });
       try {
         lost = 0;
         for (let k = 0; k < result.confirmed.length; k += 50) {

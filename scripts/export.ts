@@ -9,6 +9,7 @@ import { openStore } from '../src/store/open.js';
 import { mapLegacyRegions, type RegionOf } from '../src/store/legacy-regions.js';
 import { readStoreFile } from '../src/store/lowdb/index.js';
 import { emptyStore } from '../src/core/store/records.js';
+import { personalPosts } from '../src/scheduled/post-keys.js';
 
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--out');
@@ -31,7 +32,7 @@ async function fromFile(dataDir: string, regionOf: RegionOf): Promise<{ csv: str
 }
 
 async function fromDatabase(config: ReturnType<typeof readConfig>): Promise<{ csv: string; count: number }> {
-  const store = await openStore({ ...config, DATABASE_POOL_SIZE: 1 });
+  const store = await openStore({ ...config, DATABASE_POOL_SIZE: 1 }, { personalPosts });
   try {
     return await registrationsCsvFromPages(store.registrationPages());
   } finally {

@@ -9,6 +9,7 @@ import { loadContent } from '../src/core/content/load.js';
 import { mapLegacyRegions } from '../src/store/legacy-regions.js';
 import { acquireLock, readPostsFile, readStoreFile, STORE_FILE } from '../src/store/lowdb/index.js';
 import { copyLowdbData, PostgresStore } from '../src/store/postgres/index.js';
+import { personalPosts } from '../src/scheduled/post-keys.js';
 
 const USAGE = 'usage: DATABASE_URL=postgres://… npm run migrate-store -- --from DATA_DIR';
 
@@ -26,7 +27,7 @@ export async function migrateStore(argv: string[], env: NodeJS.ProcessEnv): Prom
     const posts = await readPostsFile(dataDir);
     const { regions } = loadContent(readConfig(env).CONTENT_DIR);
     mapLegacyRegions(data, (country) => regions.regionOf(country)); // as the bot reads them: no AFR where the country tells
-    const store = await PostgresStore.open(url, { maxConnections: 1 });
+    const store = await PostgresStore.open(url, { personalPosts, maxConnections: 1 });
     try {
       const report = await copyLowdbData(store.pool, data, posts);
       const { emailTaken, ...counts } = report;

@@ -9,6 +9,7 @@ import { LowdbStore } from '../src/store/lowdb/index.js';
 import { PostgresStore } from '../src/store/postgres/index.js';
 import { migrateStore } from '../scripts/migrate-store.js';
 import type { Registration } from '../src/core/store/records.js';
+import { personalPosts } from '../src/scheduled/post-keys.js';
 import { tempDir } from './helpers/bot.js';
 import { testDatabase, type TestDatabase } from './helpers/postgres.js';
 
@@ -77,7 +78,7 @@ describe('npm run migrate-store', () => {
   beforeAll(async () => {
     database = await testDatabase();
     dataDir = tempDir();
-    const store = await LowdbStore.open(dataDir);
+    const store = await LowdbStore.open(dataDir, { personalPosts });
     await store.updateUser('U1', { lang: 'ar', tz: 'Africa/Cairo', remindMinutes: 0 });
     await store.updateUser('U2', { lang: 'fr', pending: { yes: 'register', at: at(2) }, remindMinutes: 45 });
     await store.saveConversation({ id: 'a:1', platform: 'teams', scope: 'personal', userId: '29:1', reference: { conversation: { id: 'a:1' }, serviceUrl: 'https://smba.trafficmanager.net/emea/' } });
@@ -113,7 +114,7 @@ describe('npm run migrate-store', () => {
     expect(first.stdout).toBe('copied 2 users, 1 conversations, 2 registrations, 1 forms, 2 invites, 1 subscriptions, 2 posts, 3 stars, 1 feeds\n');
     // Invitations already there are not new.
     expect(await copy()).toEqual(['copied 2 users, 1 conversations, 2 registrations, 1 forms, 0 invites, 1 subscriptions, 2 posts, 3 stars, 1 feeds']);
-    const store = await PostgresStore.open(database.url);
+    const store = await PostgresStore.open(database.url, { personalPosts });
     try {
       expect(await snapshot(store, token)).toEqual(lowdb);
       expect(await store.registrationCounts()).toMatchObject({ total: 2 });
@@ -126,7 +127,7 @@ describe('npm run migrate-store', () => {
   }, 60_000);
 
   it('leaves out a registration whose email another registration holds, and says so', async () => {
-    const store = await PostgresStore.open(database.url);
+    const store = await PostgresStore.open(database.url, { personalPosts });
     try {
       await store.pool.query(`UPDATE registrations SET id = 'RZZZZ2' WHERE id = 'RAAAA3'`); // another instance took the email
       expect((await copy())[1]).toBe('left out 1 registrations whose email another registration holds in the database: RAAAA3');
@@ -137,7 +138,7 @@ describe('npm run migrate-store', () => {
   }, 60_000);
 
   it('refuses while a bot holds the folder, and without its settings', async () => {
-    const bot = await LowdbStore.open(dataDir);
+    const bot = await LowdbStore.open(dataDir, { personalPosts });
     try {
       await expect(copy()).rejects.toThrow('in use by another CKEx process');
     } finally {

@@ -8,10 +8,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { NO_FORM, type AsyncStore } from '../src/core/store/async-store.js';
 import { StoreRejectedError, TooManyStarsError } from '../src/core/store/errors.js';
 import { FEED_TOKEN } from '../src/core/store/feed-token.js';
+import type { PersonalPosts } from '../src/core/store/personal-posts.js';
 import { LowdbStore, STORE_FILE } from '../src/store/lowdb/index.js';
 import { migrate, PostgresStore, readMigrations } from '../src/store/postgres/index.js';
 import { MAX_STARS_PER_USER } from '../src/store/record-limits.js';
 import type { FormProgress, Registration, Subscription } from '../src/core/store/records.js';
+import { personalPosts } from '../src/scheduled/post-keys.js';
 import { tempDir } from './helpers/bot.js';
 import { testDatabase, type TestDatabase } from './helpers/postgres.js';
 
@@ -39,18 +41,19 @@ const TABLES = 'users, conversations, registrations, forms, form_answers, invite
 /** Two instances on the file's database, opened together: both migrate at once, under the advisory lock. */
 async function postgresInstances(): Promise<{ a: PostgresStore; b: PostgresStore }> {
   if (!postgres) {
-    const [a, b] = await Promise.all([PostgresStore.open(database.url), PostgresStore.open(database.url)]);
+    const [a, b] = await Promise.all([PostgresStore.open(database.url, { personalPosts }), PostgresStore.open(database.url, { personalPosts })]);
     postgres = { a, b };
   }
   return postgres;
 }
 
-const stores: [string, () => Promise<Instances>][] = [
+/** Opened with the bot's rule of which post keys name a person, or with another one. */
+const stores: [string, (personal?: PersonalPosts) => Promise<Instances>][] = [
   [
     'lowdb',
-    async () => {
+    async (personal = personalPosts) => {
       const dir = tempDir();
-      const store = await LowdbStore.open(dir);
+      const store = await LowdbStore.open(dir, { personalPosts: personal });
       const close = async () => {
         await store.close();
         rmSync(dir, { recursive: true, force: true });
@@ -60,7 +63,13 @@ const stores: [string, () => Promise<Instances>][] = [
   ],
   [
     'postgres',
-    async () => {
+    async (personal) => {
+      if (personal) {
+        const instance = () => PostgresStore.open(database.url, { personalPosts: personal, maxConnections: 2 });
+        const [a, b] = await Promise.all([instance(), instance()]);
+        await a.pool.query(`TRUNCATE ${TABLES}`);
+        return { a, b, close: async () => void (await Promise.all([a.close(), b.close()])) };
+      }
       // Kept for the whole file, emptied before each test.
       const instances = await postgresInstances();
       await instances.a.pool.query(`TRUNCATE ${TABLES}`);
@@ -553,6 +562,26 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       expect(await b.claimPost('digest::slack:C1:en::2021-05-03')).toBe(false);
     });
 
+    it('erases the claims that the PersonalPosts it was opened with names, taking its prefixes literally', async () => {
+      const mine: PersonalPosts = { prefixes: ['mine::'], prefixesOf: (userId) => [`mine::${userId}::`] };
+      const other = await open(mine);
+      try {
+        const { a: x, b: y } = other;
+        await x.claimPost('mine::U_1::w1-d1-a');
+        await x.claimPost('mine::UX1::w1-d1-a'); // "_" is no wildcard
+        await x.claimPost('remind::U_1::w1-d1-a::t'); // names nobody, for this store
+        await x.eraseUser('U_1');
+        expect(await y.claimPost('mine::U_1::w1-d1-a')).toBe(true);
+        expect(await y.claimPost('mine::UX1::w1-d1-a')).toBe(false);
+        expect(await y.claimPost('remind::U_1::w1-d1-a::t')).toBe(false);
+        await x.purgePersonalData();
+        expect(await y.claimPost('mine::UX1::w1-d1-a')).toBe(true);
+        expect(await y.claimPost('remind::U_1::w1-d1-a::t')).toBe(false);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('erases one user and nobody else', async () => {
       await fill(a);
       const token = await a.feedToken('U1');
@@ -695,7 +724,7 @@ describe('PostgreSQL store only', () => {
     const progress = { answers: { country: 'SN', region: 'AFR' }, step: 4, review: false, editing: false, lang: 'fr' as const, startedAt: at(0), updatedAt: at(0) };
     expect((await store.saveForm('slack:T1:UAFR', progress, NO_FORM)).saved).toBe(true);
     const regionOf = (c: string) => ({ KE: 'AFE', SN: 'AFW' } as const)[c as 'KE' | 'SN'];
-    const reopened = await PostgresStore.open(database.url, { maxConnections: 2, regionOf });
+    const reopened = await PostgresStore.open(database.url, { personalPosts, maxConnections: 2, regionOf });
     try {
       expect((await reopened.registration('RAFR01'))?.region).toBe('AFE');
       expect((await reopened.registration('RAFR02'))?.region).toBe('AFR'); // no region for the country: shown as it was
@@ -783,7 +812,7 @@ describe('lowdb store only', () => {
     try {
       const old = { version: 1, users: { U1: { lang: 'fr', updatedAt: at(0) } }, registrations: {}, forms: {}, invites: {}, subscriptions: {} };
       writeFileSync(join(dir, STORE_FILE), JSON.stringify(old));
-      const store = await LowdbStore.open(dir);
+      const store = await LowdbStore.open(dir, { personalPosts });
       expect(await store.user('U1')).toEqual({ lang: 'fr', updatedAt: at(0) });
       expect(await store.starsOf('U1')).toEqual([]);
       expect(await store.starCounts()).toEqual({});
@@ -792,7 +821,7 @@ describe('lowdb store only', () => {
       await store.star('U1', 'w1-d1-a', at(1));
       const token = await store.feedToken('U1');
       await store.close();
-      const again = await LowdbStore.open(dir);
+      const again = await LowdbStore.open(dir, { personalPosts });
       try {
         expect((await again.user('U1'))?.remindMinutes).toBe(30);
         expect(await again.starsOf('U1')).toEqual([{ sessionId: 'w1-d1-a', at: at(1) }]);
@@ -809,11 +838,11 @@ describe('lowdb store only', () => {
   it('indexes the emails of the file it opens whatever their case', async () => {
     const dir = tempDir();
     try {
-      const store = await LowdbStore.open(dir);
+      const store = await LowdbStore.open(dir, { personalPosts });
       const held = registration('RAAAA2', 'Amina@Example.org');
       await store.saveRegistration(held);
       await store.close();
-      const again = await LowdbStore.open(dir);
+      const again = await LowdbStore.open(dir, { personalPosts });
       try {
         expect(await again.registrationByEmail('amina@example.org')).toEqual(held);
         expect((await again.saveRegistration(registration('RAAAA3', 'AMINA@example.org', { userIds: ['U2'] }))).outcome).toBe('taken');
@@ -831,7 +860,7 @@ describe('lowdb store only', () => {
       const older = registration('RAAAA3', 'Amina@example.org', { userIds: ['U1'], createdAt: at(1) });
       const newer = registration('RAAAA2', 'amina@example.org', { userIds: ['U2'], createdAt: at(2) });
       writeFileSync(join(dir, STORE_FILE), JSON.stringify({ version: 1, users: {}, registrations: { RAAAA2: newer, RAAAA3: older } }));
-      const store = await LowdbStore.open(dir);
+      const store = await LowdbStore.open(dir, { personalPosts });
       try {
         expect(await store.registrationByEmail('AMINA@example.org')).toEqual(older);
         await store.eraseUser('U1');
@@ -851,7 +880,7 @@ describe('lowdb store only', () => {
       try {
         const text = JSON.stringify({ version: 1, users: {}, ...bad });
         writeFileSync(join(dir, STORE_FILE), text);
-        await expect(LowdbStore.open(dir)).rejects.toThrow('the store file is not valid');
+        await expect(LowdbStore.open(dir, { personalPosts })).rejects.toThrow('the store file is not valid');
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -8,6 +8,7 @@ import type { RegistrationCounts } from '../../core/store/registration-counts.js
 import type { PersonalDataCounts } from '../../core/store/retention-counts.js';
 import type { FormProgress, Registration, RegistrationStatus, StoreData, StoredConversation, Subscription, UserPrefs } from '../../core/store/records.js';
 import type { RegionOf } from '../legacy-regions.js';
+import type { PersonalPosts } from '../../core/store/personal-posts.js';
 import type { AtomicJsonFile } from './atomic-json-file.js';
 import { openStoreFile, type StoreDb } from './file.js';
 import { Forms } from './forms.js';
@@ -22,6 +23,8 @@ import * as subscriptions from './subscriptions.js';
 import * as users from './users.js';
 
 export interface LowdbStoreOptions {
+  /** Which scheduled-post keys name a person: erased with that person's data, and all of them by the purge. */
+  personalPosts: PersonalPosts;
   /** Each country's region: registrations and forms stored with AFR take it on open (legacy-regions.ts). */
   regionOf?: RegionOf;
 }
@@ -35,14 +38,15 @@ export class LowdbStore implements AsyncStore {
     readonly file: AtomicJsonFile<StoreData>,
     private readonly lock: Lock,
     posts: PostClaims,
+    personalPosts: PersonalPosts,
   ) {
-    this.parts = { db, registrations: new Registrations(db), forms: new Forms(db), stars: new Stars(db), posts, memory: new InMemory() };
+    this.parts = { db, registrations: new Registrations(db), forms: new Forms(db), stars: new Stars(db), posts, memory: new InMemory(), personalPosts };
   }
 
-  static async open(dataDir: string, options: LowdbStoreOptions = {}): Promise<LowdbStore> {
+  static async open(dataDir: string, options: LowdbStoreOptions): Promise<LowdbStore> {
     const { db, file, lock } = await openStoreFile(dataDir, options.regionOf);
     try {
-      return new LowdbStore(db, file, lock, await PostClaims.open(dataDir));
+      return new LowdbStore(db, file, lock, await PostClaims.open(dataDir), options.personalPosts);
     } catch (err) {
       lock.release();
       throw err;

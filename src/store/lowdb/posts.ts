@@ -57,9 +57,9 @@ export class PostClaims {
     await this.flush();
   }
 
-  /** Drops the claims whose key matches, sent or not (keys that name a person go with their data). */
-  async drop(matches: (key: string) => boolean): Promise<void> {
-    const keys = Object.keys(this.data.posts).filter(matches);
+  /** Drops the claims whose key begins with one of these, sent or not (keys that name a person go with their data). */
+  async dropStartingWith(prefixes: readonly string[]): Promise<void> {
+    const keys = Object.keys(this.data.posts).filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
     if (keys.length === 0) return;
     for (const key of keys) delete this.data.posts[key];
     await this.flush();

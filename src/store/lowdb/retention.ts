@@ -1,7 +1,8 @@
 // Erasure of one user and the retention purge, across every part of the lowdb store: each part forgets in memory,
-// then the file is written once, then the post claims that name a person go from their own file.
+// then the file is written once, then the post claims that name a person (the PersonalPosts the store was opened
+// with) go from their own file.
+import type { PersonalPosts } from '../../core/store/personal-posts.js';
 import type { PersonalDataCounts } from '../../core/store/retention-counts.js';
-import { isPersonalPost, personalPostPrefixes } from '../personal-posts.js';
 import type { StoreDb } from './file.js';
 import type { Forms } from './forms.js';
 import type { InMemory } from './in-memory.js';
@@ -18,6 +19,7 @@ export interface Parts {
   stars: Stars;
   posts: PostClaims;
   memory: InMemory;
+  personalPosts: PersonalPosts;
 }
 
 export async function eraseUser(p: Parts, userId: string): Promise<void> {
@@ -26,8 +28,7 @@ export async function eraseUser(p: Parts, userId: string): Promise<void> {
   p.registrations.forgetOf(userId);
   p.stars.forget(userId);
   await p.db.write();
-  const prefixes = personalPostPrefixes(userId);
-  await p.posts.drop((key) => prefixes.some((prefix) => key.startsWith(prefix)));
+  await p.posts.dropStartingWith(p.personalPosts.prefixesOf(userId));
 }
 
 export function personalDataCounts(db: StoreDb): PersonalDataCounts {
@@ -52,6 +53,6 @@ export async function purgePersonalData(p: Parts): Promise<PersonalDataCounts> {
   p.stars.forgetAll();
   p.memory.dropDownloads();
   await p.db.write();
-  await p.posts.drop(isPersonalPost);
+  await p.posts.dropStartingWith(p.personalPosts.prefixes);
   return counts;
 }
