@@ -1,6 +1,6 @@
-// What the core may ask of storage when storage may be shared: the Store contract made asynchronous (a database
-// answers over the network), plus what several instances on one database need to agree on: versions, unique
-// emails, conditional status changes, claims and first sightings decided by the store, never by one process.
+// What the core may ask of storage, which may be shared: asynchronous (a database answers over the network), with
+// what several instances on one database need to agree on: versions, unique emails, conditional status changes,
+// claims and first sightings decided by the store, never by one process.
 import type { StoredDownload } from './download.js';
 import type { RegistrationCounts } from './registration-counts.js';
 import type { PersonalDataCounts } from './retention-counts.js';

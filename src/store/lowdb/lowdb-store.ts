@@ -25,7 +25,7 @@ import * as users from './users.js';
 export interface LowdbStoreOptions {
   /** Which scheduled-post keys name a person: erased with that person's data, and all of them by the purge. */
   personalPosts: PersonalPosts;
-  /** Each country's region: registrations and forms stored with AFR take it on open (legacy-regions.ts). */
+  /** Each country's region: registrations and forms stored with AFR take it on open (src/store/legacy-regions.ts). */
   regionOf?: RegionOf;
 }
 
