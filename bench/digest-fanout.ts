@@ -22,6 +22,7 @@ import { readConfig } from '../src/core/config.js';
 import { startServer } from '../src/server/index.js';
 import { PostgresStore } from '../src/store/postgres/index.js';
 import type { Subscription } from '../src/core/store/records.js';
+import { personalPosts } from '../src/scheduled/post-keys.js';
 import { benchPostgres, type BenchPostgres } from './pg.js';
 import type { WindowStats } from './rate-window.js';
 import { SIGNING_SECRET } from './slack-sign.js';
@@ -145,7 +146,7 @@ const postedBy = (server: Compiled): number =>
 async function fanoutTwoInstances(fakes: Fakes, postgres: BenchPostgres, perSecond = 50): Promise<Record<string, number>> {
   execFileSync(process.execPath, ['scripts/build-if-stale.mjs']); // the compiled server, current with src/
   const url = await postgres.database();
-  const store = await PostgresStore.open(url); // migrations first; the INSERT below goes through its pool
+  const store = await PostgresStore.open(url, { personalPosts }); // migrations first; the INSERT below goes through its pool
   const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'ckex-bench-fanout-pg-')));
   const servers: Compiled[] = [];
   try {

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PostgresStore } from '../src/store/postgres/index.js';
 import { registrationSchema } from '../src/core/store/records.js';
+import { personalPosts } from '../src/scheduled/post-keys.js';
 import { testDatabase } from '../tests/helpers/postgres.js';
 import { storeRecord } from './startup.js';
 
@@ -77,7 +78,7 @@ const textArray = (values: readonly string[]): string => `ARRAY[${values.map((v)
  * read back through the store (zod-validated) and must equal what storeRecord builds.
  */
 export async function fillRegistrations(url: string, count: number): Promise<void> {
-  const store = await PostgresStore.open(url);
+  const store = await PostgresStore.open(url, { personalPosts });
   try {
     if (count === 0) return;
     // The lists storeRecord cycles through, in its order (checked against it below).

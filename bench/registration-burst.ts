@@ -10,7 +10,6 @@
 // (the store's share: lowdb keeps every registration in it, PostgreSQL none).
 // Also (where the time goes, lowdb): the store's write cycles (temp file, fsync, rename, fsync of the folder) timed
 // by wrapping its private `replace`, JSON.stringify of the final store, and the main thread's event-loop use.
-import type { LowdbAsyncStore } from '../src/store/lowdb-async.js';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,8 +20,9 @@ import { Worker } from 'node:worker_threads';
 import { boot } from '../src/app/boot.js';
 import { readConfig } from '../src/core/config.js';
 import { startServer } from '../src/server/index.js';
-import { LowdbStore, STORE_FILE } from '../src/store/lowdb-store.js';
+import { LowdbStore, STORE_FILE } from '../src/store/lowdb/index.js';
 import { PostgresStore } from '../src/store/postgres/index.js';
+import { personalPosts } from '../src/scheduled/post-keys.js';
 import { benchPostgres, type BenchPostgres } from './pg.js';
 import type { BurstRequest, BurstResult } from './registration-worker.js';
 import { SIGNING_SECRET } from './slack-sign.js';
@@ -106,7 +106,7 @@ async function burstOnce(worker: Worker, slack: string, store: StoreKind, postgr
   try {
     const booted = await boot(config);
     const running = await startServer(booted, config);
-    const lowdb = store === 'lowdb' ? (booted.store as LowdbAsyncStore).store : undefined;
+    const lowdb = store === 'lowdb' ? (booted.store as LowdbStore) : undefined;
     const writes = lowdb ? timeWrites(lowdb.file) : [];
     let result: BurstResult;
     let elu: number;
@@ -141,15 +141,16 @@ async function burstOnce(worker: Worker, slack: string, store: StoreKind, postgr
     let stored: number;
     if (store === 'lowdb') {
       file!.bytes = statSync(join(dataDir, STORE_FILE)).size;
-      const reopened = await LowdbStore.open(dataDir);
+      const reopened = await LowdbStore.open(dataDir, { personalPosts });
       try {
-        lost = result.confirmed.filter((i) => !reopened.registrationByEmail(registrationEmail(run, i))).length;
-        stored = reopened.registrations().length;
+        const found = await Promise.all(result.confirmed.map((i) => reopened.registrationByEmail(registrationEmail(run, i))));
+        lost = found.filter((r) => !r).length;
+        stored = (await reopened.registrationCounts()).total;
       } finally {
         await reopened.close();
       }
     } else {
-      const reopened = await PostgresStore.open(url!);
+      const reopened = await PostgresStore.open(url!, { personalPosts });
       try {
         lost = 0;
         for (let k = 0; k < result.confirmed.length; k += 50) {

@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STORE_FILE } from '../src/store/lowdb-store.js';
+import { STORE_FILE } from '../src/store/lowdb/index.js';
 import { FakeSlack } from './fake-slack.js';
 import { httpRequest, keepAlive } from './http.js';
 import { alternate, now, summarize, type Table } from './stats.js';

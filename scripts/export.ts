@@ -2,15 +2,14 @@
 // Reads the store file without taking the lock (writes are atomic, so the file is always whole), or PostgreSQL a
 // page at a time with DATABASE_URL: either works while the bot is running.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { readConfig } from '../src/core/config.js';
 import { loadContent } from '../src/core/content/load.js';
 import { registrationsCsv, registrationsCsvFromPages } from '../src/core/forms/export-csv.js';
 import { openStore } from '../src/store/open.js';
-import { AtomicJsonFile } from '../src/store/atomic-json-file.js';
 import { mapLegacyRegions, type RegionOf } from '../src/store/legacy-regions.js';
-import { STORE_FILE } from '../src/store/lowdb-store.js';
-import { emptyStore, storeDataSchema } from '../src/core/store/records.js';
+import { readStoreFile } from '../src/store/lowdb/index.js';
+import { emptyStore } from '../src/core/store/records.js';
+import { personalPosts } from '../src/scheduled/post-keys.js';
 
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--out');
@@ -27,13 +26,13 @@ async function main(): Promise<void> {
 }
 
 async function fromFile(dataDir: string, regionOf: RegionOf): Promise<{ csv: string; count: number }> {
-  const data = (await new AtomicJsonFile(join(dataDir, STORE_FILE), storeDataSchema).read()) ?? emptyStore();
+  const data = (await readStoreFile(dataDir)) ?? emptyStore();
   mapLegacyRegions(data, regionOf); // as the bot reads them: no AFR where the country tells
   return { csv: registrationsCsv(Object.values(data.registrations)), count: Object.keys(data.registrations).length };
 }
 
 async function fromDatabase(config: ReturnType<typeof readConfig>): Promise<{ csv: string; count: number }> {
-  const store = await openStore({ ...config, DATABASE_POOL_SIZE: 1 });
+  const store = await openStore({ ...config, DATABASE_POOL_SIZE: 1 }, { personalPosts });
   try {
     return await registrationsCsvFromPages(store.registrationPages());
   } finally {

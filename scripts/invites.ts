@@ -6,6 +6,7 @@ import { readConfig } from '../src/core/config.js';
 import { loadContent } from '../src/core/content/load.js';
 import { emailsIn } from '../src/core/forms/export-csv.js';
 import { openStore } from '../src/store/open.js';
+import { personalPosts } from '../src/scheduled/post-keys.js';
 
 async function main(): Promise<void> {
   const [command, file] = process.argv.slice(2);
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   const emails = emailsIn(readFileSync(file, 'utf8'));
   const config = readConfig();
   const { regions } = loadContent(config.CONTENT_DIR);
-  const store = await openStore(config, (country) => regions.regionOf(country));
+  const store = await openStore(config, { personalPosts, regionOf: (country) => regions.regionOf(country) });
   try {
     const added = await store.addInvites(emails, `file:${file}`);
     let confirmed = 0;

@@ -6,13 +6,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from '../src/core/config.js';
 import { loadContent } from '../src/core/content/load.js';
-import { AtomicJsonFile } from '../src/store/atomic-json-file.js';
 import { mapLegacyRegions } from '../src/store/legacy-regions.js';
-import { acquireLock } from '../src/store/lock.js';
-import { STORE_FILE } from '../src/store/lowdb-store.js';
-import { POSTS_FILE, postsFileSchema } from '../src/store/posts-file.js';
+import { acquireLock, readPostsFile, readStoreFile, STORE_FILE } from '../src/store/lowdb/index.js';
 import { copyLowdbData, PostgresStore } from '../src/store/postgres/index.js';
-import { storeDataSchema } from '../src/core/store/records.js';
+import { personalPosts } from '../src/scheduled/post-keys.js';
 
 const USAGE = 'usage: DATABASE_URL=postgres://… npm run migrate-store -- --from DATA_DIR';
 
@@ -25,12 +22,12 @@ export async function migrateStore(argv: string[], env: NodeJS.ProcessEnv): Prom
   if (!url) throw new Error(`${USAGE}\n(DATABASE_URL: the database to copy into)`);
   const lock = acquireLock(dataDir);
   try {
-    const data = await new AtomicJsonFile(join(dataDir, STORE_FILE), storeDataSchema).read();
+    const data = await readStoreFile(dataDir);
     if (!data) throw new Error(`${join(dataDir, STORE_FILE)}: no store file to copy`);
-    const posts = (await new AtomicJsonFile(join(dataDir, POSTS_FILE), postsFileSchema).read()) ?? undefined;
+    const posts = await readPostsFile(dataDir);
     const { regions } = loadContent(readConfig(env).CONTENT_DIR);
     mapLegacyRegions(data, (country) => regions.regionOf(country)); // as the bot reads them: no AFR where the country tells
-    const store = await PostgresStore.open(url, { maxConnections: 1 });
+    const store = await PostgresStore.open(url, { personalPosts, maxConnections: 1 });
     try {
       const report = await copyLowdbData(store.pool, data, posts);
       const { emailTaken, ...counts } = report;

@@ -2,7 +2,8 @@
 // the fake Slack Web API and the fake Bot Connector; a 429 is waited out; a gone channel pauses.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
-import { LowdbStore } from '../src/store/lowdb-store.js';
+import { LowdbStore } from '../src/store/lowdb/index.js';
+import { personalPosts } from '../src/scheduled/post-keys.js';
 import { tempDir } from './helpers/bot.js';
 import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
 import { FakeSlack } from './helpers/fake-slack.js';
@@ -94,7 +95,7 @@ describe('subscribing and receiving', () => {
 describe('npm start', () => {
   it('done when: at CKEX_NOW 12:58Z a channel subscribed at 09:00 New York gets 4 May’s digest after 13:00Z, once, and nothing more after a restart', async () => {
     const dataDir = tempDir();
-    const store = await LowdbStore.open(dataDir);
+    const store = await LowdbStore.open(dataDir, { personalPosts });
     await store.saveSubscription({ id: 'slack:CDONE:en', platform: 'slack', channel: 'CDONE', lang: 'en', time: '09:00', zone: 'America/New_York', createdBy: 'UORG', createdAt: '2021-05-01T00:00:00Z' });
     await store.close();
     const env = { DATA_DIR: dataDir, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl };

@@ -7,7 +7,7 @@ import { submitRegistrationForm } from '../src/commands/registration-submit.js';
 import { fileContent } from '../src/core/file-content.js';
 import type { Reply } from '../src/core/reply.js';
 import { replyToText } from '../src/core/reply.js';
-import { STORE_FILE } from '../src/store/lowdb-store.js';
+import { STORE_FILE } from '../src/store/lowdb/index.js';
 import { testBot, type TestBot } from './helpers/bot.js';
 import { allRegistrations } from './helpers/registrations.js';
 

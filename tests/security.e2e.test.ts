@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { teamsMode } from '../src/bots/teams/mode.js';
 import { readConfig } from '../src/core/config.js';
-import { STORE_FILE } from '../src/store/lowdb-store.js';
+import { STORE_FILE } from '../src/store/lowdb/index.js';
 import { tempDir } from './helpers/bot.js';
 import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
 import { FakeSlack } from './helpers/fake-slack.js';

@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StoreCorruptError, StoreLockedError } from '../src/store/errors.js';
 import { StoreRejectedError } from '../src/core/store/errors.js';
-import { LowdbStore, STORE_FILE } from '../src/store/lowdb-store.js';
+import { LowdbStore, STORE_FILE, StoreCorruptError, StoreLockedError } from '../src/store/lowdb/index.js';
 import { MAX_RECORD_BYTES } from '../src/store/record-limits.js';
+import { personalPosts } from '../src/scheduled/post-keys.js';
 import { tempDir } from './helpers/bot.js';
 
 
@@ -27,17 +27,17 @@ function runScript(script: string, env: Record<string, string>): { kill(): void;
 describe('LowdbStore', () => {
   it('keeps preferences across a restart', async () => {
     const dir = tempDir();
-    const store = await LowdbStore.open(dir);
+    const store = await LowdbStore.open(dir, { personalPosts });
     await store.updateUser('u1', { lang: 'ar', tz: 'Africa/Cairo' });
     await store.close();
-    const again = await LowdbStore.open(dir);
-    expect(again.user('u1')).toMatchObject({ lang: 'ar', tz: 'Africa/Cairo' });
+    const again = await LowdbStore.open(dir, { personalPosts });
+    expect(await again.user('u1')).toMatchObject({ lang: 'ar', tz: 'Africa/Cairo' });
     await again.close();
   });
 
   it('writes a versioned file and coalesces a burst of writes into a few file writes', async () => {
     const dir = tempDir();
-    const store = await LowdbStore.open(dir);
+    const store = await LowdbStore.open(dir, { personalPosts });
     await Promise.all(Array.from({ length: 200 }, (_, i) => store.updateUser(`u${i}`, { lang: 'fr' })));
     expect(store.file.fileWrites).toBeLessThanOrEqual(3);
     const saved = JSON.parse(readFileSync(join(dir, STORE_FILE), 'utf8'));
@@ -55,7 +55,7 @@ describe('LowdbStore', () => {
     const dir = tempDir();
     const file = join(dir, STORE_FILE);
     writeFileSync(file, text);
-    const error = await LowdbStore.open(dir).catch((e: unknown) => e);
+    const error = await LowdbStore.open(dir, { personalPosts }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreCorruptError);
     expect((error as Error).message).toContain(file);
     expect(readFileSync(file, 'utf8')).toBe(text);
@@ -64,25 +64,25 @@ describe('LowdbStore', () => {
 
   it('refuses a record past the bounds every store shares (record-limits.ts), and only that write fails', async () => {
     const dir = tempDir();
-    const store = await LowdbStore.open(dir);
+    const store = await LowdbStore.open(dir, { personalPosts });
     await expect(store.updateUser('u1', { tz: 'x'.repeat(MAX_RECORD_BYTES.user) })).rejects.toBeInstanceOf(StoreRejectedError);
     await expect(store.star('u'.repeat(MAX_RECORD_BYTES.star), 'w1-d1-a', new Date().toISOString())).rejects.toBeInstanceOf(StoreRejectedError);
     await expect(store.feedToken('u'.repeat(MAX_RECORD_BYTES.feed))).rejects.toBeInstanceOf(StoreRejectedError);
-    expect(store.personalDataCounts()).toMatchObject({ stars: 0, feeds: 0 });
+    expect(await store.personalDataCounts()).toMatchObject({ stars: 0, feeds: 0 });
     await store.updateUser('u1', { tz: 'Africa/Cairo', remindMinutes: 20 });
     await store.close();
-    const again = await LowdbStore.open(dir);
-    expect(again.user('u1')).toMatchObject({ tz: 'Africa/Cairo', remindMinutes: 20 });
+    const again = await LowdbStore.open(dir, { personalPosts });
+    expect(await again.user('u1')).toMatchObject({ tz: 'Africa/Cairo', remindMinutes: 20 });
     expect(JSON.parse(readFileSync(join(dir, STORE_FILE), 'utf8'))).toMatchObject({ stars: {}, feeds: {} });
     await again.close();
   });
 
   it('refuses a second store on the same DATA_DIR in this process', async () => {
     const dir = tempDir();
-    const store = await LowdbStore.open(dir);
-    await expect(LowdbStore.open(dir)).rejects.toBeInstanceOf(StoreLockedError);
+    const store = await LowdbStore.open(dir, { personalPosts });
+    await expect(LowdbStore.open(dir, { personalPosts })).rejects.toBeInstanceOf(StoreLockedError);
     await store.close();
-    const again = await LowdbStore.open(dir);
+    const again = await LowdbStore.open(dir, { personalPosts });
     await again.close();
   });
 
@@ -96,7 +96,7 @@ describe('LowdbStore', () => {
     expect(result.stderr).toContain('in use by another CKEx process');
     holder.kill();
     await holder.done;
-    const store = await LowdbStore.open(dir); // the dead holder's lock is stale now
+    const store = await LowdbStore.open(dir, { personalPosts }); // the dead holder's lock is stale now
     await store.close();
   });
 
@@ -107,8 +107,8 @@ describe('LowdbStore', () => {
     writer.kill();
     await writer.done;
     const confirmed = writer.stdout().match(/confirmed \d+/g) ?? [];
-    const store = await LowdbStore.open(dir);
-    for (const line of confirmed) expect(store.user(`u${line.split(' ')[1]}`), line).toBeDefined();
+    const store = await LowdbStore.open(dir, { personalPosts });
+    for (const line of confirmed) expect(await store.user(`u${line.split(' ')[1]}`), line).toBeDefined();
     await store.close();
   });
 });

@@ -1,7 +1,7 @@
 // The Teams bot end to end: activities posted to the real /api/messages, replies caught by a fake Bot Connector.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
-import { LowdbAsyncStore } from '../src/store/lowdb-async.js';
+import { LowdbStore } from '../src/store/lowdb/index.js';
 import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
@@ -158,8 +158,8 @@ describe('install, uninstall and proactive messages', () => {
     await say({ text: 'help' });
     await connector.waitFor();
     // The lowdb file counts its writes: the test server runs on DATA_DIR.
-    expect(server.store).toBeInstanceOf(LowdbAsyncStore);
-    const file = (server.store as LowdbAsyncStore).store.file;
+    expect(server.store).toBeInstanceOf(LowdbStore);
+    const file = (server.store as LowdbStore).file;
     const writes = file.fileWrites;
     for (const text of ['today', 'week 2', 'now']) await say({ text });
     await connector.waitFor(4);

@@ -13,6 +13,7 @@ import { Dispatcher } from '../commands/dispatch.js';
 import { defaultRegistry } from '../commands/registry.js';
 import type { Booted } from '../commands/booted.js';
 import { openStore } from '../store/open.js';
+import { personalPosts } from '../scheduled/post-keys.js';
 import { Reader } from '../understanding/index.js';
 import { applyRetention } from '../core/retention/index.js';
 
@@ -20,7 +21,7 @@ export async function boot(config: Config, clock?: Clock): Promise<Booted> {
   const content = loadContent(config.CONTENT_DIR);
   const i18n = createI18n(config.LOCALES_DIR);
   const search = await ResourceSearch.build(content.library.resources);
-  const store = await openStore(config, (country) => content.regions.regionOf(country));
+  const store = await openStore(config, { personalPosts, regionOf: (country) => content.regions.regionOf(country) });
   const registry = defaultRegistry();
   const core: BotCore = {
     content,

@@ -1,5 +1,5 @@
-// The most one record may take, in every store (lowdb-store.ts, lowdb-async.ts and PostgreSQL alike), so a bad
-// record fails its own write in every store alike; and the most stars one user may keep.
+// The most one record may take, so a bad record fails its own write in every store alike (lowdb/ and postgres/);
+// and the most stars one user may keep.
 import { boundedJson } from '../core/json-shape.js';
 import { StoreRejectedError } from '../core/store/errors.js';
 

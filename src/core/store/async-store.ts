@@ -1,6 +1,6 @@
-// What the core may ask of storage when storage may be shared: the Store contract made asynchronous (a database
-// answers over the network), plus what several instances on one database need to agree on: versions, unique
-// emails, conditional status changes, claims and first sightings decided by the store, never by one process.
+// What the core may ask of storage, which may be shared: asynchronous (a database answers over the network), with
+// what several instances on one database need to agree on: versions, unique emails, conditional status changes,
+// claims and first sightings decided by the store, never by one process.
 import type { StoredDownload } from './download.js';
 import type { RegistrationCounts } from './registration-counts.js';
 import type { PersonalDataCounts } from './retention-counts.js';
@@ -39,7 +39,6 @@ export interface AsyncStore {
   updateUser(id: string, patch: Partial<Omit<UserPrefs, 'updatedAt'>>): Promise<void>;
 
   conversation(id: string): Promise<StoredConversation | undefined>;
-  conversations(): Promise<StoredConversation[]>;
   /** The conversations of one user (their personal chats), by id: what a direct message needs, without reading all. */
   conversationsOf(userId: string): Promise<StoredConversation[]>;
   saveConversation(conversation: Omit<StoredConversation, 'updatedAt'>): Promise<void>;
@@ -83,13 +82,10 @@ export interface AsyncStore {
 
   /** Claims a scheduled post by its key (`digest::<subscription>::<local day>`): true for one caller only, ever. */
   claimPost(key: string): Promise<boolean>;
-  /** Claims many in one step (each tick's reminders); returns the keys this caller won. */
-  claimPosts(keys: readonly string[]): Promise<string[]>;
   /** Gives back a claim whose post was not sent (the platform refused it), so a later try may claim it; a sent one stays. */
   releasePost(key: string): Promise<void>;
   /** Records that the claimed post was sent. A crash between claim and mark leaves it claimed and unsent. */
   markPosted(key: string): Promise<void>;
-  isPosted(key: string): Promise<boolean>;
 
   /** A value shared by every instance (the content version last reloaded); undefined when never set. */
   setting(key: string): Promise<string | undefined>;

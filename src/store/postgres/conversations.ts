@@ -30,11 +30,6 @@ export async function conversation(db: Queryable, id: string): Promise<StoredCon
   return rows[0] && fromRow(rows[0]);
 }
 
-export async function conversations(db: Queryable): Promise<StoredConversation[]> {
-  const { rows } = await db.query<ConversationRow>(`SELECT ${COLUMNS} FROM conversations ORDER BY id`);
-  return rows.map(fromRow);
-}
-
 export async function conversationsOf(db: Queryable, userId: string): Promise<StoredConversation[]> {
   const { rows } = await db.query<ConversationRow>(`SELECT ${COLUMNS} FROM conversations WHERE user_id = $1 ORDER BY id`, [userId]);
   return rows.map(fromRow);

@@ -2,7 +2,7 @@
 // nothing, and idempotent (every record is upserted by its key, timestamps kept), so it can be run again.
 // A registration whose email another registration already holds in the database is left out and reported.
 import type pg from 'pg';
-import type { PostsFileData } from '../posts-file.js';
+import type { PostsFileData } from '../lowdb/index.js';
 import type { StoreData } from '../../core/store/records.js';
 import { putConversation } from './conversations.js';
 import { inTransaction } from './db.js';

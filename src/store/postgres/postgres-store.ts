@@ -5,6 +5,7 @@ import { log } from '../../core/log.js';
 import type { AsyncStore, RegistrationExpected, Starrer, FormSaved, RegistrationSaved, VersionedForm } from '../../core/store/async-store.js';
 import type { StoredDownload } from '../../core/store/download.js';
 import type { RegistrationCounts } from '../../core/store/registration-counts.js';
+import type { PersonalPosts } from '../../core/store/personal-posts.js';
 import type { PersonalDataCounts } from '../../core/store/retention-counts.js';
 import type { FormProgress, Registration, RegistrationStatus, StoredConversation, Subscription, UserPrefs } from '../../core/store/records.js';
 import * as conversations from './conversations.js';
@@ -28,6 +29,8 @@ import * as users from './users.js';
 const PRUNE_SEEN_EVERY = 500;
 
 export interface PostgresStoreOptions {
+  /** Which scheduled-post keys name a person: erased with that person's data, and all of them by the purge. */
+  personalPosts: PersonalPosts;
   /** Connections this instance may hold (node-postgres' pool size). */
   maxConnections?: number;
   /** Each country's region: registrations and forms stored with AFR take it at start. */
@@ -37,10 +40,13 @@ export interface PostgresStoreOptions {
 export class PostgresStore implements AsyncStore {
   private sightings = 0;
 
-  private constructor(readonly pool: pg.Pool) {}
+  private constructor(
+    readonly pool: pg.Pool,
+    private readonly personalPosts: PersonalPosts,
+  ) {}
 
   /** Connects, applies the migrations this database lacks (under an advisory lock), and returns the store. */
-  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  static async open(url: string, options: PostgresStoreOptions): Promise<PostgresStore> {
     // A database that never answers fails start-up (and a request) after ten seconds instead of hanging it.
     const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 10_000 });
     // An idle connection dropped by the server must not crash the process: the pool replaces it.
@@ -50,7 +56,7 @@ export class PostgresStore implements AsyncStore {
       if (applied.length > 0) log.info({ applied }, 'PostgreSQL store migrated');
       const mapped = options.regionOf ? await mapLegacyRegions(pool, options.regionOf) : 0;
       if (mapped > 0) log.info({ records: mapped }, 'AFR registrations given their country\'s region');
-      return new PostgresStore(pool);
+      return new PostgresStore(pool, options.personalPosts);
     } catch (err) {
       await pool.end();
       throw err;
@@ -61,7 +67,6 @@ export class PostgresStore implements AsyncStore {
   updateUser = (id: string, patch: Partial<Omit<UserPrefs, 'updatedAt'>>): Promise<void> => users.updateUser(this.pool, id, patch);
 
   conversation = (id: string): Promise<StoredConversation | undefined> => conversations.conversation(this.pool, id);
-  conversations = (): Promise<StoredConversation[]> => conversations.conversations(this.pool);
   conversationsOf = (userId: string): Promise<StoredConversation[]> => conversations.conversationsOf(this.pool, userId);
   saveConversation = (c: Omit<StoredConversation, 'updatedAt'>): Promise<void> => conversations.saveConversation(this.pool, c);
   dropConversation = (id: string): Promise<void> => conversations.dropConversation(this.pool, id);
@@ -92,10 +97,8 @@ export class PostgresStore implements AsyncStore {
   claimPost = (key: string): Promise<boolean> => posts.claimPost(this.pool, key);
   setting = (key: string): Promise<string | undefined> => settings.setting(this.pool, key);
   saveSetting = (key: string, value: string): Promise<void> => settings.saveSetting(this.pool, key, value);
-  claimPosts = (keys: readonly string[]): Promise<string[]> => posts.claimPosts(this.pool, keys);
   releasePost = (key: string): Promise<void> => posts.releasePost(this.pool, key);
   markPosted = (key: string): Promise<void> => posts.markPosted(this.pool, key);
-  isPosted = (key: string): Promise<boolean> => posts.isPosted(this.pool, key);
 
   async firstSeen(kind: string, id: string, ttlSeconds: number): Promise<boolean> {
     if (++this.sightings % PRUNE_SEEN_EVERY === 0) await seen.forgetExpired(this.pool);
@@ -115,10 +118,10 @@ export class PostgresStore implements AsyncStore {
   feedToken = (userId: string): Promise<string> => feeds.feedToken(this.pool, userId);
   feedOwner = (token: string): Promise<string | undefined> => feeds.feedOwner(this.pool, token);
 
-  eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.pool, userId);
+  eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.pool, this.personalPosts, userId);
   dropFormsIdleSince = (before: string): Promise<number> => forms.dropFormsIdleSince(this.pool, before);
   personalDataCounts = (): Promise<PersonalDataCounts> => retention.personalDataCounts(this.pool);
-  purgePersonalData = (): Promise<PersonalDataCounts> => retention.purgePersonalData(this.pool);
+  purgePersonalData = (): Promise<PersonalDataCounts> => retention.purgePersonalData(this.pool, this.personalPosts);
 
   async close(): Promise<void> {
     await this.pool.end();

@@ -1,11 +1,13 @@
 // Erasure of one user, and the retention purge, each in one transaction or one statement: a crash erases all or
-// nothing, and the purge counts exactly what it deleted.
-import { personalPostPrefixes } from '../personal-posts.js';
+// nothing, and the purge counts exactly what it deleted. Which post keys name a person is the PersonalPosts the
+// store was opened with; its prefixes are parameters, matched by `^@` (starts_with as an operator, so ANY takes
+// it), never patterns: a `_` or `%` in a user id matches only itself.
 import type pg from 'pg';
+import type { PersonalPosts } from '../../core/store/personal-posts.js';
 import type { PersonalDataCounts } from '../../core/store/retention-counts.js';
 import { inTransaction, type Queryable } from './db.js';
 
-export async function eraseUser(pool: pg.Pool, userId: string): Promise<void> {
+export async function eraseUser(pool: pg.Pool, personalPosts: PersonalPosts, userId: string): Promise<void> {
   await inTransaction(pool, async (client) => {
     await client.query('DELETE FROM users WHERE id = $1', [userId]);
     await client.query('DELETE FROM forms WHERE user_id = $1', [userId]);
@@ -13,8 +15,7 @@ export async function eraseUser(pool: pg.Pool, userId: string): Promise<void> {
     await client.query('DELETE FROM conversations WHERE user_id = $1', [userId]);
     await client.query('DELETE FROM stars WHERE user_id = $1', [userId]);
     await client.query('DELETE FROM feeds WHERE user_id = $1', [userId]); // the calendar address answers 404 from now on
-    // The keys of reminders and notices sent to them name them and their sessions.
-    await client.query('DELETE FROM posts WHERE starts_with(key, $1) OR starts_with(key, $2)', [...personalPostPrefixes(userId)]);
+    await client.query('DELETE FROM posts WHERE key ^@ ANY($1::text[])', [personalPosts.prefixesOf(userId)]);
   });
 }
 
@@ -28,15 +29,16 @@ export async function personalDataCounts(db: Queryable): Promise<PersonalDataCou
 }
 
 /** Downloads go too (an export holds registrations), uncounted: a data-modifying WITH runs whether read or not. */
-export async function purgePersonalData(db: Queryable): Promise<PersonalDataCounts> {
+export async function purgePersonalData(db: Queryable, personalPosts: PersonalPosts): Promise<PersonalDataCounts> {
   const { rows } = await db.query<PersonalDataCounts>(
     `WITH r AS (DELETE FROM registrations RETURNING 1), i AS (DELETE FROM invites RETURNING 1), f AS (DELETE FROM forms RETURNING 1),
        c AS (DELETE FROM conversations WHERE scope = 'personal' RETURNING 1), d AS (DELETE FROM downloads RETURNING 1),
        s AS (DELETE FROM stars RETURNING 1), t AS (DELETE FROM feeds RETURNING 1),
-       p AS (DELETE FROM posts WHERE key LIKE 'remind::%' OR key LIKE 'notice::%' RETURNING 1)
+       p AS (DELETE FROM posts WHERE key ^@ ANY($1::text[]) RETURNING 1)
      SELECT (SELECT count(*) FROM r)::int AS registrations, (SELECT count(*) FROM i)::int AS invites,
        (SELECT count(*) FROM f)::int AS forms, (SELECT count(*) FROM c)::int AS conversations,
        (SELECT count(*) FROM s)::int AS stars, (SELECT count(*) FROM t)::int AS feeds`,
+    [personalPosts.prefixes],
   );
   return rows[0]!;
 }
