@@ -16,6 +16,7 @@ import { openStore } from '../store/open.js';
 import { personalPosts } from '../scheduled/post-keys.js';
 import { Reader } from '../understanding/index.js';
 import { applyRetention } from '../core/retention/index.js';
+import { StoreUnavailableError } from '../core/store/errors.js';
 
 export async function boot(config: Config, clock?: Clock): Promise<Booted> {
   const content = loadContent(config.CONTENT_DIR);
@@ -41,6 +42,10 @@ export async function boot(config: Config, clock?: Clock): Promise<Booted> {
     ...(config.CKEX_ORGANISERS_CHANNEL ? { organisersChannel: config.CKEX_ORGANISERS_CHANNEL } : {}),
   };
   core.reloadContent = () => reloadContent(core, config.CONTENT_DIR, registry.wordsByLanguage());
-  await applyRetention(core); // what expired while the bot was down goes before anyone is answered
+  // What expired while the bot was down goes before anyone is answered; a store out of reach can answer nothing
+  // personal either, and the scheduler's housekeeping applies it as soon as the store is back.
+  await applyRetention(core).catch((err: unknown) => {
+    if (!(err instanceof StoreUnavailableError)) throw err;
+  });
   return { core, dispatcher: new Dispatcher(core, registry), store };
 }

@@ -10,11 +10,15 @@ import type { SlackSetup } from '../bots/slack/app.js';
 import { slackMode } from '../bots/slack/mode.js';
 import type { TeamsSetup } from '../bots/teams/app.js';
 import { teamsMode } from '../bots/teams/mode.js';
+import { within } from '../core/within.js';
 import { registerErrorHandlers } from './errors.js';
 import { createHttpServer } from './http-timeouts.js';
 import { registerFiles } from './files.js';
 import { registerIcs } from './ics.js';
 import { PostScheduler } from '../scheduled/index.js';
+
+/** The readiness probe waits this long for the store. */
+const READY_BUDGET_MS = 1_000;
 
 export interface RunningServer {
   port: number;
@@ -33,6 +37,13 @@ export async function startServer(booted: Booted, config: Config): Promise<Runni
   const teams = teamsOn ? (await import('../bots/teams/app.js')).createTeams(config, booted.dispatcher, server, teamsOn) : undefined;
   server.get('/healthz', (_req, res) => {
     res.json({ ok: true, slack: slack?.mode ?? 'off', teams: teams?.mode ?? 'off', now: booted.core.clock.now().toISO() });
+  });
+  // Readiness, apart from liveness: an instance whose store is out of reach still answers from memory, but a load
+  // balancer may prefer another while it is.
+  server.get('/readyz', async (_req, res) => {
+    const reachable = await within(booted.store.ping().then(() => true, () => false), READY_BUDGET_MS);
+    if (reachable) res.json({ ok: true, store: 'reachable' });
+    else res.status(503).json({ ok: false, store: 'unreachable' });
   });
   registerIcs(server, booted.core);
   registerFiles(server, booted.core);

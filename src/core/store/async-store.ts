@@ -125,5 +125,7 @@ export interface AsyncStore {
   personalDataCounts(): Promise<PersonalDataCounts>;
   /** The retention purge: every registration, invitation, form under way, personal conversation, download, star and calendar token. */
   purgePersonalData(): Promise<PersonalDataCounts>;
+  /** Resolves when the store answers; throws when it cannot be reached (the readiness probe). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

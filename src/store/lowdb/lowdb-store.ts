@@ -108,6 +108,9 @@ export class LowdbStore implements AsyncStore {
   personalDataCounts = async (): Promise<PersonalDataCounts> => retention.personalDataCounts(this.db);
   purgePersonalData = (): Promise<PersonalDataCounts> => retention.purgePersonalData(this.parts);
 
+  /** The file is held in memory: it always answers (a failing disk shows on writes). */
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {
     await this.parts.posts.flush();
     await this.db.write();

@@ -25,6 +25,10 @@ import * as stars from './stars.js';
 import * as subscriptions from './subscriptions.js';
 import * as users from './users.js';
 
+/** Connecting gives up after this long, a query after that long: a stopped or stalled database fails calls quickly. */
+const CONNECT_TIMEOUT_MS = 2_000;
+const QUERY_TIMEOUT_MS = 10_000;
+
 /** Expired sightings are deleted once in this many calls: cheap, and the table stays small. */
 const PRUNE_SEEN_EVERY = 500;
 
@@ -43,24 +47,41 @@ export class PostgresStore implements AsyncStore {
   private constructor(
     readonly pool: pg.Pool,
     private readonly personalPosts: PersonalPosts,
+    private readonly regionOf?: RegionOf,
   ) {}
 
   /** Connects, applies the migrations this database lacks (under an advisory lock), and returns the store. */
   static async open(url: string, options: PostgresStoreOptions): Promise<PostgresStore> {
-    // A database that never answers fails start-up (and a request) after ten seconds instead of hanging it.
-    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 10_000 });
-    // An idle connection dropped by the server must not crash the process: the pool replaces it.
-    pool.on('error', (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost'));
+    const store = PostgresStore.connect(url, options);
     try {
-      const applied = await migrate(pool);
-      if (applied.length > 0) log.info({ applied }, 'PostgreSQL store migrated');
-      const mapped = options.regionOf ? await mapLegacyRegions(pool, options.regionOf) : 0;
-      if (mapped > 0) log.info({ records: mapped }, 'AFR registrations given their country\'s region');
-      return new PostgresStore(pool, options.personalPosts);
+      await store.prepare();
+      return store;
     } catch (err) {
-      await pool.end();
+      await store.close();
       throw err;
     }
+  }
+
+  /** The store with its pool, not yet prepared: nothing is asked of the database until a call (or prepare). */
+  static connect(url: string, options: PostgresStoreOptions): PostgresStore {
+    // A database that does not answer fails a call in seconds instead of hanging it: Slack waits three at most.
+    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS });
+    // An idle connection dropped by the server must not crash the process: the pool replaces it on the next call,
+    // and the outage itself is logged once, by the calls that find it.
+    pool.on('error', () => undefined);
+    return new PostgresStore(pool, options.personalPosts, options.regionOf);
+  }
+
+  /** Applies the migrations this database lacks and gives AFR records their country's region; safe to repeat. */
+  async prepare(): Promise<void> {
+    const applied = await migrate(this.pool);
+    if (applied.length > 0) log.info({ applied }, 'PostgreSQL store migrated');
+    const mapped = this.regionOf ? await mapLegacyRegions(this.pool, this.regionOf) : 0;
+    if (mapped > 0) log.info({ records: mapped }, 'AFR registrations given their country\'s region');
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
   }
 
   user = (id: string): Promise<UserPrefs | undefined> => users.user(this.pool, id);
