@@ -155,13 +155,13 @@ export class Dispatcher {
   }
 
   /**
-   * The store could not say whether a form is open: a command or a question understood is answered (what it must
-   * save says it could not); anything else may be a form's answer, so it is not taken for a question not understood.
+   * The store could not say whether a form is open: what would be taken for a command or a question while a form is
+   * open is answered (what it must save says it could not); anything else may be a form's answer, and is not
+   * answered as if it were a question.
    */
-  private async runUnread(ctx: CommandContext, text: string): Promise<Reply> {
-    if (this.registry.resolve(withoutEdgePunctuation(text)).entry) return this.runCommand(ctx, text);
-    const { reply } = await answerQuestion(ctx, text, (c, t) => this.runCommand(c, t, true));
-    return reply ?? { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('errors.notSaved')] }] };
+  private runUnread(ctx: CommandContext, text: string): Promise<Reply> | Reply {
+    if (this.isMidway(ctx, text, true)) return this.runCommand(ctx, text);
+    return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('errors.notSaved')] }] };
   }
 
   /** While a form is open, is this message a command or a question asked midway rather than an answer? */

@@ -115,7 +115,9 @@ export class PostScheduler {
       if (failed > 0) log.info({ failedTicks: failed }, 'scheduled posts are going again');
       return report;
     } catch (err) {
-      if (this.backoff.failed() === 1 && !(err instanceof StoreUnavailableError)) log.error({ err: (err as Error).message }, 'a scheduler tick failed; trying again with backoff');
+      // The store out of reach fails each call at once until its own probe finds it again: the next tick simply
+      // tries again. Anything else backs off, and is logged once for the run of failures.
+      if (!(err instanceof StoreUnavailableError) && this.backoff.failed() === 1) log.error({ err: (err as Error).message }, 'a scheduler tick failed; trying again with backoff');
       return { posted: [], paused: [], failed: [], reminded: [], told: [] };
     }
   }

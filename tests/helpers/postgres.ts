@@ -17,6 +17,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** A server of this suite's own, that the suite may stop and start again as a failover or an upgrade does. */
+export interface OwnDatabase extends TestDatabase {
+  /** `pg_ctl stop -m fast`: every connection is closed and the server is gone; its data stays. */
+  stopServer(): void;
+  /** Starts it again on the same port, with the same data. */
+  startServer(): void;
+}
+
 const PG_ROOT = '/usr/lib/postgresql';
 
 /** The newest installed version's bin folder, if any. */
@@ -64,6 +72,8 @@ function freePort(): Promise<number> {
 interface Cluster {
   url: string;
   stop(): void;
+  pause(): void;
+  resume(): void;
 }
 
 /** initdb and pg_ctl as the postgres user when we are root (initdb refuses root), as ourselves otherwise. */
@@ -86,11 +96,13 @@ async function startCluster(): Promise<Cluster> {
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']);
   // Durability is not what these tests check: fsync off keeps each suite quick on two cores.
   let port = 0;
+  let options = '';
+  const start = () => run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-s', 'start']);
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
-    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50`;
+    options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50`;
     try {
-      run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-s', 'start']);
+      start();
       break;
     } catch (err) {
       if (attempt >= 2) throw err; // another process took the port in between: try another
@@ -102,13 +114,15 @@ async function startCluster(): Promise<Cluster> {
     stopped = true;
     try {
       run('pg_ctl', ['-D', data, '-m', 'immediate', '-s', 'stop']);
+    } catch {
+      // already stopped (a suite that stopped it to test an outage)
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   };
   // A suite that crashes must not leave a postmaster behind.
   process.once('exit', stop);
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop, pause: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-s', 'stop']), resume: start };
 }
 
 function withDatabase(url: string, name: string): string {
@@ -148,4 +162,17 @@ export async function testDatabase(): Promise<TestDatabase> {
       }
     },
   };
+}
+
+/** A database on a server started for this suite alone, even when DATABASE_URL is set: the suite stops and starts it. */
+export async function ownDatabase(): Promise<OwnDatabase> {
+  const cluster = await startCluster();
+  const name = `ckex_test_${randomBytes(6).toString('hex')}`;
+  try {
+    await admin(cluster.url, `CREATE DATABASE ${name}`);
+  } catch (err) {
+    cluster.stop();
+    throw err;
+  }
+  return { url: withDatabase(cluster.url, name), drop: async () => cluster.stop(), stopServer: cluster.pause, startServer: cluster.resume };
 }
