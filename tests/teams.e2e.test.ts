@@ -158,8 +158,9 @@ describe('install, uninstall and proactive messages', () => {
     await say({ text: 'help' });
     await connector.waitFor();
     // The lowdb file counts its writes: the test server runs on DATA_DIR.
-    expect(server.store).toBeInstanceOf(LowdbStore);
-    const file = (server.store as LowdbStore).file;
+    const inner = (server.store as unknown as { inner: unknown }).inner;
+    expect(inner).toBeInstanceOf(LowdbStore);
+    const file = (inner as LowdbStore).file;
     const writes = file.fileWrites;
     for (const text of ['today', 'week 2', 'now']) await say({ text });
     await connector.waitFor(4);

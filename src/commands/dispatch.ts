@@ -18,6 +18,7 @@ import { answerQuestion } from './question.js';
 import { continueForm, FORM_IDLE_MS } from './registration-form.js';
 import type { CommandRegistry } from './registry.js';
 import { typedLabel } from './typed-labels.js';
+import { privateOnly } from '../views/private-only.js';
 import type { CommandSpec } from './types.js';
 import type { Caller, CommandContext, HandleOptions } from '../core/context.js';
 import { withFileLinks } from '../core/deliver-files.js';
@@ -189,6 +190,7 @@ export class Dispatcher {
     if (!entry) return this.answerOrExplain(ctx, raw, first);
     const { spec } = entry;
     if (spec.admin && !ctx.isAdmin) return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('errors.organisersOnly')] }] };
+    if (spec.personal && ctx.shared) return privateOnly(ctx);
     const args = spec.args(this.core);
     const run = (c: CommandContext, t: string) => this.runCommand(c, t, true);
     // "next week", "today please": words after a command that takes none are read as a question first.

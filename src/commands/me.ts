@@ -1,6 +1,5 @@
 // me: my registration and status; me cancel (withdraw, asks first), me export (my data as JSON), me delete (erase
 // it all, asks first). A typed yes answers the question (pending.ts).
-import { privateOnly } from '../views/private-only.js';
 import { z } from 'zod';
 import { setStatus } from '../core/forms/registration.js';
 import type { Reply } from '../core/reply.js';
@@ -66,7 +65,6 @@ async function withdraw(ctx: CommandContext): Promise<Reply> {
 }
 
 async function exportMine(ctx: CommandContext): Promise<Reply> {
-  if (ctx.shared) return privateOnly(ctx); // a download link to my data is never posted where others read
   const { store } = ctx.core;
   const [preferences, registrations, form, conversations, stars] = await Promise.all([store.user(ctx.caller.id), store.registrationsOf(ctx.caller.id), store.form(ctx.caller.id), store.conversationsOf(ctx.caller.id), store.starsOf(ctx.caller.id)]);
   const data = {
@@ -82,6 +80,7 @@ async function exportMine(ctx: CommandContext): Promise<Reply> {
 
 export const me = defineCommand({
   name: 'me',
+  personal: true,
   aliases: { en: ['me', 'my', 'mine'], fr: ['moi', 'profil'], ar: ['بياناتي', 'أنا', 'انا', 'حسابي'] },
   args: () => actionArg,
   run: async (ctx, action: Action | undefined): Promise<Reply> => {

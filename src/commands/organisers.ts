@@ -7,7 +7,6 @@ import type { Block, Reply } from '../core/reply.js';
 import type { Registration, RegistrationStatus } from '../core/store/records.js';
 import { normalizeWord } from '../core/i18n/normalize.js';
 import { askYesNo } from './pending.js';
-import { privateOnly } from '../views/private-only.js';
 import { answerFields, registrationAnswers } from '../views/registration.js';
 import { dayName } from '../views/times.js';
 import { z } from 'zod';
@@ -39,6 +38,7 @@ function starRows(ctx: CommandContext, stars: Record<string, number>): [string, 
 
 export const registrations = defineCommand({
   name: 'registrations',
+  personal: true,
   admin: true,
   aliases: { en: ['registrations', 'stats'], fr: ['inscriptions', 'statistiques'], ar: ['التسجيلات', 'احصاءات'] },
   args: () => none,
@@ -64,11 +64,11 @@ export const registrations = defineCommand({
 
 export const exportCommand = defineCommand({
   name: 'export',
+  personal: true,
   admin: true,
   aliases: { en: ['export', 'csv'], fr: ['exporter'], ar: ['تصدير'] },
   args: () => none,
   run: async (ctx): Promise<Reply> => {
-    if (ctx.shared) return privateOnly(ctx); // a link to every registration is never posted where others read
     // The CSV is made when the link is opened, a page of registrations at a time: memory stays flat as they grow.
     const { total: count } = await ctx.core.store.registrationCounts();
     const name = `ckex-registrations-${ctx.now.toUTC().toFormat('yyyyMMdd-HHmm')}.csv`;
@@ -183,6 +183,7 @@ async function pendingReply(ctx: CommandContext): Promise<Reply> {
 
 export const pending = defineCommand({
   name: 'pending',
+  personal: true,
   admin: true,
   aliases: { en: ['pending', 'waiting'], fr: ['en attente', 'attente'], ar: ['المعلقة', 'قيد الانتظار'] },
   args: () => none,

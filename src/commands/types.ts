@@ -12,6 +12,8 @@ export interface CommandSpec<A = unknown> {
   /** Parses the text after the command word. */
   args: (core: BotCore) => z.ZodType<A, string>;
   admin?: boolean;
+  /** What it answers is one person's or organisers' data: never where others read; a channel is told where to ask. */
+  personal?: boolean;
   run(ctx: CommandContext, args: A): Reply | Promise<Reply>;
 }
 

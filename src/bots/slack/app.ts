@@ -27,13 +27,16 @@ export interface SlackSetup {
   stop(): Promise<void>;
 }
 
-/** Bolt's logger interface over pino. */
+/**
+ * Bolt's and the Web API client's logger over pino. Their debug and info lines carry whole request and response
+ * bodies (emails, names, reply texts, private links): those never reach the log, whatever LOG_LEVEL says.
+ */
 function boltLogger(): Logger {
   const child = log.child({ surface: 'slack' });
   let level = LogLevel.WARN;
   return {
-    debug: (...m) => child.debug(m.join(' ')),
-    info: (...m) => child.info(m.join(' ')),
+    debug: () => undefined,
+    info: () => undefined,
     warn: (...m) => child.warn(m.join(' ')),
     error: (...m) => child.error(m.map(String).join(' ')),
     setLevel: (l) => (level = l),
