@@ -2,6 +2,15 @@
 // text (express's default page shows both outside production). One log line for server faults.
 import type { Application, NextFunction, Request, Response } from 'express';
 import { log } from '../core/log.js';
+import { StoreUnavailableError } from '../core/store/errors.js';
+
+/** Every response: no content sniffing, so a text/plain answer is never run as a page. */
+export function registerSecurityHeaders(server: Application): void {
+  server.use((_req: Request, res: Response, next: NextFunction) => {
+    res.set('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+}
 
 export function registerErrorHandlers(server: Application): void {
   server.use((_req: Request, res: Response) => {
@@ -9,6 +18,11 @@ export function registerErrorHandlers(server: Application): void {
   });
   server.use((err: Error & { status?: number; statusCode?: number }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
+    // The store out of reach (logged once by the store for the whole outage): try again, not our fault to report.
+    if (err instanceof StoreUnavailableError) {
+      res.status(503).set('Retry-After', '30').type('text/plain').send('Temporarily unavailable: try again in a minute.');
+      return;
+    }
     const status = err.status ?? err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       res.status(status).type('text/plain').send(status === 413 ? 'Request too large.' : 'Bad request.');

@@ -48,7 +48,8 @@ export function registerIcs(server: Application, core: BotCore): void {
     const id = match?.[1]?.toLowerCase();
     const sessions = id === WHOLE_AGENDA ? core.agenda.all() : id ? [core.agenda.session(id)].filter((s) => s !== undefined) : [];
     if (sessions.length === 0) {
-      res.status(404).type('text/plain').send(`No session "${id ?? req.params.file}". Try /ics/${WHOLE_AGENDA}.ics or /ics/w1-d1-a.ics`);
+      // The path is never echoed back: what a client sent is not the server's to repeat.
+      res.status(404).type('text/plain').send(`No such session. Try /ics/${WHOLE_AGENDA}.ics or /ics/w1-d1-a.ics`);
       return;
     }
     const t = core.i18n.t(lang);

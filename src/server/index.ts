@@ -11,7 +11,7 @@ import { slackMode } from '../bots/slack/mode.js';
 import type { TeamsSetup } from '../bots/teams/app.js';
 import { teamsMode } from '../bots/teams/mode.js';
 import { within } from '../core/within.js';
-import { registerErrorHandlers } from './errors.js';
+import { registerErrorHandlers, registerSecurityHeaders } from './errors.js';
 import { createHttpServer } from './http-timeouts.js';
 import { registerFiles } from './files.js';
 import { registerIcs } from './ics.js';
@@ -31,6 +31,7 @@ export interface RunningServer {
 export async function startServer(booted: Booted, config: Config): Promise<RunningServer> {
   const server = express();
   server.disable('x-powered-by');
+  registerSecurityHeaders(server);
   // Each platform's library is loaded only when its settings turn it on.
   const slack = slackMode(config) ? (await import('../bots/slack/app.js')).createSlack(config, booted.dispatcher, server) : undefined;
   const teamsOn = teamsMode(config);
