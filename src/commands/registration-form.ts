@@ -4,7 +4,7 @@ import { FIELDS, FIELD_IDS, type Answers, type FieldDef, type FieldId } from '..
 import { countryName } from '../core/forms/countries.js';
 import { saveFormOver } from '../core/forms/form-version.js';
 import { submitRegistration } from '../core/forms/registration.js';
-import { validateField } from '../core/forms/validate.js';
+import { answerLimit, validateField } from '../core/forms/validate.js';
 import type { Block, Button, Reply } from '../core/reply.js';
 import type { FormProgress } from '../core/store/records.js';
 import { formWord } from './form-words.js';
@@ -121,7 +121,7 @@ async function answer(ctx: CommandContext, progress: FormProgress, raw: string):
     if (result.choices) next.pendingChoices = result.choices;
     else delete next.pendingChoices;
     await save(ctx, next);
-    const reason = ctx.t(`form.errors.${result.error}`, { max: def.max ?? 0 });
+    const reason = ctx.t(`form.errors.${result.error}`, { max: answerLimit(def) });
     return questionReply(ctx, next, [text(ctx, reason)]);
   }
   const next = advance({ ...progress, answers: withAnswer(ctx, progress.answers, def.id, result.value) });

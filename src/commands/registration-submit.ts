@@ -8,7 +8,7 @@ import { FIELDS, fieldById, type Answers, type FieldId } from '../core/forms/fie
 import type { Region } from '../core/choices.js';
 import { submitRegistration } from '../core/forms/registration.js';
 import { decideRegion } from '../core/content/regions.js';
-import { validateField } from '../core/forms/validate.js';
+import { answerLimit, validateField } from '../core/forms/validate.js';
 import type { FormFieldView, FormView, Reply } from '../core/reply.js';
 import { afterSubmit } from './registration-outcome.js';
 import type { CommandContext } from '../core/context.js';
@@ -91,7 +91,7 @@ export async function submitRegistrationForm(ctx: CommandContext, raw: Record<st
     if (f.id === 'region') continue; // decided below, from the country
     const result = validateField(f, raw[f.id] ?? '', ctx.core.i18n);
     if (result.ok) answers[f.id] = result.value;
-    else errors[f.id] = result.choices ? ctx.t('form.errors.countryChoose', { choices: result.choices.map((c) => countryName(c, ctx.lang)).join(' / ') }) : ctx.t(`form.errors.${result.error}`, { max: 'max' in f ? f.max : 0 });
+    else errors[f.id] = result.choices ? ctx.t('form.errors.countryChoose', { choices: result.choices.map((c) => countryName(c, ctx.lang)).join(' / ') }) : ctx.t(`form.errors.${result.error}`, { max: answerLimit(f) });
   }
   const values = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const region = formRegion(ctx, answers.country, raw);

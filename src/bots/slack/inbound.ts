@@ -15,7 +15,11 @@ export function slackCaller(teamId: string | undefined, userId: string, profile:
 }
 
 /** "<@U0BOT> today" → "today". */
-export const withoutMentions = (text: string): string => text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').trim();
+/** Longest text read from a Slack message: Slack's own limit is 40,000; the dispatcher reads 2,000 of it. */
+const MAX_TEXT = 4_000;
+
+/** Mentions removed after the text is cut, with a pattern that cannot run past the next "<" (linear by construction). */
+export const withoutMentions = (text: string): string => text.slice(0, MAX_TEXT).replace(/<@[A-Z0-9]+(\|[^<>]*)?>/g, ' ').trim();
 
 /** A button's value: the command it runs and the language of the message it was on. */
 export interface ButtonValue {

@@ -25,11 +25,15 @@ export function scopeOf(activity: Activity): StoredConversation['scope'] {
 export const isShared = (activity: Activity): boolean => scopeOf(activity) !== 'personal';
 
 /** The message text with the bot's @mention and Teams' HTML removed. */
+/** Longest text read from a Teams message (the dispatcher reads 2,000 of it; Teams allows about 28 KB). */
+const MAX_TEXT = 4_000;
+
 export function commandText(activity: Activity): string {
-  const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+  // Cut first, then tags removed with patterns that cannot run past the next "<": linear however the text is made.
+  const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').slice(0, MAX_TEXT);
   return text
     .replace(/<at>[^<]*<\/at>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .trim();

@@ -50,7 +50,15 @@ export function notEmailsIn(text: string): string[] {
   return [...new Set(entries.filter((e) => emailsIn(e).length === 0))];
 }
 
+/** The longest email there is (RFC 5321's path limit). */
+const MAX_EMAIL = 254;
+/** One @, something before it, a dot after it with something on each side. */
+const EMAIL_CELL = /^[^@]+@[^@]+\.[^@.]+$/;
+
 /** Emails from a CSV or a list: any cell that looks like an email, lower-cased, once each. */
 export function emailsIn(text: string): string[] {
-  return [...new Set((text.match(/[^\s,;"'<>()]+@[^\s,;"'<>()]+\.[^\s,;"'<>()]+/g) ?? []).map((e) => e.toLowerCase()))];
+  // Cells first, then one anchored test per cell: linear however many @ a line holds (a pattern over the whole text
+  // backtracked cubically on a run of @).
+  const cells = text.split(/[\s,;"'<>()]+/).map((cell) => cell.replace(/\.+$/, '')).filter((cell) => cell.length <= MAX_EMAIL && EMAIL_CELL.test(cell));
+  return [...new Set(cells.map((e) => e.toLowerCase()))];
 }

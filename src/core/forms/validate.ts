@@ -66,7 +66,16 @@ function matchChoice(field: FieldDef, raw: string, i18n: I18n): FieldResult {
   return { ok: false, error: 'choice' };
 }
 
+/** The longest answer each field takes: anything longer is refused before it is matched (a country's fuzzy match is
+ * quadratic in its length), whatever surface it came from. */
+export function answerLimit(field: FieldDef): number {
+  if (field.kind === 'text') return field.max ?? 200;
+  return field.kind === 'email' ? 254 : 100;
+}
+
 export function validateField(field: FieldDef, raw: string, i18n: I18n): FieldResult {
+  // Cut first: a pasted page is refused at its length, never read.
+  if (raw.length > answerLimit(field) * 2 && raw.trim().length > answerLimit(field)) return { ok: false, error: 'tooLong' };
   const trimmed = raw.trim();
   if (trimmed === '') return field.required ? { ok: false, error: 'required' } : { ok: true, value: '' };
   if (field.kind === 'text' && isSkip(trimmed)) return field.required ? { ok: false, error: 'cannotSkip' } : { ok: true, value: '' };
