@@ -5,6 +5,7 @@ import type { Dispatcher } from '../../commands/dispatch.js';
 import type { Config } from '../../core/config.js';
 import { log } from '../../core/log.js';
 import { registerSlackEndpoint, SLACK_EVENTS_PATH } from './endpoint.js';
+import { responseOrigins } from './response-urls.js';
 import type { SlackSurface } from './context.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommand } from './listeners/command.js';
@@ -70,7 +71,7 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
   const logger = boltLogger();
   const clientOptions = { retryConfig: SLACK_RETRY, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}) };
   const socket = config.SLACK_APP_TOKEN !== undefined;
-  if (!socket) registerSlackEndpoint(server, signingSecret!, dispatcher.core.store); // before Bolt's receiver: it must see the request first
+  if (!socket) registerSlackEndpoint(server, signingSecret!, dispatcher.core.store, responseOrigins(config.SLACK_API_URL)); // before Bolt's receiver: it must see the request first
   const app = socket
     ? new App({ token, appToken: config.SLACK_APP_TOKEN!, socketMode: true, logger, clientOptions, deferInitialization: true, convoStore: false })
     : new App({

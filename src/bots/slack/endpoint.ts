@@ -1,10 +1,12 @@
 // POST /slack/events, before Bolt: the body read once with a size limit (413), the v0 signature and a timestamp
 // within five minutes either way checked (401), and a request already executed (by this or any instance sharing the
-// store) acknowledged again without running it twice (a replayed signature). Bolt then reads req.rawBody.
+// store) acknowledged again without running it twice (a replayed signature), a response_url outside Slack refused
+// (400). Bolt then reads req.rawBody.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
 import { log } from '../../core/log.js';
 import type { AsyncStore } from '../../core/store/async-store.js';
+import { allowedResponseUrls, responseUrlsOf } from './response-urls.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Slack's largest payloads (a modal's view state) are far below this. */
@@ -22,7 +24,7 @@ export function signatureProblem(secret: string, headers: Request['headers'], bo
   return given.length === expected.length && timingSafeEqual(given, expected) ? undefined : 'signature mismatch';
 }
 
-export function registerSlackEndpoint(server: Application, signingSecret: string, store: Pick<AsyncStore, 'firstSeen'>): void {
+export function registerSlackEndpoint(server: Application, signingSecret: string, store: Pick<AsyncStore, 'firstSeen'>, origins: ReadonlySet<string>): void {
   // Only requests with a valid signature are remembered, so nobody can crowd out the real ones; a signature is
   // remembered as long as its timestamp could still be accepted.
   server.post(SLACK_EVENTS_PATH, express.raw({ type: () => true, limit: SLACK_BODY_LIMIT }), async (req: Request, res: Response, next: NextFunction) => {
@@ -31,6 +33,11 @@ export function registerSlackEndpoint(server: Application, signingSecret: string
     if (problem) {
       log.warn({ surface: 'slack', reason: problem }, 'Slack request refused: 401');
       res.status(401).json({ error: 'unauthorized' });
+      return;
+    }
+    if (!allowedResponseUrls(responseUrlsOf(body, req.headers['content-type']), origins)) {
+      log.warn({ surface: 'slack' }, 'Slack request refused: a response_url outside Slack');
+      res.status(400).json({ error: 'response_url is not a Slack address' });
       return;
     }
     if (!(await store.firstSeen('slack-signature', String(req.headers['x-slack-signature']), 2 * WINDOW_S))) {

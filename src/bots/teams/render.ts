@@ -29,8 +29,11 @@ export interface CardData {
   lang: string;
 }
 
-/** Teams markdown treats these as formatting; a title with an underscore must stay a title. */
-const escapeMarkdown = (s: string): string => s.replace(/([*_~`\\])/g, '\\$1');
+/**
+ * Teams markdown treats these as formatting: a title with an underscore must stay a title, and text someone wrote or
+ * imported (a name, a question not understood) must never become a link under the bot's name ("[Approve](https://…)").
+ */
+const escapeMarkdown = (s: string): string => s.replace(/([*_~`\\[\]])/g, '\\$1');
 
 /** A time as the card's {{TIME()}}/{{DATE()}} function, so each reader of a shared card sees their own. */
 function timeFunction(part: TimeRef): string {
