@@ -83,8 +83,10 @@ export function renderBlocks(reply: Reply, opts: SlackRenderOptions): KnownBlock
   const rtl = reply.lang === 'ar';
   let buttons = 0;
   const blocks = reply.blocks.flatMap((b) => renderBlock(b, reply, opts, () => buttons++));
-  if (reply.shareable && opts.shareCommand) {
-    const share: SlackButton = { type: 'button', action_id: 'ckex_share', text: plainText(opts.shareLabel ?? 'Share', rtl, L.buttonText), value: clip(encodeButton({ command: opts.shareCommand, lang: reply.lang }), L.buttonValue) };
+  // A command too long for a button's value is not offered: cut, it would run as something else (raw JSON).
+  const shareValue = opts.shareCommand ? encodeButton({ command: opts.shareCommand, lang: reply.lang }) : '';
+  if (reply.shareable && opts.shareCommand && shareValue.length <= L.buttonValue) {
+    const share: SlackButton = { type: 'button', action_id: 'ckex_share', text: plainText(opts.shareLabel ?? 'Share', rtl, L.buttonText), value: shareValue };
     blocks.push({ type: 'actions', elements: [share] });
   }
   return blocks;
