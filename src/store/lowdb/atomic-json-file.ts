@@ -6,6 +6,9 @@ import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { StoreCorruptError } from './errors.js';
 
+/** The file-system calls a write makes, in one object so that tests can make the disk fail; nothing else replaces them. */
+export const disk = { open, rename, unlink };
+
 interface Waiter {
   resolve: () => void;
   reject: (err: unknown) => void;
@@ -71,20 +74,21 @@ export class AtomicJsonFile<T> implements Adapter<T> {
 
   private async replace(text: string): Promise<void> {
     const tmp = join(dirname(this.file), `.${basename(this.file)}.${process.pid}.${++this.seq}.tmp`);
-    const handle = await open(tmp, 'w', 0o600);
     try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(tmp, this.file);
+      const handle = await disk.open(tmp, 'w', 0o600);
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await disk.rename(tmp, this.file);
     } catch (err) {
-      await unlink(tmp).catch(() => undefined);
+      // A torn temp file is a copy of the store, erased data included: never left behind (ENOENT: never made).
+      await disk.unlink(tmp).catch(() => undefined);
       throw err;
     }
-    const dir = await open(dirname(this.file), 'r');
+    const dir = await disk.open(dirname(this.file), 'r');
     try {
       await dir.sync();
     } finally {
