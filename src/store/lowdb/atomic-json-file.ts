@@ -1,10 +1,13 @@
 // A lowdb adapter that validates what it reads and writes atomically: temp file, fsync, rename, fsync the folder.
-// Writes asked for while one is running are coalesced into one more write of the latest data.
+// Writes asked for while one is running are coalesced into one more write of the latest data. A write that fails
+// (a full or failing disk) leaves the previous file as it was, removes its temp file, and takes its changes back
+// in memory (each write may bring the Undo of its change) before anyone is told.
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { StoreCorruptError } from './errors.js';
+import type { Undo } from './undo.js';
 
 /** The file-system calls a write makes, in one object so that tests can make the disk fail; nothing else replaces them. */
 export const disk = { open, rename, unlink };
@@ -12,6 +15,7 @@ export const disk = { open, rename, unlink };
 interface Waiter {
   resolve: () => void;
   reject: (err: unknown) => void;
+  undo: Undo | undefined;
 }
 
 export class AtomicJsonFile<T> implements Adapter<T> {
@@ -49,9 +53,10 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     return parsed.data;
   }
 
-  write(data: T): Promise<void> {
+  /** Writes `data`; if the write fails, `undo` (the change that asked for it) is run before the promise rejects. */
+  write(data: T, undo?: Undo): Promise<void> {
     this.latest = data;
-    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject, undo }));
     if (!this.running) void this.drain();
     return done;
   }
@@ -66,7 +71,12 @@ export class AtomicJsonFile<T> implements Adapter<T> {
         await this.replace(JSON.stringify(this.latest));
         waiters.forEach((w) => w.resolve());
       } catch (err) {
-        waiters.forEach((w) => w.reject(err));
+        // Changes made while this write ran were decided over the ones that failed: they fail with them. All are
+        // taken back, newest first, before any caller hears of it; memory is then what the file last confirmed.
+        const failed = [...waiters, ...this.waiters];
+        this.waiters = [];
+        for (let i = failed.length - 1; i >= 0; i--) failed[i]!.undo?.run();
+        failed.forEach((w) => w.reject(err));
       }
     }
     this.running = false;
@@ -88,6 +98,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
       await disk.unlink(tmp).catch(() => undefined);
       throw err;
     }
+    // Renamed but the folder not synced: the file may now hold changes that are taken back, until the next write.
     const dir = await disk.open(dirname(this.file), 'r');
     try {
       await dir.sync();

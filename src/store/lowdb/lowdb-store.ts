@@ -113,7 +113,7 @@ export class LowdbStore implements AsyncStore {
 
   async close(): Promise<void> {
     await this.parts.posts.flush();
-    await this.db.write();
+    await this.db.flush();
     this.lock.release();
   }
 }
