@@ -25,6 +25,8 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   private seq = 0;
   /** How many times the file was written: bursts of writes cost far fewer. */
   fileWrites = 0;
+  /** The last write failed: the file may be behind memory's confirmed data (or, after a failed fsync of the folder, ahead of it). */
+  failing = false;
 
   constructor(
     readonly file: string,
@@ -69,8 +71,10 @@ export class AtomicJsonFile<T> implements Adapter<T> {
       try {
         // Inside the try: a value that cannot be serialised fails these writes, never the process.
         await this.replace(JSON.stringify(this.latest));
+        this.failing = false;
         waiters.forEach((w) => w.resolve());
       } catch (err) {
+        this.failing = true;
         // Changes made while this write ran were decided over the ones that failed: they fail with them. All are
         // taken back, newest first, before any caller hears of it; memory is then what the file last confirmed.
         const failed = [...waiters, ...this.waiters];
@@ -98,7 +102,8 @@ export class AtomicJsonFile<T> implements Adapter<T> {
       await disk.unlink(tmp).catch(() => undefined);
       throw err;
     }
-    // Renamed but the folder not synced: the file may now hold changes that are taken back, until the next write.
+    // Renamed but the folder not synced: the file may now hold changes that are taken back. The next write
+    // (LowdbStore.ping writes again while `failing`) puts the file back in step with memory.
     const dir = await disk.open(dirname(this.file), 'r');
     try {
       await dir.sync();

@@ -21,7 +21,7 @@ export interface StoreDb {
    * the store. If the write fails, the change, and any made over it meanwhile, are taken back before it rejects.
    */
   change(apply: (undo: Undo) => void): Promise<void>;
-  /** Writes `data` as it is: at close. */
+  /** Writes `data` as it is: at close, and again after a failed write. */
   flush(): Promise<void>;
 }
 

@@ -28,7 +28,8 @@ export async function readPostsFile(dataDir: string): Promise<PostsFileData | un
 
 export class PostClaims {
   private constructor(
-    private readonly file: AtomicJsonFile<PostsFileData>,
+    /** The claims' file, which says whether its last write failed. */
+    readonly file: AtomicJsonFile<PostsFileData>,
     private readonly data: PostsFileData,
   ) {}
 
@@ -63,7 +64,7 @@ export class PostClaims {
     await this.change((u) => keys.forEach((key) => u.remove(this.data.posts, key)));
   }
 
-  /** Writes the claims as they are: at close. */
+  /** Writes the claims as they are: at close, and again after a failed write. */
   flush(): Promise<void> {
     return this.file.write(this.data);
   }
