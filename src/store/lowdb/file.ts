@@ -1,5 +1,6 @@
 // The lowdb store's file, DATA_DIR/ckex.json: validated when read and written atomically (atomic-json-file.ts),
-// held by one process at a time (lock.ts). Each part of the store changes the data in memory, then awaits write().
+// held by one process at a time (lock.ts). Each part of the store changes the data in memory through change(),
+// which records how to take the change back (undo.ts) should its write fail.
 import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -8,11 +9,21 @@ import { emptyStore, storeDataSchema, type StoreData } from '../../core/store/re
 import { mapLegacyRegions, type RegionOf } from '../legacy-regions.js';
 import { AtomicJsonFile } from './atomic-json-file.js';
 import { acquireLock, type Lock } from './lock.js';
+import { recorded, type Undo } from './undo.js';
 
 export const STORE_FILE = 'ckex.json';
 
-/** The whole store in memory (`data`), and `write()`, which resolves once it is durably on disk. */
-export type StoreDb = Low<StoreData>;
+/** The whole store in memory (`data`), and the ways to write it, which resolve once it is durably on disk. */
+export interface StoreDb {
+  readonly data: StoreData;
+  /**
+   * Applies a change to `data` at once (synchronously: what it checked cannot move before it is made) and writes
+   * the store. If the write fails, the change, and any made over it meanwhile, are taken back before it rejects.
+   */
+  change(apply: (undo: Undo) => void): Promise<void>;
+  /** Writes `data` as it is: at close, and again after a failed write. */
+  flush(): Promise<void>;
+}
 
 export interface OpenedFile {
   db: StoreDb;
@@ -42,9 +53,15 @@ export async function openStoreFile(dataDir: string, regionOf?: RegionOf): Promi
   try {
     removeStaleTempFiles(dataDir);
     const file = storeFile(dataDir);
-    const db = new Low<StoreData>(file, emptyStore());
-    await db.read();
-    if (regionOf && mapLegacyRegions(db.data, regionOf) > 0) await db.write();
+    const low = new Low<StoreData>(file, emptyStore());
+    await low.read();
+    const data = low.data;
+    if (regionOf && mapLegacyRegions(data, regionOf) > 0) await file.write(data);
+    const db: StoreDb = {
+      data,
+      change: async (apply) => file.write(data, recorded(apply)),
+      flush: () => file.write(data),
+    };
     return { db, file, lock };
   } catch (err) {
     lock.release();

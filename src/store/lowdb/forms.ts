@@ -5,9 +5,11 @@ import { NO_FORM } from '../../core/store/async-store.js';
 import { formProgressSchema, type FormProgress } from '../../core/store/records.js';
 import { admit } from '../record-limits.js';
 import type { StoreDb } from './file.js';
+import type { Undo } from './undo.js';
 
 export class Forms {
-  private readonly versions = new Map<string, number>();
+  /** Taken back with the form when its write fails; lastVersion is not, so no version is ever given twice. */
+  private versions = new Map<string, number>();
   private lastVersion = 0;
 
   constructor(private readonly db: StoreDb) {}
@@ -29,36 +31,40 @@ export class Forms {
     // Checked and taken before the first await: a second save with the same expected version finds it changed.
     if (this.versionOf(userId) !== expectedVersion) return { saved: false, current: this.form(userId) };
     const version = ++this.lastVersion;
-    this.versions.set(userId, version);
-    this.db.data.forms[userId] = p;
-    await this.db.write();
+    await this.db.change((u) => {
+      u.mapSet(this.versions, userId, version);
+      u.set(this.db.data.forms, userId, p);
+    });
     return { saved: true, version };
   }
 
   async drop(userId: string): Promise<void> {
-    this.versions.delete(userId);
-    if (!(userId in this.db.data.forms)) return;
-    delete this.db.data.forms[userId];
-    await this.db.write();
+    if (!(userId in this.db.data.forms)) {
+      this.versions.delete(userId);
+      return;
+    }
+    await this.db.change((u) => this.forget(userId, u));
   }
 
   /** Forms last touched before this instant; returns how many went. */
   async dropIdleSince(before: string): Promise<number> {
     const idle = Object.entries(this.db.data.forms).filter(([, f]) => f.updatedAt < before);
-    for (const [userId] of idle) delete this.db.data.forms[userId];
-    if (idle.length > 0) await this.db.write();
+    // Their versions stay: a version with no form reads as NO_FORM, as it did before.
+    if (idle.length > 0) await this.db.change((u) => idle.forEach(([userId]) => u.remove(this.db.data.forms, userId)));
     return idle.length;
   }
 
   /** In memory only, for an erasure that writes once. */
-  forget(userId: string): void {
-    this.versions.delete(userId);
-    delete this.db.data.forms[userId];
+  forget(userId: string, u: Undo): void {
+    u.mapDelete(this.versions, userId);
+    u.remove(this.db.data.forms, userId);
   }
 
   /** In memory only, for the purge. */
-  forgetAll(): void {
-    this.versions.clear();
-    this.db.data.forms = {};
+  forgetAll(u: Undo): void {
+    const versions = this.versions;
+    this.versions = new Map();
+    u.onUndo(() => (this.versions = versions));
+    u.swap(this.db.data, 'forms', {});
   }
 }

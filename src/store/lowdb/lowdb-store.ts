@@ -108,12 +108,19 @@ export class LowdbStore implements AsyncStore {
   personalDataCounts = async (): Promise<PersonalDataCounts> => retention.personalDataCounts(this.db);
   purgePersonalData = (): Promise<PersonalDataCounts> => retention.purgePersonalData(this.parts);
 
-  /** The file is held in memory: it always answers (a failing disk shows on writes). */
-  async ping(): Promise<void> {}
+  /**
+   * The data is in memory, so reads always answer; a failing disk shows on writes. After a failed write this writes
+   * both files again: the health probe then finds the store back only once the disk takes a whole write (so an
+   * outage is logged once, not once per retry), and a file left ahead of memory is put back in step.
+   */
+  async ping(): Promise<void> {
+    if (this.file.failing) await this.db.flush();
+    if (this.parts.posts.file.failing) await this.parts.posts.flush();
+  }
 
   async close(): Promise<void> {
     await this.parts.posts.flush();
-    await this.db.write();
+    await this.db.flush();
     this.lock.release();
   }
 }

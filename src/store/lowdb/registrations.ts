@@ -6,13 +6,14 @@ import { countRegistrations, type RegistrationCounts } from '../../core/store/re
 import { registrationSchema, type Registration, type RegistrationStatus } from '../../core/store/records.js';
 import { admit } from '../record-limits.js';
 import type { StoreDb } from './file.js';
+import type { Undo } from './undo.js';
 
 const byExportOrder = (a: Registration, b: Registration) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 const emailKey = (email: string) => email.toLowerCase();
 
 export class Registrations {
   /** Lower-cased email → registration id, derived from the file on open and kept in step with every change. */
-  private readonly byEmail = new Map<string, string>();
+  private byEmail = new Map<string, string>();
 
   constructor(private readonly db: StoreDb) {
     // A file written before the index ignored case may hold one email twice: the oldest registration keeps it.
@@ -63,48 +64,49 @@ export class Registrations {
     if (expected === 'new' ? current !== undefined : expected !== undefined && current?.updatedAt !== expected.updatedAt) return { outcome: 'moved', registration: current };
     const holder = this.holderOf(r.email);
     if (holder && holder.id !== r.id) return { outcome: 'taken', registration: holder };
-    await this.put(r);
+    await this.db.change((u) => this.put(r, u));
     return { outcome: 'saved', registration: r };
   }
 
   async setStatus(id: string, from: RegistrationStatus, to: RegistrationStatus, at: string, mark?: { invited: true }): Promise<Registration | undefined> {
     const current = this.registration(id);
     if (current?.status !== from) return undefined;
-    const updated: Registration = { ...current, status: to, updatedAt: at, ...(mark?.invited ? { invited: true } : {}) };
-    await this.put(admit('registration', updated));
+    const updated: Registration = admit('registration', { ...current, status: to, updatedAt: at, ...(mark?.invited ? { invited: true } : {}) });
+    await this.db.change((u) => this.put(updated, u));
     return updated;
   }
 
   /** Only once nobody else holds the email (save checked it). */
-  private async put(r: Registration): Promise<void> {
+  private put(r: Registration, u: Undo): void {
     const before = this.db.data.registrations[r.id];
-    this.db.data.registrations[r.id] = r;
-    if (before && emailKey(before.email) !== emailKey(r.email)) this.unindex(before); // the old email is free again
-    this.byEmail.set(emailKey(r.email), r.id);
-    await this.db.write();
+    u.set(this.db.data.registrations, r.id, r);
+    if (before && emailKey(before.email) !== emailKey(r.email)) this.unindex(before, u); // the old email is free again
+    u.mapSet(this.byEmail, emailKey(r.email), r.id);
   }
 
   /** The email of a registration gone or changed: to another registration with it (an old file's), or to none. */
-  private unindex(gone: Registration): void {
+  private unindex(gone: Registration, u: Undo): void {
     const key = emailKey(gone.email);
     if (this.byEmail.get(key) !== gone.id) return;
-    this.byEmail.delete(key);
     const other = this.all()
       .filter((r) => r.id !== gone.id && emailKey(r.email) === key)
       .sort(byExportOrder)[0];
-    if (other) this.byEmail.set(key, other.id);
+    if (other) u.mapSet(this.byEmail, key, other.id);
+    else u.mapDelete(this.byEmail, key);
   }
 
   /** In memory only, for an erasure that writes once: every registration this user made or updated. */
-  forgetOf(userId: string): void {
+  forgetOf(userId: string, u: Undo): void {
     const gone = this.of(userId);
-    for (const r of gone) delete this.db.data.registrations[r.id];
-    for (const r of gone) this.unindex(r);
+    for (const r of gone) u.remove(this.db.data.registrations, r.id);
+    for (const r of gone) this.unindex(r, u);
   }
 
   /** In memory only, for the purge. */
-  forgetAll(): void {
-    this.db.data.registrations = {};
-    this.byEmail.clear();
+  forgetAll(u: Undo): void {
+    const byEmail = this.byEmail;
+    this.byEmail = new Map();
+    u.onUndo(() => (this.byEmail = byEmail));
+    u.swap(this.db.data, 'registrations', {});
   }
 }

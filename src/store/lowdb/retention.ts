@@ -1,6 +1,7 @@
 // Erasure of one user and the retention purge, across every part of the lowdb store: each part forgets in memory,
-// then the file is written once, then the post claims that name a person (the PersonalPosts the store was opened
-// with) go from their own file.
+// in one change, then the file is written once, then the post claims that name a person (the PersonalPosts the
+// store was opened with) go from their own file. If the first write fails nothing is forgotten; if the second
+// fails the claims stay, and the same erasure asked again finishes it.
 import type { PersonalPosts } from '../../core/store/personal-posts.js';
 import type { PersonalDataCounts } from '../../core/store/retention-counts.js';
 import type { StoreDb } from './file.js';
@@ -23,11 +24,12 @@ export interface Parts {
 }
 
 export async function eraseUser(p: Parts, userId: string): Promise<void> {
-  forgetUser(p.db, userId);
-  p.forms.forget(userId);
-  p.registrations.forgetOf(userId);
-  p.stars.forget(userId);
-  await p.db.write();
+  await p.db.change((u) => {
+    forgetUser(p.db, userId, u);
+    p.forms.forget(userId, u);
+    p.registrations.forgetOf(userId, u);
+    p.stars.forget(userId, u);
+  });
   await p.posts.dropStartingWith(p.personalPosts.prefixesOf(userId));
 }
 
@@ -46,13 +48,14 @@ export function personalDataCounts(db: StoreDb): PersonalDataCounts {
 /** Every registration, invitation, form under way, personal conversation, download, star and calendar token. */
 export async function purgePersonalData(p: Parts): Promise<PersonalDataCounts> {
   const counts = personalDataCounts(p.db);
-  p.registrations.forgetAll();
-  forgetInvites(p.db);
-  p.forms.forgetAll();
-  forgetPersonalConversations(p.db);
-  p.stars.forgetAll();
-  p.memory.dropDownloads();
-  await p.db.write();
+  await p.db.change((u) => {
+    p.registrations.forgetAll(u);
+    forgetInvites(p.db, u);
+    p.forms.forgetAll(u);
+    forgetPersonalConversations(p.db, u);
+    p.stars.forgetAll(u);
+  });
+  p.memory.dropDownloads(); // memory only: once the purge is on disk, so a failed one leaves the links too
   await p.posts.dropStartingWith(p.personalPosts.prefixes);
   return counts;
 }

@@ -6,6 +6,7 @@ import { feedTokenSchema, newFeedToken } from '../../core/store/feed-token.js';
 import { sessionIdSchema, starSchema, userIdSchema } from '../../core/store/records.js';
 import { admit, MAX_STARS_PER_USER } from '../record-limits.js';
 import type { StoreDb } from './file.js';
+import type { Undo } from './undo.js';
 
 /** Code-unit order, as PostgreSQL's "C" collation gives it for these ASCII ids: the same in both stores. */
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -14,7 +15,7 @@ const isSessionId = (id: string) => sessionIdSchema.safeParse(id).success;
 
 export class Stars {
   /** calendar token → user id, derived from the file on open and kept in step with every change. */
-  private readonly byToken = new Map<string, string>();
+  private byToken = new Map<string, string>();
   /** user id → the write of a token just made, for calls that find it before it is on disk. */
   private readonly feedsWriting = new Map<string, Promise<void>>();
 
@@ -34,9 +35,7 @@ export class Stars {
     const mine = this.mine(s.userId);
     if (mine && Object.hasOwn(mine, s.sessionId)) return false;
     if (mine && Object.keys(mine).length >= MAX_STARS_PER_USER) throw new TooManyStarsError(MAX_STARS_PER_USER);
-    if (mine) mine[s.sessionId] = s.at;
-    else this.db.data.stars[s.userId] = { [s.sessionId]: s.at };
-    await this.db.write();
+    await this.db.change((u) => (mine ? u.set(mine, s.sessionId, s.at) : u.set(this.db.data.stars, s.userId, { [s.sessionId]: s.at })));
     return true;
   }
 
@@ -44,9 +43,10 @@ export class Stars {
     if (!isSessionId(sessionId)) return false; // never starred: it could not have been
     const mine = this.mine(userId);
     if (!mine || !Object.hasOwn(mine, sessionId)) return false;
-    delete mine[sessionId];
-    if (Object.keys(mine).length === 0) delete this.db.data.stars[userId];
-    await this.db.write();
+    await this.db.change((u) => {
+      u.remove(mine, sessionId);
+      if (Object.keys(mine).length === 0) u.remove(this.db.data.stars, userId);
+    });
     return true;
   }
 
@@ -86,9 +86,12 @@ export class Stars {
     }
     let token = newFeedToken();
     while (this.byToken.has(token)) token = newFeedToken();
-    feeds[id] = admit('feed', { userId: id, token }).token;
-    this.byToken.set(token, id);
-    const written = this.db.write();
+    admit('feed', { userId: id, token });
+    // A failed write takes the token back: a call racing this one fails with it, and the next makes a new one.
+    const written = this.db.change((u) => {
+      u.set(feeds, id, token);
+      u.mapSet(this.byToken, token, id);
+    });
     this.feedsWriting.set(id, written);
     try {
       await written;
@@ -103,19 +106,21 @@ export class Stars {
   }
 
   /** In memory only, for an erasure that writes once: the calendar address answers 404 from then on. */
-  forget(userId: string): void {
+  forget(userId: string, u: Undo): void {
     const data = this.db.data;
-    if (Object.hasOwn(data.stars, userId)) delete data.stars[userId];
+    u.remove(data.stars, userId);
     if (Object.hasOwn(data.feeds, userId)) {
-      this.byToken.delete(data.feeds[userId]!);
-      delete data.feeds[userId];
+      u.mapDelete(this.byToken, data.feeds[userId]!);
+      u.remove(data.feeds, userId);
     }
   }
 
   /** In memory only, for the purge: every star and every token. */
-  forgetAll(): void {
-    this.db.data.stars = {};
-    this.db.data.feeds = {};
-    this.byToken.clear();
+  forgetAll(u: Undo): void {
+    const byToken = this.byToken;
+    this.byToken = new Map();
+    u.onUndo(() => (this.byToken = byToken));
+    u.swap(this.db.data, 'stars', {});
+    u.swap(this.db.data, 'feeds', {});
   }
 }

@@ -8,13 +8,11 @@ export const subscriptions = (db: StoreDb): Subscription[] => Object.values(db.d
 export const subscription = (db: StoreDb, id: string): Subscription | undefined => db.data.subscriptions[id];
 
 export async function saveSubscription(db: StoreDb, subscription: Subscription): Promise<void> {
-  const s = subscriptionSchema.parse(subscription);
-  db.data.subscriptions[s.id] = admit('subscription', s);
-  await db.write();
+  const s = admit('subscription', subscriptionSchema.parse(subscription));
+  await db.change((u) => u.set(db.data.subscriptions, s.id, s));
 }
 
 export async function dropSubscription(db: StoreDb, id: string): Promise<void> {
   if (!(id in db.data.subscriptions)) return;
-  delete db.data.subscriptions[id];
-  await db.write();
+  await db.change((u) => u.remove(db.data.subscriptions, id));
 }
