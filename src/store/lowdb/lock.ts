@@ -27,7 +27,9 @@ export function acquireLock(dir: string): Lock {
       writeSync(fd, String(process.pid));
       closeSync(fd);
       heldHere.add(file);
+      const onExit = () => release();
       const release = () => {
+        process.removeListener('exit', onExit); // one listener per lock held, not one per lock ever taken
         if (!heldHere.delete(file)) return;
         try {
           unlinkSync(file);
@@ -35,7 +37,7 @@ export function acquireLock(dir: string): Lock {
           /* already gone */
         }
       };
-      process.once('exit', release);
+      process.once('exit', onExit);
       return { release };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
