@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
+import { slackEnv } from './helpers/e2e.js';
 import { FakeSlack } from './helpers/fake-slack.js';
 import {
   blocksText,
@@ -30,7 +31,7 @@ import {
   type Instance,
 } from './helpers/instances.js';
 import { testDatabase, type TestDatabase } from './helpers/postgres.js';
-import { SIGNING_SECRET, slashCommandBody } from './helpers/slack-requests.js';
+import { slashCommandBody } from './helpers/slack-requests.js';
 
 // Tuesday 4 May 2021, 09:05 in Washington: the event's second day, its sessions until 12:00 there.
 const NOW = '2021-05-04T13:05:00Z';
@@ -47,9 +48,7 @@ beforeAll(async () => {
   database = await testDatabase();
   [a, b] = (await startInstances(['A', 'B'], {
     DATABASE_URL: database.url,
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
+    ...slackEnv(slack),
     CKEX_NOW: NOW,
     CKEX_ADMINS: 'UORG',
   })) as [Instance, Instance];

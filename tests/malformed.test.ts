@@ -3,39 +3,30 @@
 import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
-import { FakeSlack } from './helpers/fake-slack.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { useE2e } from './helpers/e2e.js';
+import { postActivity, teamsActivity } from './helpers/fake-connector.js';
 import { signedPost, SIGNING_SECRET } from './helpers/slack-requests.js';
 
-let slack: FakeSlack;
-let connector: FakeConnector;
-let server: TestServer;
-let events: string;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
-beforeAll(async () => {
+// Listening before the server starts and until it has closed (the fixture's hooks run inside these).
+beforeAll(() => {
   process.on('unhandledRejection', onUnhandled);
   process.on('uncaughtException', onUnhandled);
-  slack = await new FakeSlack().start();
-  connector = await new FakeConnector().start();
-  server = await startTestServer('2021-05-04T14:00:00Z', { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
-  events = `${server.url}/slack/events`;
 });
-afterAll(async () => {
-  await server.close();
-  await connector.close();
-  await slack.close();
+afterAll(() => {
   process.off('unhandledRejection', onUnhandled);
   process.off('uncaughtException', onUnhandled);
 });
+const e2e = useE2e();
+const { slack, connector } = e2e;
 
 /** After each request: work started after the answer has had time to fail, nothing escaped, the server is up. */
 afterEach(async () => {
   await new Promise((r) => setTimeout(r, 100));
   expect(unhandled.map(String)).toEqual([]);
-  const health = await fetch(`${server.url}/healthz`);
+  const health = await fetch(`${e2e.server.url}/healthz`);
   expect(health.status).toBe(200);
   expect(((await health.json()) as { ok: boolean }).ok).toBe(true);
 });
@@ -75,7 +66,7 @@ describe('Slack: signed but malformed', () => {
     ['an event_callback with an app_home_opened with no user', eventCallback({ event: { type: 'app_home_opened', tab: 'home' } }), 'application/json'],
     ['a slash command with no text, user or response_url', form({ command: '/ckex' }), FORM],
   ])('%s', async ([, body, type], { expect }) => {
-    harmless((await signedPost(events, body!, type!)).status, expect);
+    harmless((await signedPost(e2e.events, body!, type!)).status, expect);
   });
 
   // Bolt's App.processEvent throws a TypeError on these shapes before any listener runs (it reads body.event,
@@ -88,7 +79,7 @@ describe('Slack: signed but malformed', () => {
     ['a view_submission payload with no view', payload({ type: 'view_submission', team: { id: 'T1' }, user: { id: 'U1' } }), FORM],
     ['an event_callback whose event is a string', eventCallback({ event: 'message' }), 'application/json'],
   ])('%s gets a 4xx, not a 500', async (_name, body, type) => {
-    harmless((await signedPost(events, body, type)).status);
+    harmless((await signedPost(e2e.events, body, type)).status);
   });
 
   it('a body over Bolt\'s 4 MB limit (5 MB, signed) is refused with 413', async () => {
@@ -98,7 +89,7 @@ describe('Slack: signed but malformed', () => {
     const ts = Math.floor(Date.now() / 1000);
     const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
     const status = await new Promise<number | Error>((resolve) => {
-      const req = request(events, { method: 'POST', agent: false, headers: { 'content-type': FORM, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } }, (res) => {
+      const req = request(e2e.events, { method: 'POST', agent: false, headers: { 'content-type': FORM, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
@@ -111,17 +102,17 @@ describe('Slack: signed but malformed', () => {
 
   it('a 3 MB signed command is answered, its text cut to what the dispatcher reads', async () => {
     const body = form({ command: '/ckex', text: `today ${'x'.repeat(3 * 1024 * 1024)}`, user_id: 'U1', team_id: 'T1', response_url: slack.responseUrl('big') });
-    harmless((await signedPost(events, body, FORM)).status);
+    harmless((await signedPost(e2e.events, body, FORM)).status);
   });
 
   it('an unsigned request is refused', async () => {
-    const res = await fetch(events, { method: 'POST', headers: { 'content-type': FORM }, body: form({ command: '/ckex', text: 'today' }) });
+    const res = await fetch(e2e.events, { method: 'POST', headers: { 'content-type': FORM }, body: form({ command: '/ckex', text: 'today' }) });
     expect(res.status).toBe(401);
   });
 });
 
 describe('Teams: malformed activities', () => {
-  const raw = (body: string, type = 'application/json') => fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': type }, body });
+  const raw = (body: string, type = 'application/json') => fetch(`${e2e.server.url}/api/messages`, { method: 'POST', headers: { 'content-type': type }, body });
 
   it.each([
     ['not JSON', '{"type":"message",'],
@@ -141,35 +132,35 @@ describe('Teams: malformed activities', () => {
 
   it('an activity with no type gets a 4xx', async () => {
     const { type: _drop, ...activity } = teamsActivity(connector.url, { text: 'today' });
-    const res = await postActivity(server.url, activity);
+    const res = await postActivity(e2e.server.url, activity);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
   });
 
   it('an activity whose type is not a string gets a 4xx', async () => {
-    const res = await postActivity(server.url, teamsActivity(connector.url, { type: 42, text: 'today' }));
+    const res = await postActivity(e2e.server.url, teamsActivity(connector.url, { type: 42, text: 'today' }));
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
   });
 
   it('a message with no conversation', async () => {
     const { conversation: _drop, ...activity } = teamsActivity(connector.url, { text: 'today' });
-    harmless((await postActivity(server.url, activity)).status);
+    harmless((await postActivity(e2e.server.url, activity)).status);
   });
 
   it('a message with no serviceUrl is refused before botbuilder would answer the public Bot Framework', async () => {
     const { serviceUrl: _drop, ...activity } = teamsActivity(connector.url, { text: 'today' });
-    expect((await postActivity(server.url, activity)).status).toBe(400);
+    expect((await postActivity(e2e.server.url, activity)).status).toBe(400);
   });
 
   it.each(['from', 'recipient', 'channelData'])('a message with no %s', async (field) => {
     const activity: Record<string, unknown> = teamsActivity(connector.url, { text: 'today' });
     delete activity[field];
-    harmless((await postActivity(server.url, activity)).status);
+    harmless((await postActivity(e2e.server.url, activity)).status);
   });
 
   it('a message whose text is not a string', async () => {
-    harmless((await postActivity(server.url, teamsActivity(connector.url, { text: { not: 'text' } }))).status);
+    harmless((await postActivity(e2e.server.url, teamsActivity(connector.url, { text: { not: 'text' } }))).status);
   });
 
   it.each([
@@ -178,7 +169,7 @@ describe('Teams: malformed activities', () => {
     ['an action with data that is a string', { action: { type: 'Action.Execute', verb: 'ckex', data: 'today' } }],
     ['an action with a ckex that is not a string', { action: { type: 'Action.Execute', verb: 'ckex', data: { ckex: { deep: [1] }, lang: 7 } } }],
   ])('an adaptiveCard/action invoke with %s', async (_name, value) => {
-    harmless((await postActivity(server.url, teamsActivity(connector.url, { type: 'invoke', name: 'adaptiveCard/action', value }))).status);
+    harmless((await postActivity(e2e.server.url, teamsActivity(connector.url, { type: 'invoke', name: 'adaptiveCard/action', value }))).status);
   });
 
   // botbuilder's ActivityHandler reads value.action.type without checking that value is an object, and these
@@ -187,7 +178,7 @@ describe('Teams: malformed activities', () => {
     ['a string value', 'garbage'],
     ['a number value', 42],
   ])('an adaptiveCard/action invoke with %s gets a 4xx, not a 501', async (_name, value) => {
-    harmless((await postActivity(server.url, teamsActivity(connector.url, { type: 'invoke', name: 'adaptiveCard/action', value }))).status);
+    harmless((await postActivity(e2e.server.url, teamsActivity(connector.url, { type: 'invoke', name: 'adaptiveCard/action', value }))).status);
   });
 
   // Not a bug: the Bot Framework protocol answers an invoke the bot does not implement with 501 Not Implemented.
@@ -195,20 +186,20 @@ describe('Teams: malformed activities', () => {
     ['no name and a garbage value', { value: '\u0000garbage' }],
     ['an unknown name', { name: 'nonsense/invoke', value: { x: 1 } }],
   ])('an invoke with %s gets 501 Not Implemented', async (_name, fields) => {
-    const res = await postActivity(server.url, teamsActivity(connector.url, { type: 'invoke', ...fields }));
+    const res = await postActivity(e2e.server.url, teamsActivity(connector.url, { type: 'invoke', ...fields }));
     expect(res.status).toBe(501);
   });
 
   it('an activity of an unknown type', async () => {
-    harmless((await postActivity(server.url, teamsActivity(connector.url, { type: 'nonsense', text: 'today' }))).status);
+    harmless((await postActivity(e2e.server.url, teamsActivity(connector.url, { type: 'nonsense', text: 'today' }))).status);
   });
 
   it('a conversationUpdate with members that are not objects', async () => {
-    harmless((await postActivity(server.url, teamsActivity(connector.url, { type: 'conversationUpdate', membersAdded: ['x', null, 3] }))).status);
+    harmless((await postActivity(e2e.server.url, teamsActivity(connector.url, { type: 'conversationUpdate', membersAdded: ['x', null, 3] }))).status);
   });
 
   it('a body over the 1 MB limit gets a 4xx', async () => {
-    const res = await postActivity(server.url, teamsActivity(connector.url, { text: 'x'.repeat(2 * 1024 * 1024) }));
+    const res = await postActivity(e2e.server.url, teamsActivity(connector.url, { text: 'x'.repeat(2 * 1024 * 1024) }));
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
   });
