@@ -6,6 +6,7 @@ import { LowdbStore } from '../src/store/lowdb-store.js';
 import { tempDir } from './helpers/bot.js';
 import { useE2e } from './helpers/e2e.js';
 import { postActivity, teamsActivity } from './helpers/fake-connector.js';
+import { poll } from './helpers/poll.js';
 import { slashCommand } from './helpers/slack-requests.js';
 
 const e2e = useE2e({ now: '2021-05-04T04:00:00Z', env: { CKEX_ADMINS: 'UORG,0a0a0a0a-0000-4000-8000-00000000a0a0', CKEX_ORGANISERS_CHANNEL: 'slack:CORG' } });
@@ -73,7 +74,7 @@ describe('npm start', () => {
     const store = await LowdbStore.open(dataDir);
     await store.saveSubscription({ id: 'slack:CDONE:en', platform: 'slack', channel: 'CDONE', lang: 'en', time: '09:00', zone: 'America/New_York', createdBy: 'UORG', createdAt: '2021-05-01T00:00:00Z' });
     await store.close();
-    const npmStart = (now: string) => e2e.another({ spawn: true, platforms: ['slack'], now, env: { DATA_DIR: dataDir } });
+    const npmStart = (now: string, env: Record<string, string> = {}) => e2e.another({ spawn: true, platforms: ['slack'], now, env: { DATA_DIR: dataDir, ...env } });
     // 12:59:50Z rather than 12:58Z keeps the test short: the clock runs on in real time either way.
     const first = await npmStart('2021-05-04T12:59:50Z');
     try {
@@ -83,10 +84,14 @@ describe('npm start', () => {
     } finally {
       await first.close();
     }
-    const second = await npmStart('2021-05-04T13:01:00Z');
+    const second = await npmStart('2021-05-04T13:01:00Z', { CKEX_ADMINS: 'UORG' });
     try {
-      await new Promise((r) => setTimeout(r, 11_000)); // one start-up catch-up and at least one scheduled tick
-      expect(slack.of('chat.postMessage')).toHaveLength(1);
+      // A channel subscribed once it runs, past its 09:00: posted at the first scheduled tick after the start-up
+      // catch-up, and once that tick is logged as done, whatever it or the catch-up posted has come.
+      await slashCommand(second.events, 'subscribe en 09:00 America/New_York', slack.responseUrl('marker'), 'UORG');
+      await slack.waitForOne('chat.postMessage', (c) => c.body.channel === 'C1', 15_000);
+      await poll(() => (/"posted":[1-9][^\n]*"msg":"digest tick"/.test(second.server.logs()) || undefined), () => `the tick that posted it:\n${second.server.logs()}`);
+      expect(slack.of('chat.postMessage').map((c) => c.body.channel)).toEqual(['CDONE', 'C1']);
     } finally {
       await second.close();
     }

@@ -14,6 +14,7 @@ import { startE2e, useE2e } from './helpers/e2e.js';
 import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
 import { blockAction, eventCallback, signedPost, slashCommand, slashCommandBody } from './helpers/slack-requests.js';
 import { submitRegistrationModal } from './helpers/slack-modal.js';
+import { poll } from './helpers/poll.js';
 import { failedStart } from './helpers/spawn-server.js';
 
 const text = (x: unknown) => stripBidi(JSON.stringify(x));
@@ -61,8 +62,13 @@ describe('Teams is closed unless asked to be open', () => {
         expect(res.status).toBe(401);
         expect(await res.json()).toEqual({ error: 'unauthorized' });
       }
-      await new Promise((r) => setTimeout(r, 200));
-      const added = server.logs().split('\n').slice(before - 1).filter(Boolean);
+      // One more refusal after the three: once its line is in, every line they logged is in before it.
+      const marker = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsActivity('https://smba.trafficmanager.net/emea/', { text: 'export' })) });
+      expect(marker.status).toBe(401);
+      const logged = () => server.logs().split('\n').slice(before - 1).filter(Boolean);
+      const refusals = () => logged().flatMap((line, i) => (line.includes('Teams request refused: 401') ? [i] : []));
+      const markerAt = await poll(() => refusals()[3], () => `the fourth refusal in the log:\n${logged().join('\n')}`);
+      const added = logged().slice(0, markerAt);
       expect(added).toHaveLength(3);
       expect(added.join('\n')).not.toMatch(/\n\s+at |jwks|-----BEGIN|"keys"/i);
     } finally {
@@ -232,7 +238,9 @@ describe('registrations belong to whoever created them (Slack and Teams)', () =>
       expect(res.status).toBe(200);
       answers.push(await res.text());
     }
-    await new Promise((r) => setTimeout(r, 300));
+    // A /ckex register after the replays: once its modal is filled in, an answer a replay still sent would have come.
+    await signedPost(e2e.events, slashCommandBody('register', slack.responseUrl('marker'), 'UMARK'), 'application/x-www-form-urlencoded');
+    await slack.waitFor('views.update');
     // The answer (in the ack, or through response_url) comes once; the replays are acknowledged empty.
     expect(answers.filter((a) => a.includes('invited')).length + slack.of('respond').length).toBe(1);
     expect(answers.slice(1)).toEqual(['', '']);
@@ -265,7 +273,10 @@ describe('registrations belong to whoever created them (Slack and Teams)', () =>
     const event = { type: 'message', channel_type: 'im', channel: 'DRETRY', user: 'URETRY', text: 'help', ts: '5.1', event_ts: '5.1' };
     await eventCallback(e2e.events, event, { eventId: 'EvRetry' });
     await eventCallback(e2e.events, event, { eventId: 'EvRetry', retryNum: 1, timestamp: Math.floor(Date.now() / 1000) + 1 });
-    await new Promise((r) => setTimeout(r, 300));
+    await slack.waitForOne('chat.postMessage', (c) => c.body.channel === 'DRETRY');
+    // A message in another DM after the retry: once it is answered, a second answer to the retry would have come.
+    await eventCallback(e2e.events, { ...event, channel: 'DMARK', user: 'UMARK', ts: '5.2', event_ts: '5.2' });
+    await slack.waitForOne('chat.postMessage', (c) => c.body.channel === 'DMARK');
     expect(slack.of('chat.postMessage').filter((c) => c.body.channel === 'DRETRY')).toHaveLength(1);
   });
 });

@@ -101,8 +101,10 @@ describe('events', () => {
     await slack.waitFor('chat.postMessage');
     const retry = await eventCallback(e2e.events, event, { eventId: 'EvRETRY', retryNum: 1 });
     expect(retry.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(slack.of('chat.postMessage')).toHaveLength(1);
+    // The same question after the retry, in another channel: once it is answered, a second answer would have come.
+    await eventCallback(e2e.events, { ...event, channel: 'CMARK' });
+    await slack.waitForOne('chat.postMessage', (c) => c.body.channel === 'CMARK');
+    expect(slack.of('chat.postMessage').map((c) => c.body.channel)).toEqual(['C1', 'CMARK']);
   });
 
   it('answers direct messages without /ckex, and ignores the bot’s own messages', async () => {
@@ -111,8 +113,10 @@ describe('events', () => {
     expect(post!.body.channel).toBe('D1');
     expect(allText(post!)).toContain('Outils et innovations');
     await eventCallback(e2e.events, { type: 'message', channel_type: 'im', channel: 'D1', bot_id: 'BBOT', text: 'today', ts: '1.2', event_ts: '1.2' });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(slack.of('chat.postMessage')).toHaveLength(1);
+    // A participant's message in another DM after the bot's: once it is answered, an answer to the bot's would have come.
+    await eventCallback(e2e.events, { type: 'message', channel_type: 'im', channel: 'DMARK', user: 'U1', text: 'today', ts: '1.21', event_ts: '1.21' });
+    await slack.waitForOne('chat.postMessage', (c) => c.body.channel === 'DMARK');
+    expect(slack.of('chat.postMessage').map((c) => c.body.channel)).toEqual(['D1', 'DMARK']);
   });
 
   it('publishes the App Home tab with today, the week, and language buttons', async () => {

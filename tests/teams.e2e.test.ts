@@ -106,8 +106,10 @@ describe('buttons', () => {
     const body = (await res.json()) as { type: string; value: string };
     expect(body.type).toBe('application/vnd.microsoft.activity.message');
     expect(stripBidi(body.value)).toContain('Added to your agenda');
-    await new Promise((r) => setTimeout(r, 200));
-    expect(connector.calls).toHaveLength(0);
+    // Another button on a channel card after it, whose answer is posted: once it is, a post for the star would have come.
+    await say({ conversationType: 'channel', type: 'invoke', name: 'adaptiveCard/action', from: { id: '29:channel-star', name: 'P' }, value: { action: { type: 'Action.Execute', verb: 'ckex', data: { ckex: 'week 3', lang: 'en' } } } });
+    const marker = await connector.waitForOne((c) => cardText(c.activity).includes('Week 3'));
+    expect(connector.calls).toEqual([marker]);
     expect(await e2e.server.store.starsOf('teams:29:channel-star')).toHaveLength(1);
   });
 
@@ -133,8 +135,10 @@ describe('install, uninstall and proactive messages', () => {
     await install('a:new-user', 'personal');
     await say({ type: 'conversationUpdate', membersAdded: [{ id: '28:ckex-bot' }], conversation: { id: 'a:new-user', conversationType: 'personal' }, text: undefined, locale: 'fr-FR' });
     await connector.waitFor();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(connector.calls).toHaveLength(1);
+    // A message in another chat after both: once it is answered, a second welcome would have come.
+    await say({ text: 'help', from: { id: '29:marker', name: 'Participant' }, conversation: { id: 'a:marker', conversationType: 'personal' } });
+    await connector.waitForOne((c) => c.conversationId === 'a:marker');
+    expect(connector.calls.map((c) => c.conversationId)).toEqual(['a:new-user', 'a:marker']);
     expect(cardText(connector.calls[0]!.activity.attachments[0].content)).toContain('Semaine 1');
     expect(await e2e.server.store.conversation('a:new-user')).toMatchObject({ platform: 'teams', scope: 'personal', userId: 'teams:29:user-1' });
     await say({ type: 'installationUpdate', action: 'remove', conversation: { id: 'a:new-user', conversationType: 'personal' }, text: undefined });

@@ -38,6 +38,11 @@ export class FakeConnector extends LoopbackFake {
     return poll(() => (this.calls.length >= count ? this.calls : undefined), () => `${count} activities; got ${this.calls.length}`, timeoutMs);
   }
 
+  /** Waits for an activity that `match` picks (a marker's answer), and gives it. */
+  waitForOne(match: (call: ConnectorCall) => boolean, timeoutMs = 10_000): Promise<ConnectorCall> {
+    return poll(() => this.calls.find(match), () => `the activity awaited; got ${this.calls.length}`, timeoutMs);
+  }
+
   protected handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
     const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(req.url ?? '');
     if (req.method === 'GET' && member) {

@@ -38,6 +38,11 @@ export class FakeSlack extends LoopbackFake {
     return poll(() => (this.of(method).length >= count ? this.of(method) : undefined), () => `${count} ${method}; got ${this.got()}`, timeoutMs);
   }
 
+  /** Waits for a call to `method` that `match` picks (a marker's answer), and gives it. */
+  waitForOne(method: string, match: (call: SlackCall) => boolean, timeoutMs = 10_000): Promise<SlackCall> {
+    return poll(() => this.of(method).find(match), () => `the ${method} awaited; got ${this.got()}`, timeoutMs);
+  }
+
   private got(): string {
     return this.calls.map((c) => c.method).join(', ');
   }
