@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { LowdbStore, STORE_FILE } from '../src/store/lowdb/index.js';
 import { personalPosts } from '../src/scheduled/post-keys.js';
 import { tempDir } from './helpers/bot.js';
-import { FakeSlack } from './helpers/fake-slack.js';
-import { signedPost, SIGNING_SECRET } from './helpers/slack-requests.js';
+import { startE2e } from './helpers/e2e.js';
+import { signedPost } from './helpers/slack-requests.js';
 import { failedStart, spawnServer } from './helpers/spawn-server.js';
 
 function submission(i: number): string {
@@ -22,10 +22,8 @@ function submission(i: number): string {
 
 describe('faults', () => {
   it('kill -9 during a burst of registrations loses none that were confirmed, and leaves a valid store', async () => {
-    const slack = await new FakeSlack().start();
-    const dataDir = tempDir();
-    const env = { DATA_DIR: dataDir, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl };
-    const server = await spawnServer(env);
+    const e2e = await startE2e({ spawn: true, platforms: ['slack'], now: null });
+    const { server, dataDir } = e2e;
     const confirmed: number[] = [];
     let next = 0;
     let killed = false;
@@ -33,7 +31,7 @@ describe('faults', () => {
       while (!killed && next < 5000) {
         const i = next++;
         try {
-          const res = await signedPost(`${server.url}/slack/events`, submission(i), 'application/x-www-form-urlencoded');
+          const res = await signedPost(e2e.events, submission(i), 'application/x-www-form-urlencoded');
           const body = (await res.json()) as { response_action?: string };
           if (body.response_action === 'update') confirmed.push(i);
         } catch {
@@ -46,7 +44,7 @@ describe('faults', () => {
     killed = true;
     await server.stop('SIGKILL');
     await Promise.all(workers);
-    await slack.close();
+    await e2e.close();
     const store = await LowdbStore.open(dataDir, { personalPosts }); // the lock of the killed process is taken over; the file validates
     try {
       const found = await Promise.all(confirmed.map((i) => store.registrationByEmail(`p${i}@example.org`)));

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
+import { slackEnv } from './helpers/e2e.js';
 import { FakeSlack } from './helpers/fake-slack.js';
 import {
   blocksText,
@@ -22,7 +23,6 @@ import {
   registerByDm,
   SEED,
   signedRequest,
-  sleep,
   SlackLedger,
   startInstances,
   stopInstance,
@@ -30,7 +30,7 @@ import {
   type Instance,
 } from './helpers/instances.js';
 import { testDatabase, type TestDatabase } from './helpers/postgres.js';
-import { SIGNING_SECRET, slashCommandBody } from './helpers/slack-requests.js';
+import { slashCommandBody } from './helpers/slack-requests.js';
 
 // Tuesday 4 May 2021, 09:05 in Washington: the event's second day, its sessions until 12:00 there.
 const NOW = '2021-05-04T13:05:00Z';
@@ -47,9 +47,7 @@ beforeAll(async () => {
   database = await testDatabase();
   [a, b] = (await startInstances(['A', 'B'], {
     DATABASE_URL: database.url,
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
+    ...slackEnv(slack),
     CKEX_NOW: NOW,
     CKEX_ADMINS: 'UORG',
   })) as [Instance, Instance];
@@ -106,7 +104,6 @@ describe('two instances on one database', () => {
       await signedRequest(instance.events, eventEnvelope({ ...event, ts: '1620133500.000300', event_ts: '1620133500.000300', channel }, `Ev${channel}`), 'application/json');
       expect(await ledger.waitFor(channel, 1, 10_000), `${instance.name} answered nothing${logsOnFailure()}`).toBeDefined();
     }
-    await sleep(300);
     expect(ledger.posts('CRETRY').map((p) => p.body.thread_ts)).toEqual(['1620133500.000100']);
     expect(ledger.posts('CRACE').map((p) => p.body.thread_ts)).toEqual(['1620133500.000200']);
     expect(blocksText(ledger.posts('CRETRY')[0]!)).toContain('Week 1');
@@ -137,7 +134,6 @@ describe('two instances on one database', () => {
     await eventually(() => answersContaining([laterAck], 'Week 2', since) >= 1, () => `B did not answer week 2${logsOnFailure()}`);
     await signedRequest(a.events, eventEnvelope({ type: 'app_mention', user: 'U1', text: '<@UBOT> help', ts: '1620133500.000500', channel: 'CREPLAY-AFTER', event_ts: '1620133500.000500' }, 'EvREPLAYAFTER'), 'application/json');
     expect(await ledger.waitFor('CREPLAY-AFTER', 1, 10_000), `A did not answer${logsOnFailure()}`).toBeDefined();
-    await sleep(300);
     expect(answersContaining(acks, 'Tuesday, 4 May 2021', since)).toBe(1);
     expect(ledger.posts('CREPLAY')).toHaveLength(1);
   });
@@ -156,8 +152,12 @@ describe('two instances on one database', () => {
     const posts = await ledger.waitFor('CDIGEST', 1, 25_000);
     expect(posts, `no digest was posted${logsOnFailure()}`).toBeDefined();
     expect(blocksText(posts![0]!)).toContain('Tuesday, 4 May 2021');
-    // Both schedulers wake every 10 s: past a whole period after the post, each has seen the subscription again.
-    await sleep(11_000);
+    // Another channel subscribed through B after the post is posted at the next tick: both schedulers wake on the
+    // same 10 s marks, so by then each has had a whole period since the post to see CDIGEST again.
+    const later = new URLSearchParams(slashCommandBody('subscribe en 09:00 America/New_York', slack.responseUrl('subscribe-after'), 'UORG'));
+    later.set('channel_id', 'CDIGEST-AFTER');
+    await signedRequest(b.events, later.toString(), 'application/x-www-form-urlencoded');
+    expect(await ledger.waitFor('CDIGEST-AFTER', 1, 25_000), `the later digest was not posted${logsOnFailure()}`).toBeDefined();
     expect(ledger.posts('CDIGEST')).toHaveLength(1);
     const [sub] = await query<{ last_posted: string }>(database!.url, "SELECT last_posted FROM subscriptions WHERE channel = 'CDIGEST'");
     expect(sub?.last_posted).toBe('2021-05-04');
@@ -172,8 +172,12 @@ describe('two instances on one database', () => {
     const ids = outcomes.map((o) => o.id);
     expect(ids.every((id) => id !== undefined), `a confirmation without an id (seed ${seed})`).toBe(true);
     expect(new Set(ids).size).toBe(users.length);
-    // Each message was answered once: no reply posted twice by the two instances.
-    await sleep(300);
+    // Each message was answered once: no reply posted twice by the two instances, even late. Once a message after
+    // them to each instance is answered, a second reply would have come.
+    for (const [instance, channel] of [[a, 'DMARK-A'], [b, 'DMARK-B']] as const) {
+      await signedRequest(instance.events, eventEnvelope({ type: 'message', channel_type: 'im', channel, user: `U${channel}`, text: 'help', ts: '1620133500.900000', event_ts: '1620133500.900000' }, `Ev${channel}`), 'application/json');
+      expect(await ledger.waitFor(channel, 1, 10_000), `${instance.name} answered nothing${logsOnFailure()}`).toBeDefined();
+    }
     for (const { user } of users) expect(ledger.posts(`D${user}`), `${user} (seed ${seed})`).toHaveLength(12);
 
     const rows = await query<{ id: string; email: string; status: string; user_ids: string[]; country: string; region: string }>(

@@ -3,13 +3,12 @@
 // Action.Execute invoke) each star a session, see it in my agenda and in their private calendar feed with an alarm,
 // and get exactly one reminder in their language before it starts, also when the bot is restarted in between (one
 // DATA_DIR, a second server at a later clock). `me delete` then withdraws the feed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
-import { tempDir } from './helpers/bot.js';
-import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
-import { FakeSlack, type SlackCall } from './helpers/fake-slack.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
-import { blockAction, eventCallback, SIGNING_SECRET, slashCommand } from './helpers/slack-requests.js';
+import { useE2e } from './helpers/e2e.js';
+import { postActivity, teamsActivity } from './helpers/fake-connector.js';
+import type { SlackCall } from './helpers/fake-slack.js';
+import { blockAction, eventCallback, slashCommand } from './helpers/slack-requests.js';
 
 const PUBLIC_URL = 'https://ckex.example.org';
 const FEED = /https:\/\/ckex\.example\.org\/ics\/u\/([A-Za-z0-9_-]{20,64})\.ics/;
@@ -19,34 +18,19 @@ const SLACK_DM = 'DFR';
 const TEAMS_USER = '29:ar-user';
 const TEAMS_CHAT = 'a:personal-ar';
 
-let slack: FakeSlack;
-let connector: FakeConnector;
-let server: TestServer;
-let env: Record<string, string>;
+const e2e = useE2e({ now: '2021-05-04T12:00:00Z', env: { PUBLIC_URL } });
+const { slack, connector } = e2e;
+slack.users.set(SLACK_USER, { tz: 'Europe/Paris', locale: 'fr-FR' });
 const feeds: { slack?: string; teams?: string } = {};
 
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-  slack.users.set(SLACK_USER, { tz: 'Europe/Paris', locale: 'fr-FR' });
-  connector = await new FakeConnector().start();
-  env = { DATA_DIR: tempDir('ckex-my-agenda-'), SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PUBLIC_URL };
-  server = await startTestServer('2021-05-04T12:00:00Z', env);
-});
-afterAll(async () => {
-  await server?.close();
-  await slack?.close();
-  await connector?.close();
-});
-
 const text = (x: unknown): string => stripBidi(JSON.stringify(x));
-const events = () => `${server.url}/slack/events`;
 let ts = 0;
 
 /** A direct message from the Slack user; resolves with the bot's answer, posted to the DM. */
 async function slackDm(words: string): Promise<SlackCall> {
   const before = slack.of('chat.postMessage').length;
   const t = `1620129600.${String(++ts).padStart(6, '0')}`;
-  const res = await eventCallback(events(), { type: 'message', channel_type: 'im', channel: SLACK_DM, user: SLACK_USER, text: words, ts: t, event_ts: t });
+  const res = await eventCallback(e2e.events, { type: 'message', channel_type: 'im', channel: SLACK_DM, user: SLACK_USER, text: words, ts: t, event_ts: t });
   expect(res.status).toBe(200);
   const posts = await slack.waitFor('chat.postMessage', before + 1);
   const post = posts.at(-1)!;
@@ -57,7 +41,7 @@ async function slackDm(words: string): Promise<SlackCall> {
 /** Presses a button on a message the bot posted in the DM, as Slack sends it; resolves with the response_url answer. */
 async function slackPress(button: { action_id: string; value: string }, responseId: string): Promise<SlackCall> {
   const before = slack.of('respond').length;
-  const res = await blockAction(events(), {
+  const res = await blockAction(e2e.events, {
     user: { id: SLACK_USER, team_id: 'T1' },
     channel: { id: SLACK_DM, name: 'directmessage' },
     container: { type: 'message', message_ts: '1620129600.000001', channel_id: SLACK_DM, is_ephemeral: false },
@@ -75,7 +59,7 @@ const commandOf = (button: { value?: string }): string | undefined => (button.va
 /** A message from the Teams user in their personal chat; resolves with the card the bot answered with. */
 async function teamsSay(words: string, fields: Record<string, any> = {}): Promise<Record<string, any>> {
   const before = connector.calls.length;
-  const res = await postActivity(server.url, teamsActivity(connector.url, { ...teamsUser(), text: words, ...fields }));
+  const res = await postActivity(e2e.server.url, teamsActivity(connector.url, { ...teamsUser(), text: words, ...fields }));
   expect(res.status).toBe(200);
   const calls = await connector.waitFor(before + 1);
   const call = calls.at(-1)!;
@@ -101,7 +85,7 @@ function cardActions(node: unknown): Record<string, any>[] {
 
 /** The calendar feed at the address the bot gave, fetched from this server; lines unfolded. */
 async function feed(token: string): Promise<{ status: number; type: string | null; ics: string }> {
-  const res = await fetch(`${server.url}/ics/u/${token}.ics`);
+  const res = await fetch(`${e2e.server.url}/ics/u/${token}.ics`);
   return { status: res.status, type: res.headers.get('content-type'), ics: (await res.text()).replace(/\r\n[ \t]/g, '') };
 }
 
@@ -133,7 +117,7 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     expect(starred.body.replace_original).toBe(true);
     expect(text(starred.body.blocks)).toContain('★ Ajoutée à votre programme : Atteindre le « chaînon manquant »');
     expect(text(starred.body.blocks)).toContain('Je vous le rappellerai 10 minutes avant le début.');
-    expect((await server.store.starsOf(`slack:T1:${SLACK_USER}`)).map((s) => s.sessionId)).toEqual(['w1-d2-a']);
+    expect((await e2e.server.store.starsOf(`slack:T1:${SLACK_USER}`)).map((s) => s.sessionId)).toEqual(['w1-d2-a']);
 
     const mine = await slackDm('mon programme');
     const shown = text(mine.body.blocks);
@@ -157,7 +141,7 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
 
   it('Slack: /ckex mon programme answers privately with the same list and the same feed address', async () => {
     const before = slack.of('respond').length;
-    const res = await slashCommand(events(), 'mon programme', slack.responseUrl('slash'), SLACK_USER);
+    const res = await slashCommand(e2e.events, 'mon programme', slack.responseUrl('slash'), SLACK_USER);
     expect(res.status).toBe(200);
     const answer = (await slack.waitFor('respond', before + 1)).at(-1)!;
     expect(text(answer.body.blocks)).toContain('Mon programme');
@@ -198,7 +182,7 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     const starB = actions.find((a) => a.data?.ckex === 'star w1-d2-b');
     expect(starB).toMatchObject({ verb: 'ckex', data: { lang: 'ar' } });
 
-    const res = await postActivity(server.url, teamsActivity(connector.url, { ...teamsUser(), type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb: starB!.verb, data: starB!.data }, trigger: 'manual' } }));
+    const res = await postActivity(e2e.server.url, teamsActivity(connector.url, { ...teamsUser(), type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb: starB!.verb, data: starB!.data }, trigger: 'manual' } }));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { statusCode: number; type: string; value: any };
     expect(body.statusCode).toBe(200);
@@ -206,7 +190,7 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     expect(body.value.rtl).toBe(true);
     expect(text(body.value)).toContain('★ أُضيفت إلى جدولك: الحماية الاجتماعية للعاملين في القطاع غير الرسمي');
 
-    expect((await server.store.starsOf(`teams:${TEAMS_USER}`)).map((s) => s.sessionId).sort()).toEqual(['w1-d2-a', 'w1-d2-b']);
+    expect((await e2e.server.store.starsOf(`teams:${TEAMS_USER}`)).map((s) => s.sessionId).sort()).toEqual(['w1-d2-a', 'w1-d2-b']);
     const cal = await feed(feeds.teams!);
     expect(vevents(cal.ics).map((e) => field(e, 'UID'))).toEqual(['w1-d2-a@ckex-2021.ckex-bot', 'w1-d2-b@ckex-2021.ckex-bot']);
     expect(vevents(cal.ics).every((e) => field(e, 'TRIGGER') === '-PT10M')).toBe(true);
@@ -220,21 +204,20 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     slack.calls.length = 0;
     connector.calls.length = 0;
 
-    server.clock.set('2021-05-04T12:10:00Z');
-    expect((await server.running.scheduler.tick()).reminded).toEqual([]);
+    e2e.server.clock.set('2021-05-04T12:10:00Z');
+    expect((await e2e.server.running.scheduler.tick()).reminded).toEqual([]);
     expect(reminders().slack).toHaveLength(0);
     expect(reminders().teams).toHaveLength(0);
 
     // Restart: the first server goes, a second one opens the same DATA_DIR five minutes later.
-    await server.close();
-    server = await startTestServer('2021-05-04T12:15:00Z', env);
-    await server.running.scheduler.tick();
+    await e2e.restart('2021-05-04T12:15:00Z');
+    await e2e.server.running.scheduler.tick();
     expect(reminders().slack).toHaveLength(0);
     expect(reminders().teams).toHaveLength(0);
 
-    server.clock.set('2021-05-04T12:20:00Z');
-    await server.running.scheduler.tick();
-    await server.running.scheduler.tick(); // a second tick at the same instant (or a cron wake-up racing it) sends nothing more
+    e2e.server.clock.set('2021-05-04T12:20:00Z');
+    await e2e.server.running.scheduler.tick();
+    await e2e.server.running.scheduler.tick(); // a second tick at the same instant (or a cron wake-up racing it) sends nothing more
     const { slack: [dm, ...moreDms], teams: [proactive, ...moreProactive] } = reminders();
     expect(moreDms).toHaveLength(0);
     expect(moreProactive).toHaveLength(0);
@@ -256,13 +239,12 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     expect(text(card)).toContain('15:30');
     expect(cardActions(card).map((a) => a.data?.ckex)).toEqual(['session w1-d2-a', 'unstar w1-d2-a']);
 
-    server.clock.set('2021-05-04T12:21:00Z');
-    expect((await server.running.scheduler.tick()).reminded).toEqual([]);
+    e2e.server.clock.set('2021-05-04T12:21:00Z');
+    expect((await e2e.server.running.scheduler.tick()).reminded).toEqual([]);
     // Restarted again after the reminders went: what was sent is remembered in the store, not in memory.
-    await server.close();
-    server = await startTestServer('2021-05-04T12:25:00Z', env);
-    server.clock.set('2021-05-04T12:29:00Z');
-    expect((await server.running.scheduler.tick()).reminded).toEqual([]);
+    await e2e.restart('2021-05-04T12:25:00Z');
+    e2e.server.clock.set('2021-05-04T12:29:00Z');
+    expect((await e2e.server.running.scheduler.tick()).reminded).toEqual([]);
     expect(reminders().slack).toHaveLength(1);
     expect(reminders().teams).toHaveLength(1);
   });
@@ -286,6 +268,6 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     expect(text(await teamsSay('بياناتي حذف'))).toContain('هل أنت متأكد؟');
     expect(text(await teamsSay('نعم'))).toContain('حُذف كل ما كنت أحتفظ به عنك.');
     expect((await feed(feeds.teams!)).status).toBe(404);
-    expect(await server.store.starsOf(`teams:${TEAMS_USER}`)).toEqual([]);
+    expect(await e2e.server.store.starsOf(`teams:${TEAMS_USER}`)).toEqual([]);
   });
 });

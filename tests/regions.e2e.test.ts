@@ -1,48 +1,28 @@
 // The region on every surface: registering from Kenya proposes AFE and from Senegal AFW, in English, French and
 // Arabic, in the console, a Slack DM and modal, a Teams chat and card.
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { cardProblems } from './helpers/adaptive-cards.js';
 import { tempDir } from './helpers/bot.js';
-import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
-import { FakeSlack } from './helpers/fake-slack.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { slackDm, useE2e } from './helpers/e2e.js';
+import { postActivity, teamsActivity } from './helpers/fake-connector.js';
 import { submitRegistrationModal } from './helpers/slack-modal.js';
-import { eventCallback, SIGNING_SECRET } from './helpers/slack-requests.js';
 
-let slack: FakeSlack;
-let connector: FakeConnector;
-let server: TestServer;
-let events: string;
-
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-  connector = await new FakeConnector().start();
-  server = await startTestServer('2021-05-04T14:00:00Z', { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
-  events = `${server.url}/slack/events`;
-});
-afterAll(async () => {
-  await server.close();
-  await slack.close();
-  await connector.close();
-});
-beforeEach(() => {
-  slack.calls.length = 0;
-  connector.calls.length = 0;
-});
+const e2e = useE2e();
+const { connector } = e2e;
 
 const text = (x: unknown) => stripBidi(JSON.stringify(x));
 const form = (email: string, country: string, region = '') => ({ name: 'Participant Name', email, organisation: 'Ministry', country, role: 'practitioner', institution: 'agency', region, nominatedBy: '', interpretation: 'fr', consent: 'yes' });
 
 describe('Slack', () => {
-  const submitModal = (user: string, values: Record<string, string>, lang: string) => submitRegistrationModal(events, user, values, lang);
+  const submitModal = (user: string, values: Record<string, string>, lang: string) => submitRegistrationModal(e2e.events, user, values, lang);
 
   it('the modal takes Kenya with the region left empty as AFE, and shows it in the confirmation', async () => {
     const body = await submitModal('UKE', { ...form('kenya.slack@example.org', 'Kenya'), regionConfirm: '' }, 'fr');
     expect(body.response_action).toBe('update');
     expect(text(body.view)).toContain("Afrique de l'Est et australe (AFE)");
-    expect((await server.store.registrationByEmail('kenya.slack@example.org'))?.region).toBe('AFE');
+    expect((await e2e.server.store.registrationByEmail('kenya.slack@example.org'))?.region).toBe('AFE');
   });
 
   it('the modal refuses Senegal with MENA on the region field until the box under it is ticked', async () => {
@@ -51,20 +31,15 @@ describe('Slack', () => {
     expect(refused.response_action).toBe('errors');
     expect(Object.keys(refused.errors)).toEqual(['region']);
     expect(refused.errors.region).toContain('The region of your country (Senegal) is Western and Central Africa (AFW)');
-    expect(await server.store.registrationByEmail('senegal.slack@example.org')).toBeUndefined();
+    expect(await e2e.server.store.registrationByEmail('senegal.slack@example.org')).toBeUndefined();
     const kept = await submitModal('USN', { ...values, regionConfirm: 'yes' }, 'en');
     expect(kept.response_action).toBe('update');
-    expect((await server.store.registrationByEmail('senegal.slack@example.org'))?.region).toBe('MENA');
+    expect((await e2e.server.store.registrationByEmail('senegal.slack@example.org'))?.region).toBe('MENA');
   });
 
   it('a DM conversation in French from Kenya proposes AFE and takes oui', async () => {
-    let n = 0;
-    const say = async (t: string) => {
-      slack.calls.length = 0;
-      await eventCallback(events, { type: 'message', channel_type: 'im', channel: 'DKE', user: 'UKEDM', text: t, ts: `3.${++n}`, event_ts: `3.${n}` });
-      const [post] = await slack.waitFor('chat.postMessage');
-      return text(post!.body.blocks);
-    };
+    const dm = slackDm(e2e, 'DKE', 'UKEDM');
+    const say = async (t: string) => text((await dm(t)).body.blocks);
     await say('lang fr');
     for (const a of ['inscription', 'Wanjiru Kamau', 'wanjiru@example.org', 'Ministère du Travail', 'Kenya', '1']) await say(a);
     const question = await say('1');
@@ -72,12 +47,12 @@ describe('Slack', () => {
     expect(await say('oui')).toContain('question 8 sur 10');
     for (const a of ['passer', 'aucune', 'oui']) await say(a);
     await say('confirmer');
-    expect(await server.store.registrationByEmail('wanjiru@example.org')).toMatchObject({ country: 'KE', region: 'AFE' });
+    expect(await e2e.server.store.registrationByEmail('wanjiru@example.org')).toMatchObject({ country: 'KE', region: 'AFE' });
   });
 });
 
 describe('Teams', () => {
-  const say = (fields: Record<string, any>) => postActivity(server.url, teamsActivity(connector.url, { from: { id: '29:region-user', aadObjectId: 'aad-region' }, conversation: { id: 'a:region-user', conversationType: 'personal' }, ...fields }));
+  const say = (fields: Record<string, any>) => postActivity(e2e.server.url, teamsActivity(connector.url, { from: { id: '29:region-user', aadObjectId: 'aad-region' }, conversation: { id: 'a:region-user', conversationType: 'personal' }, ...fields }));
   const invoke = (data: Record<string, unknown>) => say({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'ckex-register', data } } });
 
   it('the card shows the region as optional with the box under it, and parses cleanly', async () => {
@@ -96,7 +71,7 @@ describe('Teams', () => {
     const res = await invoke({ ckexForm: 'registration', lang: 'ar', ...form('senegal.teams@example.org', 'السنغال'), regionConfirm: '' });
     const body = (await res.json()) as any;
     expect(text(body.value)).toContain('غرب ووسط أفريقيا (AFW)');
-    expect((await server.store.registrationByEmail('senegal.teams@example.org'))?.region).toBe('AFW');
+    expect((await e2e.server.store.registrationByEmail('senegal.teams@example.org'))?.region).toBe('AFW');
   });
 
   it('the card returns Kenya with SAR with the message under the region, then keeps SAR once the box is ticked', async () => {
@@ -106,7 +81,7 @@ describe('Teams', () => {
     expect(errors).toEqual([expect.stringContaining('The region of your country (Kenya) is Eastern and Southern Africa (AFE). To record South Asia (SAR) instead')]);
     expect(cardProblems(refused.value)).toEqual([]);
     await invoke({ ...values, regionConfirm: 'yes' });
-    expect((await server.store.registrationByEmail('kenya.teams@example.org'))?.region).toBe('SAR');
+    expect((await e2e.server.store.registrationByEmail('kenya.teams@example.org'))?.region).toBe('SAR');
   });
 
   it('a personal chat in Arabic from Senegal proposes AFW and takes نعم', async () => {
@@ -120,7 +95,7 @@ describe('Teams', () => {
     expect(await chat('1')).toContain('منطقتك في البنك الدولي هي غرب ووسط أفريقيا (AFW)');
     expect(await chat('نعم')).toContain('السؤال 8 من 10');
     for (const a of ['تخطي', '1', 'نعم', 'تأكيد']) await chat(a);
-    expect(await server.store.registrationByEmail('awa.teams@example.org')).toMatchObject({ country: 'SN', region: 'AFW' });
+    expect(await e2e.server.store.registrationByEmail('awa.teams@example.org')).toMatchObject({ country: 'SN', region: 'AFW' });
   });
 });
 

@@ -1,50 +1,25 @@
 // Registration end to end: the Slack modal and a Slack DM conversation, the Teams card and a Teams conversation,
 // the organisers' notice with its buttons, and the participant told in chat.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { cardProblems } from './helpers/adaptive-cards.js';
-import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
-import { FakeSlack } from './helpers/fake-slack.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { slackDm, useE2e } from './helpers/e2e.js';
+import { postActivity, teamsActivity } from './helpers/fake-connector.js';
 import { submitRegistrationModal } from './helpers/slack-modal.js';
-import { blockAction, eventCallback, SIGNING_SECRET, slashCommand } from './helpers/slack-requests.js';
+import { blockAction, slashCommand } from './helpers/slack-requests.js';
 
-let slack: FakeSlack;
-let connector: FakeConnector;
-let server: TestServer;
-let events: string;
-
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-  connector = await new FakeConnector().start();
-  server = await startTestServer('2021-05-04T14:00:00Z', {
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    CKEX_ADMINS: 'UORG',
-    CKEX_ORGANISERS_CHANNEL: 'slack:CORG',
-  });
-  events = `${server.url}/slack/events`;
-});
-afterAll(async () => {
-  await server.close();
-  await slack.close();
-  await connector.close();
-});
-beforeEach(() => {
-  slack.calls.length = 0;
-  connector.calls.length = 0;
-});
+const e2e = useE2e({ env: { CKEX_ADMINS: 'UORG', CKEX_ORGANISERS_CHANNEL: 'slack:CORG' } });
+const { slack, connector } = e2e;
 
 const text = (x: unknown) => stripBidi(JSON.stringify(x));
 const GOOD = { name: 'Jean Dupont', email: 'jean@example.org', organisation: 'Ministère de la Solidarité', country: 'Sénégal', role: 'practitioner', institution: 'agency', region: 'AFW', nominatedBy: '', interpretation: 'fr', consent: 'yes' };
 
-const submitModal = (user: string, values: Record<string, string>, lang = 'fr') => submitRegistrationModal(events, user, values, lang);
+const submitModal = (user: string, values: Record<string, string>, lang = 'fr') => submitRegistrationModal(e2e.events, user, values, lang);
 
 describe('Slack', () => {
   it('/ckex register opens a loading modal at once, then the form in the user’s language', async () => {
     slack.users.set('UFR', { locale: 'fr-FR', tz: 'Europe/Paris' });
-    await slashCommand(events, 'register', slack.responseUrl(), 'UFR');
+    await slashCommand(e2e.events, 'register', slack.responseUrl(), 'UFR');
     const [open] = await slack.waitFor('views.open');
     expect(open!.body.trigger_id).toBe('1.2.3');
     const [update] = await slack.waitFor('views.update');
@@ -57,10 +32,10 @@ describe('Slack', () => {
   });
 
   it('the Home tab’s Register button and `register form` in a DM open the modal too', async () => {
-    await blockAction(events, { user: { id: 'UHOME' }, view: { type: 'home', id: 'VH' }, container: { type: 'view', view_id: 'VH' }, actions: [{ type: 'button', action_id: 'ckex_cmd_0', value: JSON.stringify({ c: 'register', l: 'en' }), action_ts: '1' }] });
+    await blockAction(e2e.events, { user: { id: 'UHOME' }, view: { type: 'home', id: 'VH' }, container: { type: 'view', view_id: 'VH' }, actions: [{ type: 'button', action_id: 'ckex_cmd_0', value: JSON.stringify({ c: 'register', l: 'en' }), action_ts: '1' }] });
     await slack.waitFor('views.update');
     slack.calls.length = 0;
-    await blockAction(events, { user: { id: 'UDM' }, channel: { id: 'DUDM' }, container: { type: 'message', is_ephemeral: false }, response_url: slack.responseUrl('dm'), actions: [{ type: 'button', action_id: 'ckex_cmd_0', value: JSON.stringify({ c: 'register form', l: 'en' }), action_ts: '1' }] });
+    await blockAction(e2e.events, { user: { id: 'UDM' }, channel: { id: 'DUDM' }, container: { type: 'message', is_ephemeral: false }, response_url: slack.responseUrl('dm'), actions: [{ type: 'button', action_id: 'ckex_cmd_0', value: JSON.stringify({ c: 'register form', l: 'en' }), action_ts: '1' }] });
     const [update] = await slack.waitFor('views.update');
     expect(update!.body.view.callback_id).toBe('ckex_register');
   });
@@ -69,14 +44,14 @@ describe('Slack', () => {
     const body = await submitModal('UFR', { ...GOOD, email: 'jean', country: 'Congo', consent: '' });
     expect(body.response_action).toBe('errors');
     expect(Object.keys(body.errors).sort()).toEqual(['consent', 'country', 'email']);
-    expect(await server.store.registrationByEmail('jean@example.org')).toBeUndefined();
+    expect(await e2e.server.store.registrationByEmail('jean@example.org')).toBeUndefined();
   });
 
   it('a valid submission is saved, confirmed in the modal, and the organisers are told with buttons', async () => {
     const body = await submitModal('UFR', GOOD);
     expect(body.response_action).toBe('update');
     expect(text(body.view)).toContain('Inscription reçue');
-    const saved = (await server.store.registrationByEmail('jean@example.org'))!;
+    const saved = (await e2e.server.store.registrationByEmail('jean@example.org'))!;
     expect(saved).toMatchObject({ country: 'SN', status: 'pending', lang: 'fr', userIds: ['slack:T1:UFR'] });
     const [notice] = await slack.waitFor('chat.postMessage');
     expect(notice!.body.channel).toBe('CORG');
@@ -84,8 +59,8 @@ describe('Slack', () => {
   });
 
   it('an organiser approves from the notice; the participant is told in their language by DM', async () => {
-    const saved = (await server.store.registrationByEmail('jean@example.org'))!;
-    await blockAction(events, {
+    const saved = (await e2e.server.store.registrationByEmail('jean@example.org'))!;
+    await blockAction(e2e.events, {
       user: { id: 'UORG' },
       container: { type: 'message', is_ephemeral: false },
       channel: { id: 'CORG' },
@@ -101,36 +76,31 @@ describe('Slack', () => {
     expect(text(answer!.body.blocks)).toContain('the participant has been told');
     expect(text(answer!.body.blocks)).toContain(`Registration ${saved.id}: Confirmed`);
     expect(text(answer!.body.blocks)).not.toContain(`approve ${saved.id}`);
-    expect((await server.store.registration(saved.id))?.status).toBe('confirmed');
+    expect((await e2e.server.store.registration(saved.id))?.status).toBe('confirmed');
   });
 
   it('anyone else pressing approve is refused', async () => {
-    const saved = (await server.store.registrationByEmail('jean@example.org'))!;
-    await blockAction(events, { user: { id: 'UNOBODY' }, container: { type: 'message', is_ephemeral: false }, channel: { id: 'CORG' }, response_url: slack.responseUrl('x'), actions: [{ type: 'button', action_id: 'ckex_cmd_1', value: JSON.stringify({ c: `decline ${saved.id}` }), action_ts: '1' }] });
+    const saved = (await e2e.server.store.registrationByEmail('jean@example.org'))!;
+    await blockAction(e2e.events, { user: { id: 'UNOBODY' }, container: { type: 'message', is_ephemeral: false }, channel: { id: 'CORG' }, response_url: slack.responseUrl('x'), actions: [{ type: 'button', action_id: 'ckex_cmd_1', value: JSON.stringify({ c: `decline ${saved.id}` }), action_ts: '1' }] });
     const [answer] = await slack.waitFor('respond');
     expect(text(answer!.body.blocks)).toContain('only the organisers');
-    expect((await server.store.registration(saved.id))?.status).toBe('confirmed');
+    expect((await e2e.server.store.registration(saved.id))?.status).toBe('confirmed');
   });
 
   it('registers through a DM conversation, one question at a time', async () => {
-    let n = 0;
-    const say = async (t: string) => {
-      slack.calls.length = 0;
-      await eventCallback(events, { type: 'message', channel_type: 'im', channel: 'DAR', user: 'UAR', text: t, ts: `2.${++n}`, event_ts: `2.${n}` });
-      const [post] = await slack.waitFor('chat.postMessage');
-      return text(post!.body.blocks);
-    };
+    const dm = slackDm(e2e, 'DAR', 'UAR');
+    const say = async (t: string) => text((await dm(t)).body.blocks);
     expect(await say('تسجيل')).toContain('السؤال 1 من 10');
     for (const a of ['سارة علي', 'sara@example.org', 'وزارة العمل', 'مصر', '1', '1', 'نعم', 'تخطي', '1']) await say(a);
     expect(await say('نعم')).toContain('sara@example.org');
     const done = await say('تأكيد');
     expect(done).toMatch(/R[0-9A-Z]{5}/);
-    expect(await server.store.registrationByEmail('sara@example.org')).toMatchObject({ country: 'EG', region: 'MENA', lang: 'ar' });
+    expect(await e2e.server.store.registrationByEmail('sara@example.org')).toMatchObject({ country: 'EG', region: 'MENA', lang: 'ar' });
   });
 });
 
 describe('Teams', () => {
-  const say = (fields: Record<string, any>) => postActivity(server.url, teamsActivity(connector.url, { from: { id: '29:teams-user', aadObjectId: 'aad-1' }, conversation: { id: 'a:teams-user', conversationType: 'personal' }, ...fields }));
+  const say = (fields: Record<string, any>) => postActivity(e2e.server.url, teamsActivity(connector.url, { from: { id: '29:teams-user', aadObjectId: 'aad-1' }, conversation: { id: 'a:teams-user', conversationType: 'personal' }, ...fields }));
   const invoke = (data: Record<string, unknown>) => say({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'ckex-register', data } } });
 
   it('register form shows the card form, which the adaptivecards renderer parses cleanly', async () => {
@@ -159,7 +129,7 @@ describe('Teams', () => {
     const res = await invoke({ ckexForm: 'registration', lang: 'en', ...GOOD, email: 'teams@example.org' });
     const body = (await res.json()) as any;
     expect(text(body.value)).toContain('Registration received');
-    expect(await server.store.registrationByEmail('teams@example.org')).toMatchObject({ userIds: ['teams:29:teams-user'] });
+    expect(await e2e.server.store.registrationByEmail('teams@example.org')).toMatchObject({ userIds: ['teams:29:teams-user'] });
   });
 
   it('registers through a personal chat conversation', async () => {
@@ -171,6 +141,6 @@ describe('Teams', () => {
       await connector.waitFor();
     }
     expect(text(connector.calls[0]!.activity.attachments[0].content)).toContain('Inscription reçue');
-    expect(await server.store.registrationByEmail('ana@example.org')).toMatchObject({ country: 'BR', region: 'LAC' });
+    expect(await e2e.server.store.registrationByEmail('ana@example.org')).toMatchObject({ country: 'BR', region: 'LAC' });
   });
 });

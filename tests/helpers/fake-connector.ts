@@ -1,6 +1,7 @@
 // A small fake Bot Connector on 127.0.0.1: records the activities the bot posts and can fail the next ones.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackFake } from './loopback.js';
+import { poll } from './poll.js';
 
 export interface ConnectorCall {
   conversationId: string;
@@ -17,21 +18,13 @@ interface Failure {
   retryAfter?: number;
 }
 
-export class FakeConnector {
+export class FakeConnector extends LoopbackFake {
   readonly calls: ConnectorCall[] = [];
   /** The roster: GET /v3/conversations/{id}/members/{userId} answers with these (email, userPrincipalName). */
   readonly members = new Map<string, { email?: string; userPrincipalName?: string }>();
   private failures: Failure[] = [];
-  private server!: Server;
-  url = '';
   attempts = 0;
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
-    return this;
-  }
+  protected override readonly urlEnd = '/';
 
   failNext(...failures: Failure[]): void {
     this.failures.push(...failures);
@@ -41,28 +34,16 @@ export class FakeConnector {
     return this.calls.flatMap((c) => (c.activity.attachments ?? []).map((a: any) => a.content));
   }
 
-  async waitFor(count = 1, timeoutMs = 10_000): Promise<ConnectorCall[]> {
-    const start = Date.now();
-    while (this.calls.length < count) {
-      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${count} activities; got ${this.calls.length}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return this.calls;
+  waitFor(count = 1, timeoutMs = 10_000): Promise<ConnectorCall[]> {
+    return poll(() => (this.calls.length >= count ? this.calls : undefined), () => `${count} activities; got ${this.calls.length}`, timeoutMs);
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+  /** Waits for an activity that `match` picks (a marker's answer), and gives it. */
+  waitForOne(match: (call: ConnectorCall) => boolean, timeoutMs = 10_000): Promise<ConnectorCall> {
+    return poll(() => this.calls.find(match), () => `the activity awaited; got ${this.calls.length}`, timeoutMs);
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await new Promise<string>((resolve) => {
-      let data = '';
-      req.on('data', (d) => (data += d));
-      req.on('end', () => resolve(data));
-    });
+  protected handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
     const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(req.url ?? '');
     if (req.method === 'GET' && member) {
       const id = decodeURIComponent(member[2]!);

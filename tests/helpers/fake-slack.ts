@@ -1,7 +1,8 @@
 // A small fake of the Slack Web API and of response_url on 127.0.0.1: records every call, answers like Slack,
 // and can be told to fail the next call to a method (429 with Retry-After, or a Slack error).
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackFake } from './loopback.js';
+import { poll } from './poll.js';
 
 export interface SlackCall {
   method: string; // "chat.postMessage", or "respond" for response_url posts
@@ -11,19 +12,10 @@ export interface SlackCall {
 
 type Failure = { status: 429; retryAfter: number } | { error: string };
 
-export class FakeSlack {
+export class FakeSlack extends LoopbackFake {
   readonly calls: SlackCall[] = [];
   readonly users = new Map<string, { tz?: string; locale?: string; profile?: { email?: string } }>();
   private readonly failures = new Map<string, Failure[]>();
-  private server!: Server;
-  url = '';
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
 
   get apiUrl(): string {
     return `${this.url}/api/`;
@@ -42,28 +34,20 @@ export class FakeSlack {
   }
 
   /** Waits until `count` calls to `method` have arrived. */
-  async waitFor(method: string, count = 1, timeoutMs = 10_000): Promise<SlackCall[]> {
-    const start = Date.now();
-    while (this.of(method).length < count) {
-      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${count} ${method}; got ${this.calls.map((c) => c.method).join(', ')}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return this.of(method);
+  waitFor(method: string, count = 1, timeoutMs = 10_000): Promise<SlackCall[]> {
+    return poll(() => (this.of(method).length >= count ? this.of(method) : undefined), () => `${count} ${method}; got ${this.got()}`, timeoutMs);
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+  /** Waits for a call to `method` that `match` picks (a marker's answer), and gives it. */
+  waitForOne(method: string, match: (call: SlackCall) => boolean, timeoutMs = 10_000): Promise<SlackCall> {
+    return poll(() => this.of(method).find(match), () => `the ${method} awaited; got ${this.got()}`, timeoutMs);
   }
 
-  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
-    const raw = await new Promise<string>((resolve) => {
-      let data = '';
-      req.on('data', (d) => (data += d));
-      req.on('end', () => resolve(data));
-    });
+  private got(): string {
+    return this.calls.map((c) => c.method).join(', ');
+  }
+
+  protected handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
     const body = parseBody(raw, req.headers['content-type'] ?? '');
     const path = new URL(req.url ?? '/', this.url).pathname;
     const method = path.startsWith('/respond/') ? 'respond' : path.replace(/^\/api\//, '');

@@ -19,10 +19,9 @@ import { replyToText, type Reply } from '../../src/core/reply.js';
 import { PostScheduler } from '../../src/scheduled/index.js';
 import { formatReport, importFile } from '../../src/importers/index.js';
 import { testBot, tempDir, type TestBot } from '../helpers/bot.js';
-import { FakeConnector, postActivity, teamsActivity } from '../helpers/fake-connector.js';
-import { FakeSlack } from '../helpers/fake-slack.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
-import { SIGNING_SECRET, slashCommand } from '../helpers/slack-requests.js';
+import { startE2e } from '../helpers/e2e.js';
+import { postActivity, teamsActivity } from '../helpers/fake-connector.js';
+import { slashCommand } from '../helpers/slack-requests.js';
 import { contentCopy, fixture, readAgenda } from './helpers.js';
 
 const REAL = fixture('real/pretalx-rc3-channels-2020.json');
@@ -147,21 +146,18 @@ describe('a real pretalx export (rC3 Channels 2020) moved into the event with --
   it('Slack and Teams answer from it, in the user’s language', async () => {
     const dir = contentCopy();
     expect(runImport(REAL, '--shift-to', SHIFT, '--content', dir).status).toBe(0);
-    const slack = await new FakeSlack().start();
+    const { slack, connector, server, events, close } = await startE2e({ env: { CONTENT_DIR: dir } });
     slack.users.set('UPARIS', { tz: 'Europe/Paris', locale: 'fr-FR' });
-    const connector = await new FakeConnector().start();
-    let server: TestServer | undefined;
     try {
-      server = await startTestServer('2021-05-04T14:00:00Z', { CONTENT_DIR: dir, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
       // Slack: /ckex séance w1-d2-c from a user in Paris: the French card, the English title marked, Paris time (12:00).
-      await slashCommand(`${server.url}/slack/events`, `séance ${LIFE.id}`, slack.responseUrl(), 'UPARIS');
+      await slashCommand(events, `séance ${LIFE.id}`, slack.responseUrl(), 'UPARIS');
       const [respond] = await slack.waitFor('respond');
       const blocks = spaced(stripBidi(JSON.stringify(respond!.body.blocks)));
       expect(blocks).toContain(`${LIFE.title} ${MARKER.fr}`);
       expect(blocks).toContain('mardi 4 mai 2021, 12:00–12:40');
       expect(blocks).toContain('https://pretalx.rc3.studio/rc3-channels-2020/talk/987G3E/');
       // Slack in English: today, the title as written, no marker.
-      await slashCommand(`${server.url}/slack/events`, 'today', slack.responseUrl('r2'), 'UEN');
+      await slashCommand(events, 'today', slack.responseUrl('r2'), 'UEN');
       const [english] = await slack.waitFor('respond', 2).then((calls) => calls.slice(1));
       const englishText = stripBidi(JSON.stringify(english!.body.blocks));
       expect(englishText).toContain(LIFE.title);
@@ -176,9 +172,7 @@ describe('a real pretalx export (rC3 Channels 2020) moved into the event with --
       expect(card).toContain('13:00');
       expect(card).toContain(LIFE.id);
     } finally {
-      await server?.close();
-      await slack.close();
-      await connector.close();
+      await close();
     }
   });
 

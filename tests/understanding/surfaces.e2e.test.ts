@@ -3,15 +3,12 @@
 // quotes reaches its sessions, items or action in the asker's language; a yes after "me delete" erases; a French
 // participant's bare w1-d2-a is answered in French.
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripBidi } from '../../src/core/i18n/bidi.js';
-import { FakeConnector, postActivity, teamsActivity } from '../helpers/fake-connector.js';
-import { FakeSlack } from '../helpers/fake-slack.js';
 import { tempDir } from '../helpers/bot.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
-import { eventCallback, SIGNING_SECRET, slashCommand } from '../helpers/slack-requests.js';
-
-const NOW = '2021-05-04T14:00:00Z'; // Tuesday 4 May 2021, 10:00 in Washington
+import { NOW, slackDm, useE2e } from '../helpers/e2e.js';
+import { postActivity, teamsActivity } from '../helpers/fake-connector.js';
+import { eventCallback, slashCommand } from '../helpers/slack-requests.js';
 
 /** One participant's conversation: each line and what its answer must show. */
 type Conversation = [line: string, ...expected: string[]][];
@@ -76,48 +73,30 @@ describe('the console (npm run chat)', () => {
 });
 
 describe('Slack and Teams', () => {
-  let slack: FakeSlack;
-  let connector: FakeConnector;
-  let server: TestServer;
-  beforeAll(async () => {
-    slack = await new FakeSlack().start();
-    connector = await new FakeConnector().start();
-    server = await startTestServer(NOW, { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
-  });
-  afterAll(async () => {
-    await server.close();
-    await slack.close();
-    await connector.close();
-  });
-  beforeEach(() => {
-    slack.calls.length = 0;
-    connector.calls.length = 0;
-  });
+  const e2e = useE2e();
+  const { slack, connector } = e2e;
 
   const slackText = (call: { body: Record<string, any> }) => stripBidi(JSON.stringify(call.body.blocks ?? []));
-  let ts = 0;
 
   it.each(Object.entries(CONVERSATIONS))('a Slack DM answers the issue’s %s questions in their language, and a yes erases', async (lang, conversation) => {
     const user = `UDM${lang.toUpperCase()}`;
+    const dm = slackDm(e2e, `D${lang}`, user);
     for (const [line, ...expected] of conversation) {
-      slack.calls.length = 0;
-      const stamp = `2.${++ts}`;
-      await eventCallback(`${server.url}/slack/events`, { type: 'message', channel_type: 'im', channel: `D${lang}`, user, text: line, ts: stamp, event_ts: stamp });
-      const [post] = await slack.waitFor('chat.postMessage');
-      for (const e of expected) expect(slackText(post!).toLowerCase(), line).toContain(e.toLowerCase());
+      const post = await dm(line);
+      for (const e of expected) expect(slackText(post).toLowerCase(), line).toContain(e.toLowerCase());
     }
-    expect(await server.store.user(`slack:T1:${user}`)).toBeUndefined();
+    expect(await e2e.server.store.user(`slack:T1:${user}`)).toBeUndefined();
   });
 
   it('/ckex reads questions too, answering privately in the asker’s language', async () => {
-    await slashCommand(`${server.url}/slack/events`, 'séances sur le handicap', slack.responseUrl(), 'USLASH');
+    await slashCommand(e2e.events, 'séances sur le handicap', slack.responseUrl(), 'USLASH');
     const [call] = await slack.waitFor('respond');
     expect(slackText(call!)).toContain('w4-d3-a');
     expect(slackText(call!)).toContain('Séances');
   });
 
   it('an @mention in a channel reads the question', async () => {
-    await eventCallback(`${server.url}/slack/events`, { type: 'app_mention', user: 'UMENTION', text: '<@UBOT> when is the digital payments session?', ts: '3.1', channel: 'C1', event_ts: '3.1' });
+    await eventCallback(e2e.events, { type: 'app_mention', user: 'UMENTION', text: '<@UBOT> when is the digital payments session?', ts: '3.1', channel: 'C1', event_ts: '3.1' });
     const [post] = await slack.waitFor('chat.postMessage');
     expect(slackText(post!)).toContain('Digital payments for social protection');
   });
@@ -127,11 +106,11 @@ describe('Slack and Teams', () => {
     const conversationRef = { id: `a:${lang}-chat`, conversationType: 'personal', tenantId: 'tenant-1' };
     for (const [line, ...expected] of conversation) {
       connector.calls.length = 0;
-      await postActivity(server.url, teamsActivity(connector.url, { text: line, from, conversation: conversationRef }));
+      await postActivity(e2e.server.url, teamsActivity(connector.url, { text: line, from, conversation: conversationRef }));
       const [call] = await connector.waitFor();
       const card = stripBidi(JSON.stringify(call!.activity.attachments?.[0]?.content ?? call!.activity.text));
       for (const e of expected) expect(card.toLowerCase(), line).toContain(e.toLowerCase());
     }
-    expect(await server.store.user(`teams:${from.id}`)).toBeUndefined();
+    expect(await e2e.server.store.user(`teams:${from.id}`)).toBeUndefined();
   });
 });
