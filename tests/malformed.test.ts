@@ -59,7 +59,7 @@ describe('Slack: signed but malformed', () => {
     ['a block_actions payload with only a type', 404, payload({ type: 'block_actions' }), FORM],
     ['a block_actions payload with no actions', 404, payload({ type: 'block_actions', team: { id: 'T1' }, user: { id: 'U1' } }), FORM],
     ['a block_actions payload with an empty action', 404, payload({ type: 'block_actions', team: { id: 'T1' }, user: { id: 'U1' }, actions: [{}] }), FORM],
-    ['a block_actions payload with a button without value', 200, payload({ type: 'block_actions', team: { id: 'T1' }, user: { id: 'U1' }, response_url: 'x', actions: [{ action_id: 'ckex_cmd_0', type: 'button' }] }), FORM],
+    ['a block_actions payload with a button without value and a response_url that is no Slack address', 400, payload({ type: 'block_actions', team: { id: 'T1' }, user: { id: 'U1' }, response_url: 'x', actions: [{ action_id: 'ckex_cmd_0', type: 'button' }] }), FORM],
     ['a block_actions payload with a share button holding garbage', 200, payload({ type: 'block_actions', team: { id: 'T1' }, user: { id: 'U1' }, actions: [{ action_id: 'ckex_share', type: 'button', value: '\u0000{"x":' }] }), FORM],
     ['a block_actions payload from the home tab with no view id', 200, payload({ type: 'block_actions', team: { id: 'T1' }, user: { id: 'U1' }, view: { type: 'home' }, actions: [{ action_id: 'ckex_cmd_0', type: 'button', value: 'lang fr' }] }), FORM],
     ['a payload of an unknown type', 404, payload({ type: 'nonsense', user: { id: 'U1' } }), FORM],
