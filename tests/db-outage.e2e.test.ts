@@ -2,12 +2,13 @@
 // failover or a minor upgrade (`pg_ctl stop -m fast`, then start): both stay up; meanwhile Slack is answered within
 // its three seconds from memory and nothing is confirmed that was not saved; once the database is back both answer
 // normally by themselves, a registration begun before is finished, and every confirmed registration is there once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
-import { FakeSlack } from './helpers/fake-slack.js';
-import { blocksText, conversation, eventEnvelope, eventually, query, REGISTRATION_ID, signedRequest, sleep, SlackLedger, startInstances, stopInstance, type Instance } from './helpers/instances.js';
+import type { FakeSlack } from './helpers/fake-slack.js';
+import { blocksText, conversation, eventEnvelope, eventually, query, REGISTRATION_ID, signedRequest, sleep, SlackLedger, startInstances, stopInstance, usePair, type Instance } from './helpers/instances.js';
 import { ownDatabase, type OwnDatabase } from './helpers/postgres.js';
-import { SIGNING_SECRET, slashCommandBody } from './helpers/slack-requests.js';
+import { slackEnv } from './helpers/e2e.js';
+import { slashCommandBody } from './helpers/slack-requests.js';
 
 // Tuesday 4 May 2021, 09:05 in Washington: the event's second day.
 const NOW = '2021-05-04T13:05:25Z'; // the next whole minute soon after the set-up, for the digest due during the outage
@@ -20,20 +21,10 @@ let ledger: SlackLedger;
 let a: Instance;
 let b: Instance;
 
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-  ledger = new SlackLedger(slack);
-  database = await ownDatabase();
-  [a, b] = (await startInstances(['A', 'B'], { DATABASE_URL: database.url, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, CKEX_NOW: NOW, CKEX_ADMINS: 'UORG' })) as [Instance, Instance];
-}, 90_000);
+const pair = usePair(async () => (database = await ownDatabase()), { CKEX_NOW: NOW, CKEX_ADMINS: 'UORG' });
+beforeAll(() => void ({ slack, ledger, a, b } = pair()));
 
-afterAll(async () => {
-  await Promise.all([stopInstance(a), stopInstance(b)]);
-  await slack?.close();
-  await database?.drop();
-}, 30_000);
-
-const logs = () => `\n--- A ---\n${a.server.logs().slice(-3000)}\n--- B ---\n${b.server.logs().slice(-3000)}`;
+const logs = () => pair().logs();
 const alive = (i: Instance) => i.server.child.exitCode === null && i.server.child.signalCode === null;
 
 /** One DM message of `user` to `to`, and the reply it gets (the `n`th post in the user's DM). */
@@ -142,7 +133,7 @@ describe('PostgreSQL stopped for twenty seconds under two instances', () => {
     database!.stopServer();
     let c: Instance | undefined;
     try {
-      [c] = await startInstances(['C'], { DATABASE_URL: database!.url, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, CKEX_NOW: NOW });
+      [c] = await startInstances(['C'], { DATABASE_URL: database!.url, ...slackEnv(slack), CKEX_NOW: NOW });
       const instance = c!;
       expect((await fetch(`${instance.url}/healthz`)).status).toBe(200);
       expect((await fetch(`${instance.url}/readyz`)).status).toBe(503);

@@ -6,10 +6,9 @@
 // Which instance gets each request comes from a seeded PRNG: failures name their seed, CKEX_TEST_SEED=<n> replays it.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
-import { slackEnv } from './helpers/e2e.js';
-import { FakeSlack } from './helpers/fake-slack.js';
+import type { FakeSlack } from './helpers/fake-slack.js';
 import {
   blocksText,
   eventEnvelope,
@@ -28,6 +27,7 @@ import {
   stopInstance,
   type DmOutcome,
   type Instance,
+  usePair,
 } from './helpers/instances.js';
 import { testDatabase, type TestDatabase } from './helpers/postgres.js';
 import { slashCommandBody } from './helpers/slack-requests.js';
@@ -41,25 +41,10 @@ let ledger: SlackLedger;
 let a: Instance;
 let b: Instance;
 
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-  ledger = new SlackLedger(slack);
-  database = await testDatabase();
-  [a, b] = (await startInstances(['A', 'B'], {
-    DATABASE_URL: database.url,
-    ...slackEnv(slack),
-    CKEX_NOW: NOW,
-    CKEX_ADMINS: 'UORG',
-  })) as [Instance, Instance];
-}, 90_000);
+const pair = usePair(async () => (database = await testDatabase()), { CKEX_NOW: NOW, CKEX_ADMINS: 'UORG' });
+beforeAll(() => void ({ slack, ledger, a, b } = pair()));
 
-afterAll(async () => {
-  await Promise.all([stopInstance(a), stopInstance(b)]);
-  await slack?.close();
-  await database?.drop();
-}, 30_000);
-
-const logsOnFailure = () => `\n--- A ---\n${a.server.logs().slice(-3000)}\n--- B ---\n${b.server.logs().slice(-3000)}`;
+const logsOnFailure = () => pair().logs();
 
 /** What one slash command showed: its ack's answer, or what it posted to response_url. */
 function answersContaining(ackBodies: string[], needle: string, since: number): number {

@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { stripBidi } from '../../src/core/i18n/bidi.js';
-import type { FakeSlack, SlackCall } from './fake-slack.js';
+import { afterAll, beforeAll } from 'vitest';
+import { slackEnv } from './e2e.js';
+import { FakeSlack, type SlackCall } from './fake-slack.js';
+import type { TestDatabase } from './postgres.js';
 import { registrationViewState } from './slack-modal.js';
 import { signedHeaders, SIGNING_SECRET, type SignOptions } from './slack-requests.js';
 import { spawnServer, type SpawnedServer } from './spawn-server.js';
@@ -243,4 +246,35 @@ export async function registerByDm(user: string, i: number, email: string, opts:
   const confirmation = opts.slack.posts(channel)[steps.length - 1]!;
   const id = REGISTRATION_ID.exec(blocksText(confirmation))?.[0];
   return { user, email, ...(id ? { id } : {}), confirmation, route };
+}
+
+/** Two instances, A and B, on one database with a fake Slack both post to: what each two-instance suite starts. */
+export interface Pair {
+  slack: FakeSlack;
+  ledger: SlackLedger;
+  a: Instance;
+  b: Instance;
+  /** What both logged, the tail of each, for a failure's message. */
+  logs(): string;
+}
+
+/** Starts the pair as the suite's beforeAll does; `database` is the suite's (a throwaway one, or one it stops). */
+export function usePair(database: () => Promise<TestDatabase>, env: Record<string, string>): () => Pair {
+  let pair: Pair | undefined;
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    const slack = await new FakeSlack().start();
+    db = await database();
+    const [a, b] = (await startInstances(['A', 'B'], { DATABASE_URL: db.url, ...slackEnv(slack), ...env })) as [Instance, Instance];
+    pair = { slack, ledger: new SlackLedger(slack), a, b, logs: () => `\n--- A ---\n${a.server.logs().slice(-3000)}\n--- B ---\n${b.server.logs().slice(-3000)}` };
+  }, 90_000);
+  afterAll(async () => {
+    await Promise.all([stopInstance(pair?.a), stopInstance(pair?.b)]);
+    await pair?.slack.close();
+    await db?.drop();
+  }, 30_000);
+  return () => {
+    if (!pair) throw new Error('the pair starts in beforeAll');
+    return pair;
+  };
 }
