@@ -2,8 +2,9 @@
 // failover or a minor upgrade (`pg_ctl stop -m fast`, then start): both stay up; meanwhile Slack is answered within
 // its three seconds from memory and nothing is confirmed that was not saved; once the database is back both answer
 // normally by themselves, a registration begun before is finished, and every confirmed registration is there once.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
+import { FakeConnector, postActivity, teamsActivity } from './helpers/fake-connector.js';
 import type { FakeSlack } from './helpers/fake-slack.js';
 import { blocksText, conversation, eventEnvelope, eventually, query, REGISTRATION_ID, signedRequest, sleep, SlackLedger, startInstances, stopInstance, usePair, type Instance } from './helpers/instances.js';
 import { ownDatabase, type OwnDatabase } from './helpers/postgres.js';
@@ -21,7 +22,11 @@ let ledger: SlackLedger;
 let a: Instance;
 let b: Instance;
 
-const pair = usePair(async () => (database = await ownDatabase()), { CKEX_NOW: NOW, CKEX_ADMINS: 'UORG' });
+// Teams too, through the fake Bot Connector (unauthenticated, outside production: a development set-up).
+const connector = new FakeConnector();
+beforeAll(async () => void (await connector.start()));
+afterAll(() => connector.close());
+const pair = usePair(async () => (database = await ownDatabase()), { CKEX_NOW: NOW, CKEX_ADMINS: 'UORG', NODE_ENV: 'development', TEAMS_ALLOW_UNAUTHENTICATED: '1' });
 beforeAll(() => void ({ slack, ledger, a, b } = pair()));
 
 const logs = () => pair().logs();
@@ -85,6 +90,12 @@ describe('PostgreSQL stopped for twenty seconds under two instances', () => {
       expect(await ready.json()).toEqual({ ok: false, store: 'unreachable' });
       expect((await fetch(`${instance.url}/healthz`)).status).toBe(200);
     }
+    // Teams: the message answered (never a 5xx), from memory.
+    const sent = connector.calls.length;
+    const teams = await postActivity(b.url, teamsActivity(connector.url, { text: 'today', id: 'act-outage' }));
+    expect(teams.status, `Teams got a ${teams.status} during the outage${logs()}`).toBeLessThan(500);
+    const replies = await connector.waitFor(sent + 1, 10_000);
+    expect(JSON.stringify(replies.slice(sent))).toContain('Tuesday, 4 May 2021');
     const refused = await dm(b, 'ULATE', 'confirm', late.length, 'lconfirm-out');
     expect(refused).not.toMatch(/Registration received/);
     expect(refused).toContain('I could not save that just now');
