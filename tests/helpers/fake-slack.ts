@@ -1,6 +1,7 @@
 // A small fake of the Slack Web API and of response_url on 127.0.0.1: records every call, answers like Slack,
-// and can be told to fail the next call to a method (429 with Retry-After, or a Slack error).
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+// can be told to fail the next call to a method (429 with Retry-After, or a Slack error), and can go down: every
+// call answered 503, or never answered at all, until it comes back up.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface SlackCall {
@@ -11,10 +12,17 @@ export interface SlackCall {
 
 type Failure = { status: 429; retryAfter: number } | { error: string };
 
+/** How Slack is down: HTTP 503 to every call, or calls read and never answered (the caller's timeout). */
+export type Outage = 503 | 'hang';
+
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly users = new Map<string, { tz?: string; locale?: string; profile?: { email?: string } }>();
+  /** Calls that arrived while Slack was down: not carried out, so never in `calls`. */
+  readonly refused: SlackCall[] = [];
   private readonly failures = new Map<string, Failure[]>();
+  private outage: Outage | undefined;
+  private readonly held = new Set<ServerResponse>();
   private server!: Server;
   url = '';
 
@@ -37,6 +45,18 @@ export class FakeSlack {
     this.failures.set(method, [...(this.failures.get(method) ?? []), failure]);
   }
 
+  /** Slack goes down for every method (auth.test, users.info, chat.postMessage, response_url…). */
+  down(outage: Outage = 503): void {
+    this.outage = outage;
+  }
+
+  /** Slack is back. Calls held unanswered are dropped, as a lost connection: none of them was carried out. */
+  up(): void {
+    this.outage = undefined;
+    for (const res of this.held) res.socket?.destroy();
+    this.held.clear();
+  }
+
   of(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -52,13 +72,14 @@ export class FakeSlack {
   }
 
   close(): Promise<void> {
+    this.up();
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
   }
 
-  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await new Promise<string>((resolve) => {
       let data = '';
       req.on('data', (d) => (data += d));
@@ -67,11 +88,18 @@ export class FakeSlack {
     const body = parseBody(raw, req.headers['content-type'] ?? '');
     const path = new URL(req.url ?? '/', this.url).pathname;
     const method = path.startsWith('/respond/') ? 'respond' : path.replace(/^\/api\//, '');
-    const failure = this.failures.get(method)?.shift();
     const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(payload));
     };
+    if (this.outage !== undefined) {
+      this.refused.push({ method, body, at: Date.now() });
+      if (this.outage === 'hang') return void this.held.add(res);
+      // What Slack's edge answers when the service behind it is away: not JSON, not a Slack error.
+      res.writeHead(503, { 'content-type': 'text/html' });
+      return void res.end('<html><body>503 Service Unavailable</body></html>');
+    }
+    const failure = this.failures.get(method)?.shift();
     if (failure && 'status' in failure) return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
     this.calls.push({ method, body, at: Date.now() });
     if (failure) return json(200, { ok: false, error: failure.error });
