@@ -1,4 +1,5 @@
-// A small fake Bot Connector on 127.0.0.1: records the activities the bot posts and can fail the next ones.
+// A small fake Bot Connector on 127.0.0.1: records the activities the bot posts, can fail the next ones, and can go
+// down: every activity answered 500 or 503, or never answered, until it comes back up.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoopbackFake } from './loopback.js';
 import { poll } from './poll.js';
@@ -18,16 +19,35 @@ interface Failure {
   retryAfter?: number;
 }
 
+/** How the Bot Connector is down: a 5xx to every activity, or activities read and never answered. */
+export type Outage = 500 | 503 | 'hang';
+
 export class FakeConnector extends LoopbackFake {
   readonly calls: ConnectorCall[] = [];
   /** The roster: GET /v3/conversations/{id}/members/{userId} answers with these (email, userPrincipalName). */
   readonly members = new Map<string, { email?: string; userPrincipalName?: string }>();
+  /** Activities that arrived while the connector was down: not delivered, so never in `calls`. */
+  readonly refused: ConnectorCall[] = [];
   private failures: Failure[] = [];
+  private outage: Outage | undefined;
+  private readonly held = new Set<ServerResponse>();
   attempts = 0;
   protected override readonly urlEnd = '/';
 
   failNext(...failures: Failure[]): void {
     this.failures.push(...failures);
+  }
+
+  /** The connector goes down for activities posted and updated (the roster still answers). */
+  down(outage: Outage = 503): void {
+    this.outage = outage;
+  }
+
+  /** The connector is back. Activities held unanswered are dropped, as a lost connection: none was delivered. */
+  up(): void {
+    this.outage = undefined;
+    for (const res of this.held) res.socket?.destroy();
+    this.held.clear();
   }
 
   cards(): Record<string, any>[] {
@@ -43,6 +63,11 @@ export class FakeConnector extends LoopbackFake {
     return poll(() => this.calls.find(match), () => `the activity awaited; got ${this.calls.length}`, timeoutMs);
   }
 
+  override close(): Promise<void> {
+    this.up();
+    return super.close();
+  }
+
   protected handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
     const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(req.url ?? '');
     if (req.method === 'GET' && member) {
@@ -53,6 +78,13 @@ export class FakeConnector extends LoopbackFake {
       return;
     }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+    if (match && this.outage !== undefined && (req.method === 'POST' || req.method === 'PUT')) {
+      this.attempts++;
+      this.refused.push({ conversationId: decodeURIComponent(match[1]!), activity: JSON.parse(raw) as Record<string, any>, at: Date.now() });
+      if (this.outage === 'hang') return void this.held.add(res);
+      res.writeHead(this.outage, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'fake outage' } }));
+    }
     if (req.method === 'PUT' && match?.[2]) {
       this.calls.push({ conversationId: decodeURIComponent(match[1]!), updates: decodeURIComponent(match[2]), activity: JSON.parse(raw) as Record<string, any>, at: Date.now() });
       res.writeHead(200, { 'content-type': 'application/json' });

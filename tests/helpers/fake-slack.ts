@@ -1,5 +1,6 @@
 // A small fake of the Slack Web API and of response_url on 127.0.0.1: records every call, answers like Slack,
-// and can be told to fail the next call to a method (429 with Retry-After, or a Slack error).
+// can be told to fail the next call to a method (429 with Retry-After, or a Slack error), and can go down: every
+// call answered 503, or never answered at all, until it comes back up.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoopbackFake } from './loopback.js';
 import { poll } from './poll.js';
@@ -12,10 +13,17 @@ export interface SlackCall {
 
 type Failure = { status: 429; retryAfter: number } | { error: string };
 
+/** How Slack is down: HTTP 503 to every call, or calls read and never answered (the caller's timeout). */
+export type Outage = 503 | 'hang';
+
 export class FakeSlack extends LoopbackFake {
   readonly calls: SlackCall[] = [];
   readonly users = new Map<string, { tz?: string; locale?: string; profile?: { email?: string } }>();
+  /** Calls that arrived while Slack was down: not carried out, so never in `calls`. */
+  readonly refused: SlackCall[] = [];
   private readonly failures = new Map<string, Failure[]>();
+  private outage: Outage | undefined;
+  private readonly held = new Set<ServerResponse>();
 
   get apiUrl(): string {
     return `${this.url}/api/`;
@@ -27,6 +35,18 @@ export class FakeSlack extends LoopbackFake {
 
   failNext(method: string, failure: Failure): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), failure]);
+  }
+
+  /** Slack goes down for every method (auth.test, users.info, chat.postMessage, response_url…). */
+  down(outage: Outage = 503): void {
+    this.outage = outage;
+  }
+
+  /** Slack is back. Calls held unanswered are dropped, as a lost connection: none of them was carried out. */
+  up(): void {
+    this.outage = undefined;
+    for (const res of this.held) res.socket?.destroy();
+    this.held.clear();
   }
 
   of(method: string): SlackCall[] {
@@ -47,15 +67,27 @@ export class FakeSlack extends LoopbackFake {
     return this.calls.map((c) => c.method).join(', ');
   }
 
+  override close(): Promise<void> {
+    this.up();
+    return super.close();
+  }
+
   protected handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
     const body = parseBody(raw, req.headers['content-type'] ?? '');
     const path = new URL(req.url ?? '/', this.url).pathname;
     const method = path.startsWith('/respond/') ? 'respond' : path.replace(/^\/api\//, '');
-    const failure = this.failures.get(method)?.shift();
     const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(payload));
     };
+    if (this.outage !== undefined) {
+      this.refused.push({ method, body, at: Date.now() });
+      if (this.outage === 'hang') return void this.held.add(res);
+      // What Slack's edge answers when the service behind it is away: not JSON, not a Slack error.
+      res.writeHead(503, { 'content-type': 'text/html' });
+      return void res.end('<html><body>503 Service Unavailable</body></html>');
+    }
+    const failure = this.failures.get(method)?.shift();
     if (failure && 'status' in failure) return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
     this.calls.push({ method, body, at: Date.now() });
     if (failure) return json(200, { ok: false, error: failure.error });

@@ -4,9 +4,11 @@ import type { Application } from 'express';
 import type { Dispatcher } from '../../commands/dispatch.js';
 import type { Config } from '../../core/config.js';
 import { log } from '../../core/log.js';
+import { Availability } from '../availability.js';
 import { registerSlackEndpoint, SLACK_EVENTS_PATH } from './endpoint.js';
 import { responseOrigins } from './response-urls.js';
 import type { SlackSurface } from './context.js';
+import { SLACK_RETRY, slackFetch, slackUnavailable } from './http.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommand } from './listeners/command.js';
 import { registerHome } from './listeners/home.js';
@@ -28,6 +30,9 @@ export interface SlackSetup {
   stop(): Promise<void>;
 }
 
+/** The Web API client's line for each failed try: the outcome is logged once, by whoever made the call. */
+const EACH_TRY = /^http request failed/;
+
 /**
  * Bolt's and the Web API client's logger over pino. Their debug and info lines carry whole request and response
  * bodies (emails, names, reply texts, private links): those never reach the log, whatever LOG_LEVEL says.
@@ -38,7 +43,7 @@ function boltLogger(): Logger {
   return {
     debug: () => undefined,
     info: () => undefined,
-    warn: (...m) => child.warn(m.join(' ')),
+    warn: (...m) => (EACH_TRY.test(String(m[0])) ? undefined : child.warn(m.join(' '))),
     error: (...m) => child.error(m.map(String).join(' ')),
     setLevel: (l) => (level = l),
     getLevel: () => level,
@@ -61,15 +66,14 @@ const refuseMalformed: NonNullable<ConstructorParameters<typeof ExpressReceiver>
   return true;
 };
 
-/** Retries of network failures and 5xx: short, so a user is never left waiting for long. 429s wait Retry-After. */
-export const SLACK_RETRY = { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 3000, randomize: true };
-
 /** The Slack app, for settings that slackMode found complete. */
 export function createSlack(config: Config, dispatcher: Dispatcher, server: Application): SlackSetup {
   const token = config.SLACK_BOT_TOKEN!;
   const signingSecret = config.SLACK_SIGNING_SECRET;
   const logger = boltLogger();
-  const clientOptions = { retryConfig: SLACK_RETRY, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}) };
+  const slackUp = new Availability('Slack');
+  // One fetch for the Web API client and for Bolt's respond(): both give up in time and feed slackUp.
+  const clientOptions = { retryConfig: SLACK_RETRY, fetch: slackFetch(slackUp), ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}) };
   const socket = config.SLACK_APP_TOKEN !== undefined;
   if (!socket) registerSlackEndpoint(server, signingSecret!, dispatcher.core.store, responseOrigins(config.SLACK_API_URL)); // before Bolt's receiver: it must see the request first
   const app = socket
@@ -84,7 +88,7 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
         receiver: new ExpressReceiver({ signingSecret: signingSecret!, signatureVerification: false, endpoints: SLACK_EVENTS_PATH, app: server, logger, processBeforeResponse: false, processEventErrorHandler: refuseMalformed }),
       });
 
-  const surface: SlackSurface = { dispatcher, profiles: new SlackProfiles(app.client) };
+  const surface: SlackSurface = { dispatcher, profiles: new SlackProfiles(app.client, slackUp) };
   // A retried event (X-Slack-Retry-Num) carries the event_id of the first delivery: answer it once, on whichever
   // instance it lands. Slack retries within about an hour.
   app.use(async ({ body, next }) => {
@@ -97,9 +101,12 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
   registerHome(app, surface);
   registerActions(app, surface);
   registerRegistration(app, surface);
-  dispatcher.core.notifier.register('slack', slackPoster(app.client));
+  dispatcher.core.notifier.register('slack', slackPoster(app.client, slackUp));
   app.error(async (error) => {
     const original = (error as { original?: unknown }).original ?? error;
+    // Slack away: the person's answer is lost (they ask again), one line and nothing of theirs in it.
+    const unavailable = slackUnavailable(error);
+    if (unavailable) return void log.warn({ surface: 'slack', reason: unavailable }, 'Slack reply not delivered: Slack is unavailable');
     log.error({ code: slackErrorCode(original) ?? (original as { code?: string }).code, err: (original as Error).message }, 'Slack listener failed');
   });
 

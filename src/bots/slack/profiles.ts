@@ -1,7 +1,10 @@
 // A Slack user's time zone and locale, from users.info, cached for an hour; a failure only means "unknown".
+// While Slack is unavailable the lookup waits its turn like a scheduled post: the answer goes with defaults.
 import type { WebClient } from '@slack/web-api';
 import { log } from '../../core/log.js';
 import { within } from '../../core/within.js';
+import { Availability } from '../availability.js';
+import { slackUnavailable } from './http.js';
 
 export interface SlackProfile {
   tz?: string;
@@ -22,6 +25,7 @@ export class SlackProfiles {
 
   constructor(
     private readonly client: WebClient,
+    private readonly slackUp = new Availability('Slack'),
     private readonly ttlMs = 60 * 60 * 1000,
   ) {}
 
@@ -30,6 +34,7 @@ export class SlackProfiles {
     const hit = this.cache.get(userId);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.profile;
     let fetching = this.inflight.get(userId);
+    if (!fetching && !this.slackUp.admits()) return {};
     if (!fetching) {
       fetching = this.fetch(userId).finally(() => this.inflight.delete(userId));
       this.inflight.set(userId, fetching);
@@ -56,7 +61,8 @@ export class SlackProfiles {
       this.remember(userId, profile);
       return profile;
     } catch (err) {
-      log.warn({ err: (err as Error).message, user: userId }, 'users.info failed; using defaults');
+      // Slack away is logged once for the outage; anything else (a missing scope…) here.
+      if (!slackUnavailable(err)) log.warn({ err: (err as Error).message, user: userId }, 'users.info failed; using defaults');
       return {};
     }
   }

@@ -1,15 +1,16 @@
 // The Teams bot: botbuilder's CloudAdapter at POST /api/messages on our express server.
 // Without an app id it runs only when TEAMS_ALLOW_UNAUTHENTICATED=1 asks for it (the Emulator, local tests).
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Application } from 'express';
 import type { Dispatcher } from '../../commands/dispatch.js';
 import type { Config } from '../../core/config.js';
 import { log } from '../../core/log.js';
+import { Availabilities } from '../availability.js';
 import { CkexAdapter } from './adapter.js';
 import { CkexTeamsBot } from './bot.js';
 import { registerTeamsEndpoint } from './endpoint.js';
 import type { TeamsMode } from './mode.js';
 import type { TeamsSurface } from './context.js';
+import { connectorUnavailable, TimedAuthentication } from './connector-http.js';
 import { teamsPoster } from './notify.js';
 import { TeamsProactive } from './proactive.js';
 import { statusOf } from './send.js';
@@ -25,14 +26,21 @@ export interface TeamsSetup {
 /** The Teams bot, for settings that teamsMode turned on (unauthenticated only when explicitly allowed). */
 export function createTeams(config: Config, dispatcher: Dispatcher, server: Application, mode: TeamsMode): TeamsSetup {
   const appId = mode === 'authenticated' ? config.MicrosoftAppId! : '';
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: appId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-  });
+  const connectors = new Availabilities('Teams');
+  const auth = new TimedAuthentication(
+    {
+      MicrosoftAppId: appId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+      MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+    },
+    connectors,
+  );
   const adapter = new CkexAdapter(auth);
   adapter.onTurnError = async (context, error) => {
+    // The connector away: the reply is lost (the person asks again) and an apology would be lost too. One line.
+    const unavailable = connectorUnavailable(error);
+    if (unavailable) return void log.warn({ surface: 'teams', reason: unavailable, activity: context.activity.type }, 'Teams reply not delivered: the Bot Connector is unavailable');
     log.error({ err: error.message?.split('\n')[0]?.slice(0, 200), status: statusOf(error), activity: context.activity.type }, 'Teams turn failed');
     if (context.activity.type === 'message') {
       const t = dispatcher.core.i18n.t('en');
@@ -42,7 +50,7 @@ export function createTeams(config: Config, dispatcher: Dispatcher, server: Appl
   const surface: TeamsSurface = { dispatcher, store: dispatcher.core.store };
   const bot = new CkexTeamsBot(surface);
   registerTeamsEndpoint(server, adapter, mode, (context) => bot.run(context));
-  const proactive = new TeamsProactive(adapter, appId, surface.store);
+  const proactive = new TeamsProactive(adapter, appId, surface.store, connectors);
   dispatcher.core.notifier.register('teams', teamsPoster(proactive, surface.store));
   log.info({ mode }, 'Teams is on');
   return { mode, adapter, proactive };

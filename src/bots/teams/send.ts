@@ -3,7 +3,9 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from './render.js';
 
-const RETRIABLE = new Set([412, 429, 502, 504]);
+// A 5xx is not retried here: the connector client has already tried it four times (connector-http.ts), and
+// trying those four again five times made one post cost 20 requests over half a minute while Teams was down.
+const RETRIABLE = new Set([412, 429]);
 const GONE_CODES = new Set(['BotNotInConversationRoster', 'ConversationBlockedByUser']);
 
 export function statusOf(err: unknown): number | undefined {
