@@ -12,7 +12,7 @@ import { tempDir } from './helpers/bot.js';
 import { FakeConnector, postActivity, teamsActivity, type Outage as ConnectorOutage } from './helpers/fake-connector.js';
 import { FakeSlack, type Outage as SlackOutage } from './helpers/fake-slack.js';
 import { eventCallback, signedPost, SIGNING_SECRET, slashCommandBody } from './helpers/slack-requests.js';
-import { spawnServer, type SpawnedServer } from './helpers/spawn-server.js';
+import { failedStart, spawnServer, type SpawnedServer } from './helpers/spawn-server.js';
 
 /** Five seconds before 09:00 in New York on an event day: the digest comes due just after the server starts. */
 const NOW = '2021-05-04T12:59:55Z';
@@ -123,6 +123,44 @@ describe.concurrent.each<SlackOutage>([503, 'hang'])('Slack down (%s)', (outage)
     expect(await stop(server)).toBe(0);
   }, 150_000);
 });
+
+describe.concurrent.each<SlackOutage>([503, 'hang'])('Slack down at start-up (%s)', (outage) => {
+  it('the server starts and answers commands in their ack; once Slack answers, mentions are answered in their thread', async ({ onTestFinished }: TestContext) => {
+    const slack = await new FakeSlack().start();
+    onTestFinished(() => slack.close());
+    slack.down(outage);
+    const server = await spawnServer({ DATA_DIR: tempDir(), SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, CKEX_NOW: NOW });
+    onTestFinished(async () => void (await stop(server)));
+    const events = `${server.url}/slack/events`;
+    expect(slack.refused.some((c) => c.method === 'auth.test')).toBe(true);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+
+    // The answer needs nothing from Slack: it travels in the ack.
+    const ack = await signedPost(events, slashCommandBody('week 1', slack.responseUrl('start'), 'USTART'), 'application/x-www-form-urlencoded');
+    expect(ack.status).toBe(200);
+    expect(JSON.stringify(await ack.json())).toMatch(/Week 1/i);
+
+    slack.up();
+    await eventually(() => logLines(server).some(({ line }) => /knows who it is/.test(String(line.msg))), () => `Slack to be asked again; log:\n${server.logs()}`, 60_000);
+    const mention = await eventCallback(events, { type: 'app_mention', user: 'USTART', channel: 'CTALK', text: '<@UBOT> week 1', ts: '1620133200.000200' });
+    expect(mention.status).toBe(200);
+    const [reply] = await slack.waitFor('chat.postMessage', 1, 20_000);
+    expect(reply!.body).toMatchObject({ channel: 'CTALK', thread_ts: '1620133200.000200' });
+    const logs = server.logs();
+    expect(logs).not.toMatch(SLIPPED);
+    expect(logs).not.toMatch(/"stack"|\n\s+at /);
+    expect(await stop(server)).toBe(0);
+  }, 150_000);
+});
+
+it('a bot token Slack refuses stops start-up, naming the setting', async ({ onTestFinished }: TestContext) => {
+  const slack = await new FakeSlack().start();
+  onTestFinished(() => slack.close());
+  slack.failNext('auth.test', { error: 'invalid_auth' });
+  const { code, output } = await failedStart({ DATA_DIR: tempDir(), SLACK_BOT_TOKEN: 'xoxb-wrong', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
+  expect(code).not.toBe(0);
+  expect(output).toMatch(/invalid_auth/);
+}, 60_000);
 
 const CHANNEL = '19:down@thread.tacv2';
 

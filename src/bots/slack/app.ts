@@ -1,10 +1,12 @@
 // The Slack app: Bolt on our express server at POST /slack/events (or Socket Mode with SLACK_APP_TOKEN).
 import { App, ExpressReceiver, LogLevel, type Logger } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Application } from 'express';
 import type { Dispatcher } from '../../commands/dispatch.js';
 import type { Config } from '../../core/config.js';
 import { log } from '../../core/log.js';
 import { Availability } from '../availability.js';
+import { BotIdentity } from './identity.js';
 import { registerSlackEndpoint, SLACK_EVENTS_PATH } from './endpoint.js';
 import { responseOrigins } from './response-urls.js';
 import type { SlackSurface } from './context.js';
@@ -74,12 +76,18 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
   const slackUp = new Availability('Slack');
   // One fetch for the Web API client and for Bolt's respond(): both give up in time and feed slackUp.
   const clientOptions = { retryConfig: SLACK_RETRY, fetch: slackFetch(slackUp), ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}) };
+  // The client for our own calls (scheduled posts, profiles, who we are); Bolt hands listeners one with this token.
+  const client = new WebClient(token, { ...clientOptions, logger });
+  const identity = new BotIdentity(client);
+  // Our own authorize instead of Bolt's: Bolt's asks Slack at start-up and cannot start while Slack is away.
+  // Until Slack has said who the bot is, events pass without the ids; the message listener skips bots' own posts.
+  const authorize = async () => ({ botToken: token, ...identity.current() });
   const socket = config.SLACK_APP_TOKEN !== undefined;
   if (!socket) registerSlackEndpoint(server, signingSecret!, dispatcher.core.store, responseOrigins(config.SLACK_API_URL)); // before Bolt's receiver: it must see the request first
   const app = socket
-    ? new App({ token, appToken: config.SLACK_APP_TOKEN!, socketMode: true, logger, clientOptions, deferInitialization: true, convoStore: false })
+    ? new App({ authorize, appToken: config.SLACK_APP_TOKEN!, socketMode: true, logger, clientOptions, deferInitialization: true, convoStore: false })
     : new App({
-        token,
+        authorize,
         convoStore: false, // Bolt's conversation store is unused here and costs time on every request
         logger,
         clientOptions,
@@ -88,7 +96,7 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
         receiver: new ExpressReceiver({ signingSecret: signingSecret!, signatureVerification: false, endpoints: SLACK_EVENTS_PATH, app: server, logger, processBeforeResponse: false, processEventErrorHandler: refuseMalformed }),
       });
 
-  const surface: SlackSurface = { dispatcher, profiles: new SlackProfiles(app.client, slackUp) };
+  const surface: SlackSurface = { dispatcher, profiles: new SlackProfiles(client, slackUp) };
   // A retried event (X-Slack-Retry-Num) carries the event_id of the first delivery: answer it once, on whichever
   // instance it lands. Slack retries within about an hour.
   app.use(async ({ body, next }) => {
@@ -101,7 +109,7 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
   registerHome(app, surface);
   registerActions(app, surface);
   registerRegistration(app, surface);
-  dispatcher.core.notifier.register('slack', slackPoster(app.client, slackUp));
+  dispatcher.core.notifier.register('slack', slackPoster(client, slackUp));
   app.error(async (error) => {
     const original = (error as { original?: unknown }).original ?? error;
     // Slack away: the person's answer is lost (they ask again), one line and nothing of theirs in it.
@@ -114,11 +122,13 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
     app,
     mode: socket ? 'socket' : 'http',
     async start() {
+      await identity.start();
       await app.init();
       if (socket) await app.start();
       log.info({ mode: socket ? 'socket' : 'http' }, 'Slack is on');
     },
     async stop() {
+      identity.stop();
       if (socket) await app.stop();
     },
   };
