@@ -110,6 +110,37 @@ describe('after reload', () => {
     expect(anna[0]!.text).toContain(': removed from the agenda.');
   });
 
+  it('a notice that cannot be sent while a platform is away goes once when it is back, tried for six hours', async () => {
+    await bot.say('star w1-d4-a', ANNA);
+    await scheduler.tick();
+    let away = true;
+    const record = (to: string, reply: Reply) => (away ? false : (sent.push({ to, text: spaced(stripBidi(replyToText(reply))), reply }), true));
+    bot.core.notifier.register('slack', poster({ toUser: record, toChannel: record }));
+    sent.length = 0;
+    editAgenda((a) => (a.sessions = a.sessions.filter((s) => s.id !== 'w1-d4-a')));
+    await bot.say('reload', ORGANISER);
+    for (let minute = 0; minute < 30; minute++) {
+      await scheduler.tick(); // half an hour of ticks that cannot send
+      bot.clock.advance(1);
+    }
+    expect(sent).toHaveLength(0);
+    away = false;
+    await scheduler.tick();
+    await scheduler.tick();
+    expect(sent.filter((s) => s.to === ANNA.id)).toHaveLength(1);
+
+    // A second change that cannot be sent for longer than six hours is given up, not tried for ever.
+    away = true;
+    editAgenda((a) => (a.sessions.find((s) => s.id === 'w1-d3-a')!.title.en = 'Renamed'));
+    await bot.say('star w1-d3-a', ANNA);
+    await bot.say('reload', ORGANISER);
+    await scheduler.tick();
+    expect(bot.core.agendaChanges).toHaveLength(1);
+    bot.clock.advance(6 * 60 + 1);
+    await scheduler.tick();
+    expect(bot.core.agendaChanges).toHaveLength(0);
+  });
+
   it('another instance on the same store follows the reload and answers from it; the reloader alone tells, once', async () => {
     await bot.say('star w1-d2-a', ANNA);
     editAgenda((a) => (a.sessions.find((s) => s.id === 'w1-d2-a')!.start = '09:00'));

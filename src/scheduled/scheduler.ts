@@ -40,8 +40,11 @@ export interface TickReport {
   told: string[];
 }
 
-/** Ticks that try the notices of one reload before giving up on the ones that could not be sent. */
-const CHANGE_TRIES = 3;
+/**
+ * How long the notices of one reload are tried before the ones that could not be sent are given up: long enough
+ * for a platform or database outage to pass, short enough that a notice never arrives a day late.
+ */
+export const CHANGE_KEEP_MS = 6 * 60 * 60 * 1000;
 /** A person the bot could not reach is tried again this much later, until the session starts. */
 const REMINDER_RETRY_MS = 60_000;
 
@@ -182,8 +185,11 @@ export class PostScheduler {
         log.error({ err: err.message }, 'change notices failed');
         return false;
       });
-      change.tries = (change.tries ?? 0) + 1;
-      if (!complete && change.tries < CHANGE_TRIES) this.core.agendaChanges.push(change); // the sent ones stay claimed
+      const now = this.core.clock.now().toMillis();
+      change.firstTried ??= now;
+      if (complete) continue;
+      if (now - change.firstTried < CHANGE_KEEP_MS) this.core.agendaChanges.push(change); // the sent ones stay claimed
+      else log.warn('change notices given up: some could not be sent for six hours');
     }
   }
 

@@ -8,6 +8,6 @@ export interface Swapped {
 
 /** A reload's outcome, queued for the scheduler's next tick. */
 export interface AgendaChange extends Swapped {
-  /** Ticks that tried it; a change whose notices could not all be sent is tried again a few times. */
-  tries?: number;
+  /** When a tick first tried it (epoch ms, the core clock): notices not all sent are tried again for hours. */
+  firstTried?: number;
 }
