@@ -11,6 +11,7 @@ import type { AgendaDiff } from './diff.js';
 import { readFrabJson } from './frab-json.js';
 import { readFrabXml } from './frab-xml.js';
 import { readIcal } from './ical.js';
+import { sessionControlProblems } from './plain-fields.js';
 import { shiftSessions, shiftTargetProblem, type Shift } from './shift.js';
 import type { ReadResult, RowProblem } from './types.js';
 import { checkReplacement } from './validate.js';
@@ -49,6 +50,7 @@ async function importSessions(file: string, text: string, format: Exclude<Format
   const event = eventSchema.parse(JSON.parse(await readFile(join(opts.contentDir, 'event.json'), 'utf8')));
   const previous = await readJsonFile(join(opts.contentDir, 'agenda.json'), (raw) => agendaSchema.parse(raw));
   let read = READERS[format](text, event.timeZone);
+  read.problems.push(...sessionControlProblems(read.sessions));
   if (opts.shiftTo !== undefined) {
     const refused = shiftTargetProblem(opts.shiftTo, event);
     if (refused) {

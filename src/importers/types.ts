@@ -1,4 +1,5 @@
 // What every reader gives back: the sessions of a file in one neutral shape, and the rows it could not read.
+import { visible } from '../core/content/plain-text.js';
 import type { SessionLinks } from '../core/content/schema.js';
 import type { Lang } from '../core/lang.js';
 
@@ -47,7 +48,8 @@ export interface ReadOptions {
   zone: string;
 }
 
-export const problemText = (p: RowProblem): string => `${p.line > 0 ? `line ${p.line}` : 'file'}: ${p.problem}; ${p.fix}`;
+/** One line of the report; a control character quoted from the file is written as <U+XXXX>, never sent to the terminal. */
+export const problemText = (p: RowProblem): string => visible(`${p.line > 0 ? `line ${p.line}` : 'file'}: ${p.problem}; ${p.fix}`);
 
 /** The 1-based line where `index` falls in `text`. */
 export function lineAt(text: string, index: number): number {
