@@ -4,6 +4,7 @@ import { LANGS, type Lang } from '../core/lang.js';
 import { listOf, readCsv, type CsvRow } from './csv-rows.js';
 import { isHttps } from './links.js';
 import { normalise } from './place.js';
+import { controlProblem, type Field } from './plain-fields.js';
 import type { RowProblem } from './types.js';
 
 export const RESOURCE_COLUMNS = ['id', 'type', 'date', 'original_language', 'title_en', 'title_fr', 'title_ar', 'summary_en', 'summary_fr', 'summary_ar', 'weeks', 'topics', 'countries', 'tags_en', 'tags_fr', 'tags_ar', 'url'] as const;
@@ -37,6 +38,9 @@ export function readResourceCsv(text: string): { resources: Resource[]; problems
     const title = localized(row, 'title', original);
     if (!title) { bad('the row has no title', 'fill title_en, title_fr or title_ar'); continue; }
     const summary = localized(row, 'summary', original) ?? title;
+    const tags = localized(row, 'tags', original);
+    const control = controlProblem(row.line, [...Object.values(title).map((t): Field => ['title', t, false]), ...Object.values(tags ?? {}).map((t): Field => ['tag', t, false]), ...Object.values(summary).map((t): Field => ['summary', t, true])]);
+    if (control) { problems.push(control); continue; }
     const weeks = listOf(row.get('weeks')).map(Number);
     if (weeks.length === 0 || weeks.some((w) => !Number.isInteger(w) || w < 1)) { bad(`the weeks "${row.get('weeks') ?? ''}" are not week numbers`, 'write one or more of 1;2;3;4'); continue; }
     const topics = listOf(row.get('topics')) as Resource['topics'];
@@ -47,7 +51,7 @@ export function readResourceCsv(text: string): { resources: Resource[]; problems
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) { bad(`no usable id ("${id}")`, 'fill the id column with lower-case letters, digits and hyphens, like ethiopia-brief'); continue; }
     const url = row.get('url');
     if (url !== undefined && !isHttps(url)) { bad(`the url "${url}" is not an https:// address`, 'write the full address starting with https://, or leave it empty'); continue; }
-    resources.push({ id, type, date, originalLanguage: original, title, summary, weeks, topics, countries, tags: localized(row, 'tags', original) ?? { en: type, fr: type, ar: type }, ...(url ? { url } : {}) });
+    resources.push({ id, type, date, originalLanguage: original, title, summary, weeks, topics, countries, tags: tags ?? { en: type, fr: type, ar: type }, ...(url ? { url } : {}) });
   }
   return { resources, problems };
 }

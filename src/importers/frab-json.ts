@@ -1,7 +1,7 @@
 // The frab/pretalx schedule JSON: schedule.conference.days[].rooms{room: [events]}.
 import { isValidZone } from '../core/clock.js';
 import { declaredDay, frabSession, isProblem, type FrabEvent } from './frab-event.js';
-import { lineAt, type ReadOptions, type ReadResult } from './types.js';
+import { lineCounter, type ReadOptions, type ReadResult } from './types.js';
 
 interface FrabDay {
   date?: string;
@@ -27,6 +27,7 @@ export function readFrabJson(text: string, { zone }: ReadOptions): ReadResult {
   const firstDay = declaredDay(doc.schedule?.conference?.start) ?? declaredDay(days[0]?.date);
   if (firstDay) result.firstDay = firstDay;
   let from = 0;
+  const lineAt = lineCounter(text);
   for (const day of days) {
     for (const events of Object.values(day.rooms ?? {})) {
       for (const event of Array.isArray(events) ? events : []) {
@@ -34,7 +35,7 @@ export function readFrabJson(text: string, { zone }: ReadOptions): ReadResult {
         const needle = typeof event.guid === 'string' ? JSON.stringify(event.guid) : typeof event.title === 'string' ? JSON.stringify(event.title) : undefined;
         const at = needle ? text.indexOf(needle, from) : -1;
         if (at >= 0) from = at + 1;
-        const read = frabSession(event, at >= 0 ? lineAt(text, at) : 0, day.date, zone, sourceZone);
+        const read = frabSession(event, at >= 0 ? lineAt(at) : 0, day.date, zone, sourceZone);
         if (isProblem(read)) result.problems.push(read);
         else result.sessions.push(read);
       }

@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { isValidZone } from '../core/clock.js';
 import type { SessionLinks } from '../core/content/schema.js';
+import { expandZones, zoneProblems } from './ical-zones.js';
 import { isHttps } from './links.js';
 import { linesOf, type ReadOptions, type ReadResult, type RowProblem, type SourceSession } from './types.js';
 
@@ -47,7 +48,11 @@ function linksOf(vevent: Component, line: number): SessionLinks | RowProblem {
 }
 
 function eventOf(vevent: Component, line: number, zone: string): SourceSession | RowProblem {
-  const event = new ICAL.Event(vevent);
+  // Never expanded: the bot's sessions happen once each, and the first of a series alone would be silently wrong.
+  const repeats = vevent.getFirstProperty('rrule') ?? vevent.getFirstProperty('rdate');
+  if (repeats) return { line, problem: `the VEVENT repeats (${repeats.toICALString()})`, fix: 'give each session its own VEVENT with its own UID, or remove the RRULE or RDATE to keep the first alone' };
+  // No exceptions to relate (they are skipped): else each event scans every other one, quadratic in a large file.
+  const event = new ICAL.Event(vevent, { exceptions: [] });
   const start = instantOf(vevent, 'dtstart', zone);
   if (!start?.isValid) return { line, problem: 'the VEVENT has no start time (or is an all-day event)', fix: 'give DTSTART a date and a time, such as DTSTART;TZID=America/New_York:20210504T090000' };
   const end = instantOf(vevent, 'dtend', zone) ?? (event.duration ? start.plus({ seconds: event.duration.toSeconds() }) : undefined);
@@ -87,7 +92,10 @@ export function readIcal(text: string, { zone }: ReadOptions): ReadResult {
     result.problems.push({ line: 0, problem: `not an iCalendar file (${(err as Error).message})`, fix: 'export the calendar again as .ics' });
     return result;
   }
+  const zones = zoneProblems(calendar, text);
+  if (zones.length > 0) return { ...result, problems: zones };
   for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+  expandZones(calendar);
   const lines = linesOf(text, /^BEGIN:VEVENT/m);
   calendar.getAllSubcomponents('vevent').forEach((vevent, i) => {
     if (vevent.getFirstPropertyValue('recurrence-id')) return; // an exception to a recurring event: the bot's sessions do not recur

@@ -11,6 +11,8 @@ import type { AgendaDiff } from './diff.js';
 import { readFrabJson } from './frab-json.js';
 import { readFrabXml } from './frab-xml.js';
 import { readIcal } from './ical.js';
+import { sessionControlProblems } from './plain-fields.js';
+import { readLimited } from './read-limited.js';
 import { shiftSessions, shiftTargetProblem, type Shift } from './shift.js';
 import type { ReadResult, RowProblem } from './types.js';
 import { checkReplacement } from './validate.js';
@@ -49,6 +51,7 @@ async function importSessions(file: string, text: string, format: Exclude<Format
   const event = eventSchema.parse(JSON.parse(await readFile(join(opts.contentDir, 'event.json'), 'utf8')));
   const previous = await readJsonFile(join(opts.contentDir, 'agenda.json'), (raw) => agendaSchema.parse(raw));
   let read = READERS[format](text, event.timeZone);
+  read.problems.push(...sessionControlProblems(read.sessions));
   if (opts.shiftTo !== undefined) {
     const refused = shiftTargetProblem(opts.shiftTo, event);
     if (refused) {
@@ -90,10 +93,12 @@ async function importLibrary(text: string, opts: ImportOptions, report: ImportRe
 
 /** Reads `file`, builds the next agenda (or library), checks it as the bot would, and writes it unless told not to. */
 export async function importFile(file: string, opts: ImportOptions): Promise<ImportReport> {
-  const text = await readFile(file, 'utf8');
+  const read = await readLimited(file);
+  const text = 'text' in read ? read.text : '';
   const format = detectFormat(file, text);
   const targetName = format === 'csv-resources' ? 'resources.json' : 'agenda.json';
   const report: ImportReport = { file, format, target: join(opts.contentDir, targetName), written: false, dryRun: !!opts.dryRun, problems: [], untranslated: [], otherLanguage: [], sampleCleared: false };
+  if ('problem' in read) return { ...report, problems: [read] };
   const data = format === 'csv-resources' ? await importLibrary(text, opts, report) : await importSessions(file, text, format, opts, report);
   if (!data || report.problems.length > 0) return report;
   const refused = await checkReplacement(opts.contentDir, targetName, data);

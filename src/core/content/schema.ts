@@ -2,12 +2,21 @@
 import { z } from 'zod';
 import { LANGS } from '../lang.js';
 import { REGIONS } from '../choices.js';
+import { controlIn, controlMessage } from './plain-text.js';
 
-
-const nonEmpty = z.string().trim().min(1);
-/** A text given in all three languages. */
+/** A text that is not empty and holds no control character (a multiline one may hold tabs and line breaks). */
+const plain = (multiline: boolean) =>
+  z.string().trim().min(1).superRefine((s, ctx) => {
+    const found = controlIn(s, multiline);
+    if (found) ctx.addIssue({ code: 'custom', message: controlMessage(found, multiline) });
+  });
+const nonEmpty = plain(false);
+const nonEmptyText = plain(true);
+/** A one-line text (a title, a name) given in all three languages. */
 export const localized = z.object({ en: nonEmpty, fr: nonEmpty, ar: nonEmpty }).strict();
 export type Localized = z.infer<typeof localized>;
+/** A text in all three languages that may run over several lines (a description, a summary). */
+const localizedText = z.object({ en: nonEmptyText, fr: nonEmptyText, ar: nonEmptyText }).strict();
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)');
@@ -59,9 +68,9 @@ export const eventSchema = z
     timeZone: nonEmpty,
     workingLanguage: z.enum(LANGS),
     interpretation: z.array(z.enum(LANGS)).min(1),
-    participation: localized,
+    participation: localizedText,
     themes: z.array(localized).min(1),
-    sessionFormat: localized,
+    sessionFormat: localizedText,
     weeks: z
       .array(
         z
@@ -70,7 +79,7 @@ export const eventSchema = z
             start: isoDate,
             end: isoDate,
             title: localized,
-            summary: localized,
+            summary: localizedText,
             keywords: z.array(nonEmpty),
           })
           .strict(),
@@ -92,7 +101,7 @@ export const sessionSchema = z
     week: z.number().int().min(1),
     topic: topicId.optional(),
     title: localized,
-    description: localized,
+    description: localizedText,
     speakers: z.array(localized).min(1),
     sequence: z.number().int().min(0).default(0),
     /** Set by `npm run import`: the key of the session in the source (guid, UID, or date, start and title), so re-imports keep its id. */
@@ -112,7 +121,7 @@ export type Session = z.infer<typeof sessionSchema>;
 export const agendaSchema = z
   .object({
     sample: z.boolean(),
-    note: localized,
+    note: localizedText,
     sessions: z.array(sessionSchema).min(1),
     /** Ids of sessions removed by an import: never given to another session, so stars and calendar UIDs stay true. */
     retired: z.array(z.string()).optional(),
@@ -129,7 +138,7 @@ export const resourceSchema = z
     date: isoDate.nullable(),
     originalLanguage: z.enum(LANGS),
     title: localized,
-    summary: localized,
+    summary: localizedText,
     weeks: z.array(z.number().int().min(1)).min(1),
     topics: z.array(topicId),
     countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')),
@@ -142,7 +151,7 @@ export type Resource = z.infer<typeof resourceSchema>;
 
 export const librarySchema = z
   .object({
-    source: localized,
+    source: localizedText,
     resources: z.array(resourceSchema).min(1),
   })
   .strict();
@@ -166,7 +175,7 @@ export type CountryRegion = z.infer<typeof countryRegionSchema>;
 
 export const countryRegionsSchema = z
   .object({
-    about: z.array(nonEmpty).min(1),
+    about: z.array(nonEmptyText).min(1),
     asOf: z.string().regex(/^\d{4}-\d{2}$/, 'expected a month as YYYY-MM'),
     countries: z.array(countryRegionSchema).min(1),
   })
