@@ -35,6 +35,7 @@ export async function boot(config: Config, clock?: Clock): Promise<Booted> {
     admins: new Set(config.CKEX_ADMINS),
     retentionDays: config.CKEX_RETENTION_DAYS,
     joinLinkMinutes: config.CKEX_JOIN_LINK_MINUTES,
+    live: { minutes: config.CKEX_LIVE_MINUTES, anonymous: config.CKEX_QA_ANONYMOUS, moderation: config.CKEX_QA_MODERATION },
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     notifier: new Notifier(),
     agendaChanges: [],

@@ -198,7 +198,9 @@ export class Dispatcher {
       const { reply } = await answerQuestion(ctx, raw, run);
       if (reply) return reply;
     }
-    const parsed = args.safeParse(rest.join(' '));
+    // Free text keeps its own ending ("…funded?"); other arguments lose the punctuation around the command.
+    const given = spec.freeText ? raw.trim().split(/\s+/).slice(first.split(/\s+/).length).join(' ') : rest.join(' ');
+    const parsed = args.safeParse(given);
     if (parsed.success) return spec.run(ctx, parsed.data);
     // "agenda thursday", "session W2D3A", "my registration": the whole sentence may still be a question.
     if (!spec.admin && rest.length > 0) {

@@ -14,6 +14,7 @@ import { search } from './search.js';
 import { sessionCommand } from './session.js';
 import type { CommandSpec } from './types.js';
 import { week } from './week.js';
+import { liveCommands } from './live/index.js';
 import { me } from './me.js';
 import { approve, decline, exportCommand, invites, pending, registrations } from './organisers.js';
 import { register } from './register.js';
@@ -76,6 +77,6 @@ export class CommandRegistry {
 
 export function defaultRegistry(): CommandRegistry {
   const commands: CommandSpec[] = [];
-  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, search, register, me, myAgenda, star, unstar, remind, lang, registrations, exportCommand, pending, approve, decline, invites, retention, subscribe, unsubscribe, subscriptions, digest, reload);
+  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, search, register, me, myAgenda, star, unstar, remind, lang, registrations, exportCommand, pending, approve, decline, invites, retention, subscribe, unsubscribe, subscriptions, digest, reload, ...liveCommands);
   return new CommandRegistry(commands);
 }

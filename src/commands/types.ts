@@ -14,6 +14,8 @@ export interface CommandSpec<A = unknown> {
   admin?: boolean;
   /** What it answers is one person's or organisers' data: never where others read; a channel is told where to ask. */
   personal?: boolean;
+  /** Its arguments are free text kept as typed, the punctuation at its end included (a question's "?"). */
+  freeText?: boolean;
   run(ctx: CommandContext, args: A): Reply | Promise<Reply>;
 }
 

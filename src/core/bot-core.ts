@@ -9,6 +9,7 @@ import type { AsyncStore } from './store/async-store.js';
 import type { Downloads } from './downloads.js';
 import type { Notifier } from './notify.js';
 import type { AgendaChange, Swapped } from './content/swapped.js';
+import type { LiveSettings } from './live/settings.js';
 
 export interface BotCore {
   content: Content;
@@ -24,6 +25,10 @@ export interface BotCore {
   retentionDays: number;
   /** Minutes before a session's start from which its join link is shown (CKEX_JOIN_LINK_MINUTES). */
   joinLinkMinutes: number;
+  /** Live sessions: when questions open, whether they may be anonymous, whether they wait for a moderator. */
+  live: LiveSettings;
+  /** Told when a session's questions or votes changed, so its live posts are updated (src/scheduled/live). */
+  liveChanged?: (sessionId: string) => void;
   /** Base URL where this server is reachable, for calendar links; absent when unknown. */
   publicUrl?: string;
   notifier: Notifier;

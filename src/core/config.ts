@@ -9,6 +9,8 @@ const list = z
 
 const JOIN_MINUTES = 'expected a whole number of minutes from 0 to 1440 (a day), such as 15: how long before a session starts its join link is shown';
 
+const LIVE_MINUTES = 'expected a whole number of minutes from 0 to 120, such as 5: how long before a session starts its live post goes out and questions open';
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978), // 0: any free port (tests)
   DATA_DIR: z.string().min(1).default('./data'),
@@ -45,6 +47,17 @@ export const configSchema = z.object({
     .max(1440, { message: JOIN_MINUTES })
     .default(15),
   NODE_ENV: z.string().optional(),
+  /** Live sessions: minutes before a session starts when its live post goes to subscribed channels and questions open. */
+  CKEX_LIVE_MINUTES: z.coerce
+    .number({ message: LIVE_MINUTES })
+    .int({ message: LIVE_MINUTES })
+    .min(0, { message: LIVE_MINUTES })
+    .max(120, { message: LIVE_MINUTES })
+    .default(5),
+  /** 0: questions cannot be anonymous. */
+  CKEX_QA_ANONYMOUS: z.enum(['0', '1'], { message: 'expected 1 (questions may be anonymous) or 0 (every question shows who asked it to organisers)' }).default('1').transform((v) => v === '1'),
+  /** 1: new questions wait for a moderator before anyone else sees them. */
+  CKEX_QA_MODERATION: z.enum(['0', '1'], { message: 'expected 1 (new questions wait for a moderator) or 0 (shown at once)' }).default('0').transform((v) => v === '1'),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -4,6 +4,7 @@
 import type { StoredDownload } from './download.js';
 import type { RegistrationCounts } from './registration-counts.js';
 import type { PersonalDataCounts } from './retention-counts.js';
+import type { LivePost, LiveQuestion, NewQuestion, QuestionStatus, VoteToggled } from './live-records.js';
 import type { FormProgress, Registration, RegistrationStatus, StoredConversation, Subscription, UserPrefs } from './records.js';
 
 /** A form under way and its version: an opaque number that changes on every save and is never reused. */
@@ -117,13 +118,38 @@ export interface AsyncStore {
   /** Whose calendar a token opens; undefined for an unknown, erased, purged or malformed token. */
   feedOwner(token: string): Promise<string | undefined>;
 
-  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations, stars, calendar token. */
+  /**
+   * A new question to a session's panel, with the next short id (q1, q2…, never reused). Refused ('limit') when its
+   * author already has `maxOpen` questions waiting or open in that session: counted where two instances cannot both pass.
+   */
+  addQuestion(question: NewQuestion, maxOpen: number): Promise<LiveQuestion | 'limit'>;
+  /** One question with its votes; undefined for an unknown or malformed id. */
+  question(id: string): Promise<LiveQuestion | undefined>;
+  /** A session's questions, every status, most votes first, then oldest first, then by id. */
+  questionsOf(sessionId: string): Promise<LiveQuestion[]>;
+  /** Changes the status only from one of `from` (two moderators at once change it once); undefined when it was not. */
+  setQuestionStatus(id: string, from: readonly QuestionStatus[], to: QuestionStatus, at: string): Promise<LiveQuestion | undefined>;
+  /** Adds this person's vote, or takes it back if they had one: one vote per person and question, decided by the store. */
+  toggleVote(questionId: string, userId: string, at: string): Promise<VoteToggled | undefined>;
+  /** The questions this person asked (anonymous ones included), oldest first: their own data. */
+  questionsBy(userId: string): Promise<LiveQuestion[]>;
+  /** The questions this person voted for, and when, oldest first. */
+  votesBy(userId: string): Promise<Array<{ questionId: string; at: string }>>;
+  /** Platform user ids who moderate this session besides the organisers. */
+  moderatorsOf(sessionId: string): Promise<string[]>;
+  setModerators(sessionId: string, ids: readonly string[]): Promise<void>;
+  /** Records where a channel's live post of a session is (replacing any before it). */
+  saveLivePost(post: LivePost): Promise<void>;
+  /** The live posts of a session, by channel. */
+  livePosts(sessionId: string): Promise<LivePost[]>;
+
+  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations, stars, calendar token, votes; their questions go, anonymous ones stay without author. */
   eraseUser(userId: string): Promise<void>;
   /** Forms under way last touched before this instant are dropped; returns how many. */
   dropFormsIdleSince(before: string): Promise<number>;
   /** What the retention purge would erase now. */
   personalDataCounts(): Promise<PersonalDataCounts>;
-  /** The retention purge: every registration, invitation, form under way, personal conversation, download, star and calendar token. */
+  /** The retention purge: every registration, invitation, form under way, personal conversation, download, star and calendar token, every question and vote. */
   purgePersonalData(): Promise<PersonalDataCounts>;
   /** Resolves when the store answers; throws when it cannot be reached (the readiness probe). */
   ping(): Promise<void>;

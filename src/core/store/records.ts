@@ -9,12 +9,10 @@ export const STORE_VERSION = 1;
 /** The longest a reminder may come before its session: a day. */
 export const MAX_REMIND_MINUTES = 1440;
 
-/** A session id as stars keep it (agenda ids such as w2-d3-a): the PostgreSQL CHECK says the same. */
-export const SESSION_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
-export const sessionIdSchema = z.string().regex(SESSION_ID, 'expected a session id like w2-d3-a');
+import { sessionIdSchema, userIdSchema } from './ids.js';
+import { livePostSchema, moderatorsSchema, storedQuestionSchema } from './live-records.js';
 
-/** A chat user id as a key of the file's records: never one that would reach an object's prototype. */
-export const userIdSchema = z.string().min(1).refine((id) => id !== '__proto__', 'not a user id');
+export { SESSION_ID, sessionIdSchema, userIdSchema } from './ids.js';
 
 /** An instant as the stores give it back: UTC, milliseconds (toISOString's form). */
 const instantSchema = z.iso.datetime();
@@ -139,8 +137,15 @@ export const storeDataSchema = z
     stars: z.record(userIdSchema, z.record(sessionIdSchema, instantSchema)).default({}),
     /** user id → the token of their private calendar address. Absent from older files: none. */
     feeds: z.record(userIdSchema, feedTokenSchema).default({}),
+    /** Live sessions (absent from older files: none): questions by id, votes by question then user, the last id given. */
+    questions: z.record(z.string(), storedQuestionSchema).default({}),
+    votes: z.record(z.string(), z.record(userIdSchema, instantSchema)).default({}),
+    questionSeq: z.number().int().min(0).default(0),
+    moderators: z.record(sessionIdSchema, moderatorsSchema).default({}),
+    /** `<session id> <channel>` → where its live post is. */
+    livePosts: z.record(z.string(), livePostSchema).default({}),
   })
   .strict();
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {}, stars: {}, feeds: {} });
+export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {}, stars: {}, feeds: {}, questions: {}, votes: {}, questionSeq: 0, moderators: {}, livePosts: {} });

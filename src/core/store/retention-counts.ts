@@ -11,4 +11,7 @@ export interface PersonalDataCounts {
   stars: number;
   /** Private calendar addresses (one token per user): purged, their feeds answer 404. */
   feeds: number;
+  /** Questions asked in live sessions, and votes for them. */
+  questions: number;
+  votes: number;
 }

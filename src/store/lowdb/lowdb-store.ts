@@ -7,6 +7,7 @@ import type { StoredDownload } from '../../core/store/download.js';
 import type { RegistrationCounts } from '../../core/store/registration-counts.js';
 import type { PersonalDataCounts } from '../../core/store/retention-counts.js';
 import type { FormProgress, Registration, RegistrationStatus, StoreData, StoredConversation, Subscription, UserPrefs } from '../../core/store/records.js';
+import type { LivePost, LiveQuestion, NewQuestion, QuestionStatus, VoteToggled } from '../../core/store/live-records.js';
 import type { RegionOf } from '../legacy-regions.js';
 import type { PersonalPosts } from '../../core/store/personal-posts.js';
 import type { AtomicJsonFile } from './atomic-json-file.js';
@@ -17,6 +18,7 @@ import * as invites from './invites.js';
 import type { Lock } from './lock.js';
 import { PostClaims } from './posts.js';
 import { Registrations } from './registrations.js';
+import { Live } from './live.js';
 import * as retention from './retention.js';
 import { Stars } from './stars.js';
 import * as subscriptions from './subscriptions.js';
@@ -40,7 +42,7 @@ export class LowdbStore implements AsyncStore {
     posts: PostClaims,
     personalPosts: PersonalPosts,
   ) {
-    this.parts = { db, registrations: new Registrations(db), forms: new Forms(db), stars: new Stars(db), posts, memory: new InMemory(), personalPosts };
+    this.parts = { db, registrations: new Registrations(db), forms: new Forms(db), stars: new Stars(db), live: new Live(db), posts, memory: new InMemory(), personalPosts };
   }
 
   static async open(dataDir: string, options: LowdbStoreOptions): Promise<LowdbStore> {
@@ -104,8 +106,20 @@ export class LowdbStore implements AsyncStore {
   feedToken = (userId: string): Promise<string> => this.parts.stars.feedToken(userId);
   feedOwner = async (token: string): Promise<string | undefined> => this.parts.stars.feedOwner(token);
 
+  addQuestion = (q: NewQuestion, maxOpen: number): Promise<LiveQuestion | 'limit'> => this.parts.live.add(q, maxOpen);
+  question = async (id: string): Promise<LiveQuestion | undefined> => this.parts.live.question(id);
+  questionsOf = async (sessionId: string): Promise<LiveQuestion[]> => this.parts.live.questionsOf(sessionId);
+  setQuestionStatus = (id: string, from: readonly QuestionStatus[], to: QuestionStatus, at: string): Promise<LiveQuestion | undefined> => this.parts.live.setStatus(id, from, to, at);
+  toggleVote = (questionId: string, userId: string, at: string): Promise<VoteToggled | undefined> => this.parts.live.toggleVote(questionId, userId, at);
+  questionsBy = async (userId: string): Promise<LiveQuestion[]> => this.parts.live.questionsBy(userId);
+  votesBy = async (userId: string): Promise<Array<{ questionId: string; at: string }>> => this.parts.live.votesBy(userId);
+  moderatorsOf = async (sessionId: string): Promise<string[]> => this.parts.live.moderatorsOf(sessionId);
+  setModerators = (sessionId: string, ids: readonly string[]): Promise<void> => this.parts.live.setModerators(sessionId, ids);
+  saveLivePost = (post: LivePost): Promise<void> => this.parts.live.saveLivePost(post);
+  livePosts = async (sessionId: string): Promise<LivePost[]> => this.parts.live.livePosts(sessionId);
+
   eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.parts, userId);
-  personalDataCounts = async (): Promise<PersonalDataCounts> => retention.personalDataCounts(this.db);
+  personalDataCounts = async (): Promise<PersonalDataCounts> => retention.personalDataCounts(this.db, this.parts.live);
   purgePersonalData = (): Promise<PersonalDataCounts> => retention.purgePersonalData(this.parts);
 
   /**

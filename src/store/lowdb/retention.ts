@@ -10,6 +10,7 @@ import type { InMemory } from './in-memory.js';
 import { forgetInvites } from './invites.js';
 import type { PostClaims } from './posts.js';
 import type { Registrations } from './registrations.js';
+import type { Live } from './live.js';
 import type { Stars } from './stars.js';
 import { forgetPersonalConversations, forgetUser } from './users.js';
 
@@ -18,6 +19,7 @@ export interface Parts {
   registrations: Registrations;
   forms: Forms;
   stars: Stars;
+  live: Live;
   posts: PostClaims;
   memory: InMemory;
   personalPosts: PersonalPosts;
@@ -29,11 +31,12 @@ export async function eraseUser(p: Parts, userId: string): Promise<void> {
     p.forms.forget(userId, u);
     p.registrations.forgetOf(userId, u);
     p.stars.forget(userId, u);
+    p.live.forget(userId, u);
   });
   await p.posts.dropStartingWith(p.personalPosts.prefixesOf(userId));
 }
 
-export function personalDataCounts(db: StoreDb): PersonalDataCounts {
+export function personalDataCounts(db: StoreDb, live: Live): PersonalDataCounts {
   const d = db.data;
   return {
     registrations: Object.keys(d.registrations).length,
@@ -42,18 +45,20 @@ export function personalDataCounts(db: StoreDb): PersonalDataCounts {
     conversations: Object.values(d.conversations).filter((c) => c.scope === 'personal').length,
     stars: Object.values(d.stars).reduce((n, mine) => n + Object.keys(mine).length, 0),
     feeds: Object.keys(d.feeds).length,
+    ...live.counts(),
   };
 }
 
-/** Every registration, invitation, form under way, personal conversation, download, star and calendar token. */
+/** Every registration, invitation, form under way, personal conversation, download, star and calendar token, question and vote. */
 export async function purgePersonalData(p: Parts): Promise<PersonalDataCounts> {
-  const counts = personalDataCounts(p.db);
+  const counts = personalDataCounts(p.db, p.live);
   await p.db.change((u) => {
     p.registrations.forgetAll(u);
     forgetInvites(p.db, u);
     p.forms.forgetAll(u);
     forgetPersonalConversations(p.db, u);
     p.stars.forgetAll(u);
+    p.live.forgetAll(u);
   });
   p.memory.dropDownloads(); // memory only: once the purge is on disk, so a failed one leaves the links too
   await p.posts.dropStartingWith(p.personalPosts.prefixes);

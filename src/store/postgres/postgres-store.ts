@@ -7,12 +7,14 @@ import type { StoredDownload } from '../../core/store/download.js';
 import type { RegistrationCounts } from '../../core/store/registration-counts.js';
 import type { PersonalPosts } from '../../core/store/personal-posts.js';
 import type { PersonalDataCounts } from '../../core/store/retention-counts.js';
+import type { LivePost, LiveQuestion, NewQuestion, QuestionStatus, VoteToggled } from '../../core/store/live-records.js';
 import type { FormProgress, Registration, RegistrationStatus, StoredConversation, Subscription, UserPrefs } from '../../core/store/records.js';
 import * as conversations from './conversations.js';
 import * as downloads from './downloads.js';
 import * as feeds from './feeds.js';
 import * as forms from './forms.js';
 import * as invites from './invites.js';
+import * as live from './live.js';
 import { migrate } from './migrate.js';
 import { mapLegacyRegions } from './legacy-regions.js';
 import type { RegionOf } from '../legacy-regions.js';
@@ -138,6 +140,18 @@ export class PostgresStore implements AsyncStore {
 
   feedToken = (userId: string): Promise<string> => feeds.feedToken(this.pool, userId);
   feedOwner = (token: string): Promise<string | undefined> => feeds.feedOwner(this.pool, token);
+
+  addQuestion = (q: NewQuestion, maxOpen: number): Promise<LiveQuestion | 'limit'> => live.addQuestion(this.pool, q, maxOpen);
+  question = (id: string): Promise<LiveQuestion | undefined> => live.question(this.pool, id);
+  questionsOf = (sessionId: string): Promise<LiveQuestion[]> => live.questionsOf(this.pool, sessionId);
+  setQuestionStatus = (id: string, from: readonly QuestionStatus[], to: QuestionStatus, at: string): Promise<LiveQuestion | undefined> => live.setQuestionStatus(this.pool, id, from, to, at);
+  toggleVote = (questionId: string, userId: string, at: string): Promise<VoteToggled | undefined> => live.toggleVote(this.pool, questionId, userId, at);
+  questionsBy = (userId: string): Promise<LiveQuestion[]> => live.questionsBy(this.pool, userId);
+  votesBy = (userId: string): Promise<Array<{ questionId: string; at: string }>> => live.votesBy(this.pool, userId);
+  moderatorsOf = (sessionId: string): Promise<string[]> => live.moderatorsOf(this.pool, sessionId);
+  setModerators = (sessionId: string, ids: readonly string[]): Promise<void> => live.setModerators(this.pool, sessionId, ids);
+  saveLivePost = (post: LivePost): Promise<void> => live.saveLivePost(this.pool, post);
+  livePosts = (sessionId: string): Promise<LivePost[]> => live.livePosts(this.pool, sessionId);
 
   eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.pool, this.personalPosts, userId);
   dropFormsIdleSince = (before: string): Promise<number> => forms.dropFormsIdleSince(this.pool, before);
