@@ -17,6 +17,9 @@ export const noticeKey = (userId: string, versions: string): string => `notice::
 /** One schedule update per subscribed channel and reload. */
 export const updateKey = (subscriptionId: string, versions: string): string => `update::${subscriptionId}::${versions}`;
 
+/** One live post per subscribed channel and session start (a moved session gets a new one). */
+export const liveKey = (subscriptionId: string, timed: TimedSession): string => `live::${subscriptionId}::${timed.session.id}::${timed.start.toUTC().toISO()}`;
+
 /** One summary to the organisers' channel per reload. */
 export const summaryKey = (versions: string): string => `summary::${versions}`;
 

@@ -20,6 +20,7 @@ import { dueNow } from '../core/digest-plan.js';
 import { applyRetention } from '../core/retention/index.js';
 import { reminderReply } from '../views/reminder.js';
 import { dueReminders } from './reminders.js';
+import { LivePosts } from './live-posts.js';
 import { planNotices } from './change-notices.js';
 import { digestKey, noticeKey, summaryKey, updateKey } from './post-keys.js';
 import type { AgendaChange } from '../core/content/swapped.js';
@@ -38,6 +39,8 @@ export interface TickReport {
   reminded: string[];
   /** Keys of the change notices, schedule updates and summaries this instance sent. */
   told: string[];
+  /** Keys of the live posts this instance sent. */
+  live?: string[];
 }
 
 /**
@@ -73,7 +76,11 @@ export class PostScheduler {
     const pacing = options.pacing ?? PACING;
     this.claimed = new ClaimedSender(core.store, { slack: new Pace(pacing.slack.perKey, pacing.slack.global), teams: new Pace(pacing.teams.perKey, pacing.teams.global) });
     this.concurrency = options.concurrency ?? 64;
+    const askWord = (ctx: CommandContext) => dispatcher.registry.commands.find((c) => c.name === 'ask')?.aliases[ctx.lang][0] ?? 'ask';
+    this.live = new LivePosts({ core, claimed: this.claimed, channelContext: (sub) => this.channelContext(sub), serves: (sub) => this.serves(sub), askWord, concurrency: this.concurrency });
   }
+
+  private readonly live: LivePosts;
 
   /** Whether this instance has the subscription's platform on (the other instances post for it otherwise). */
   private serves(sub: Subscription): boolean {
@@ -152,6 +159,7 @@ export class PostScheduler {
     });
     if (due.length > 0) log.info({ due: due.length, posted: report.posted.length, paused: report.paused.length, failed: report.failed.length }, 'digest tick');
     await this.remind(now, report);
+    report.live = await this.live.tick(now);
     await this.followReload();
     await this.tellChanges(report);
     return report;

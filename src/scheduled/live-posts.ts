@@ -1,0 +1,54 @@
+// Live posts as scheduled posts: CKEX_LIVE_MINUTES before each session, one post to each subscribed channel in its
+// language, claimed by key (subscription, session and its start), so it goes once across restarts and instances.
+// One missed while the bot was down goes out late while the session still runs.
+import type { DateTime } from 'luxon';
+import type { TimedSession } from '../core/agenda.js';
+import type { BotCore } from '../core/bot-core.js';
+import type { CommandContext } from '../core/context.js';
+import { opensAt } from '../core/live/index.js';
+import type { Subscription } from '../core/store/records.js';
+import { livePostReply } from '../views/live/index.js';
+import type { ClaimedSender } from './claimed-sender.js';
+import { pool } from './pace.js';
+import { liveKey } from './post-keys.js';
+
+export interface LivePostsDeps {
+  core: BotCore;
+  claimed: ClaimedSender;
+  /** The channel's readers: its language and zone. */
+  channelContext: (sub: Subscription) => Promise<CommandContext>;
+  serves: (sub: Subscription) => boolean;
+  /** The ask command's first word in a language, as the post tells people to type it. */
+  askWord: (ctx: CommandContext) => string;
+  concurrency: number;
+}
+
+/** Sessions whose live post is due at `now`: from CKEX_LIVE_MINUTES before the start until the end. */
+export const dueLiveSessions = (core: BotCore, now: DateTime): TimedSession[] => core.agenda.all().filter((t) => opensAt(t, core.live.minutes) <= now && now < t.end);
+
+export class LivePosts {
+  /** Keys this instance need not offer again until the session ends: claimed here or elsewhere. */
+  private readonly settled = new Map<string, number>();
+
+  constructor(private readonly deps: LivePostsDeps) {}
+
+  /** Posts what is due; returns the keys this instance sent. */
+  async tick(now: DateTime): Promise<string[]> {
+    const { core, claimed } = this.deps;
+    for (const [key, until] of this.settled) if (until <= now.toMillis()) this.settled.delete(key);
+    const sessions = dueLiveSessions(core, now);
+    if (sessions.length === 0) return [];
+    const subs = (await core.store.subscriptions()).filter((s) => !s.paused && this.deps.serves(s));
+    const due = subs.flatMap((sub) => sessions.map((timed) => ({ sub, timed, key: liveKey(sub.id, timed) }))).filter((d) => !this.settled.has(d.key));
+    const sent: string[] = [];
+    await pool(due, this.deps.concurrency, async ({ sub, timed, key }) => {
+      const outcome = await claimed.send(key, claimed.channelSlot(sub), async () => {
+        const ctx = await this.deps.channelContext(sub);
+        return core.notifier.toChannel(`${sub.platform}:${sub.channel}`, livePostReply(ctx, timed, await core.store.questionsOf(timed.session.id), this.deps.askWord(ctx)));
+      });
+      if (outcome === 'sent') sent.push(key);
+      if (outcome !== 'failed') this.settled.set(key, timed.end.toMillis());
+    });
+    return sent;
+  }
+}
