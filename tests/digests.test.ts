@@ -30,6 +30,8 @@ async function boot(now: string, dataDir?: string): Promise<void> {
   // A digest's subscription is its channel and language (`<platform>:<channel>:<lang>`).
   const digests = (platform: 'slack' | 'teams') => async (channel: string, reply: Reply): Promise<PostResult> => {
     if (platform === 'slack' && channel === 'CORG') return (organisers.push(replyToText(reply)), 'sent');
+    // Live posts before each session go to the same channels (tests/live-posts.test.ts): these tests count digests.
+    if (reply.blocks.some((b) => b.type === 'actions' && b.buttons.some((x) => x.command?.startsWith('questions ')))) return 'sent';
     const sub = (await bot.store.subscription(`${platform}:${channel}:${reply.lang}`))!;
     const result = outcome(sub);
     if (result === 'sent') posts.push({ sub: sub.id, at: bot.clock.now().toISO()!, text: stripBidi(replyToText(reply)), reply });

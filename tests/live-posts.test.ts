@@ -25,7 +25,7 @@ describe('live posts', () => {
   it('go once at T-5 to each subscribed channel in its language, and never twice', async () => {
     bot = await testBot('2021-05-04T12:20:00Z'); // 08:20 New York; w1-d2-a starts 08:30
     const posts: { channel: string; reply: Reply }[] = [];
-    const to = poster({ toChannel: (channel, reply) => void posts.push({ channel, reply }) || true });
+    const to = poster({ toChannel: (channel, reply) => (posts.push({ channel, reply }), true) });
     bot.core.notifier.register('slack', to);
     bot.core.notifier.register('teams', to);
     await bot.store.saveSubscription(sub('s-fr', 'CFR', 'fr'));
