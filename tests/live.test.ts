@@ -87,6 +87,17 @@ describe('live sessions: questions to the panel', () => {
     expect(await b.store.questionsOf('w1-d2-a')).toEqual([]);
   });
 
+  it('understands the commands in French and Arabic', async () => {
+    const b = await start();
+    expect(await b.say('سؤال w1-d2-a كيف يتم تمويل البرنامج؟', amina)).toContain('q1');
+    expect(await b.say('voter q1', jean)).toContain('est compté');
+    const list = await b.say('الأسئلة w1-d2-a حسب اللغة', sara);
+    expect(list).toContain('العربية');
+    expect(list).toContain('كيف يتم تمويل البرنامج؟');
+    expect(await b.say('questions w1-d2-a par langue', jean)).toContain('arabe : 1 question');
+    expect((await b.reply('الأسئلة w1-d2-a تصدير', org)).files?.[0]?.name).toBe('questions-w1-d2-a.csv');
+  });
+
   it('groups the list by language for the interpreters', async () => {
     const b = await start();
     await b.say('ask w1-d2-a How is it funded?', amina);
