@@ -197,3 +197,18 @@ describe('lowdb live store only', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('PostgreSQL live store only', () => {
+  it('counts 1,000 people voting on two instances at once exactly, each pressing once', async () => {
+    const [a, b] = await Promise.all([PostgresStore.open(database.url, { personalPosts, maxConnections: 8 }), PostgresStore.open(database.url, { personalPosts, maxConnections: 8 })]);
+    try {
+      await a.pool.query('TRUNCATE live_votes, live_questions RESTART IDENTITY');
+      const q = (await a.addQuestion(ask(), 10)) as { id: string };
+      const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => (i % 2 ? a : b).toggleVote(q.id, `slack:T1:U${i}`, at(1))));
+      expect(results.every((r) => r?.voted)).toBe(true);
+      expect((await b.question(q.id))?.votes).toBe(1000);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  }, 60_000);
+});
