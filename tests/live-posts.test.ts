@@ -44,6 +44,11 @@ describe('live posts', () => {
     expect(fr).toContain('poser w1-d2-a');
     const ar = stripBidi(replyToText(live.find((p) => p.channel !== 'CFR')!.reply));
     expect(ar).toContain('سؤال w1-d2-a');
+    // A channel subscribed once the session runs gets no late post for it.
+    await bot.store.saveSubscription(sub('s-en', 'CEN', 'en'));
+    bot.clock.set('2021-05-04T12:31:00Z');
+    await one.tick();
+    expect(posts.filter((p) => p.channel === 'CEN' && JSON.stringify(p.reply).includes('questions w1-d2-a'))).toEqual([]);
   });
 
   it('shows the top questions while open, and the answered ones once the session has ended', async () => {

@@ -1,6 +1,7 @@
 // Live posts as scheduled posts: CKEX_LIVE_MINUTES before each session, one post to each subscribed channel in its
 // language, claimed by key (subscription, session and its start), so it goes once across restarts and instances.
-// One missed while the bot was down goes out late while the session still runs.
+// Due from then until the session starts: one missed while the bot was down is not sent once the session runs
+// (questions stay open through `ask` and `questions`), so a restart mid-session posts nothing unexpected.
 import type { DateTime } from 'luxon';
 import type { TimedSession } from '../core/agenda.js';
 import type { BotCore } from '../core/bot-core.js';
@@ -23,11 +24,11 @@ export interface LivePostsDeps {
   concurrency: number;
 }
 
-/** Sessions whose live post is due at `now`: from CKEX_LIVE_MINUTES before the start until the end. */
-export const dueLiveSessions = (core: BotCore, now: DateTime): TimedSession[] => core.agenda.all().filter((t) => opensAt(t, core.live.minutes) <= now && now < t.end);
+/** Sessions whose live post is due at `now`: from CKEX_LIVE_MINUTES before the start until the start. */
+export const dueLiveSessions = (core: BotCore, now: DateTime): TimedSession[] => core.agenda.all().filter((t) => opensAt(t, core.live.minutes) <= now && now < t.start);
 
 export class LivePosts {
-  /** Keys this instance need not offer again until the session ends: claimed here or elsewhere. */
+  /** Keys this instance need not offer again until the session starts: claimed here or elsewhere. */
   private readonly settled = new Map<string, number>();
 
   constructor(private readonly deps: LivePostsDeps) {}
@@ -47,7 +48,7 @@ export class LivePosts {
         return core.notifier.toChannel(`${sub.platform}:${sub.channel}`, livePostReply(ctx, timed, await core.store.questionsOf(timed.session.id), this.deps.askWord(ctx)));
       });
       if (outcome === 'sent') sent.push(key);
-      if (outcome !== 'failed') this.settled.set(key, timed.end.toMillis());
+      if (outcome !== 'failed') this.settled.set(key, timed.start.toMillis());
     });
     return sent;
   }
