@@ -41,6 +41,7 @@ function frenchProblems(text: string): string[] {
   if (/[ \u202f][:;?!](\s|$)/u.test(text)) found.push('an ordinary or narrow space before : ; ? !');
   if (/[\p{L}\p{N}\)»][:;?!](\s|$)/u.test(text) && !/\d:\d/.test(text.match(/[\p{L}\p{N}\)»][:;?!](\s|$)/u)![0])) found.push(': ; ? ! glued to the word');
   if (/«(?!\u00a0)/u.test(text) || /(?<!\u00a0)»/u.test(text)) found.push('« » without a no-break space inside');
+  if (/\p{L}'\p{L}/u.test(text)) found.push("a straight apostrophe: French takes ’");
   return found;
 }
 

@@ -259,7 +259,7 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     expect(slackButtons(ask.body.blocks).map(commandOf)).toContain('me delete confirm');
     expect((await feed(feeds.slack!)).status).toBe(200); // asking changes nothing
     const done = await slackDm('oui');
-    expect(text(done.body.blocks)).toContain("j'ai effacé tout ce que je conservais à votre sujet");
+    expect(text(done.body.blocks)).toContain('j’ai effacé tout ce que je conservais à votre sujet');
     const gone = await feed(feeds.slack!);
     expect(gone.status).toBe(404);
     expect(gone.ics).not.toContain('VEVENT');
