@@ -21,7 +21,7 @@ describe('Slack', () => {
   it('the modal takes Kenya with the region left empty as AFE, and shows it in the confirmation', async () => {
     const body = await submitModal('UKE', { ...form('kenya.slack@example.org', 'Kenya'), regionConfirm: '' }, 'fr');
     expect(body.response_action).toBe('update');
-    expect(text(body.view)).toContain("Afrique de l'Est et australe (AFE)");
+    expect(text(body.view)).toContain("Afrique de l’Est et australe (AFE)");
     expect((await e2e.server.store.registrationByEmail('kenya.slack@example.org'))?.region).toBe('AFE');
   });
 
@@ -43,7 +43,7 @@ describe('Slack', () => {
     await say('lang fr');
     for (const a of ['inscription', 'Wanjiru Kamau', 'wanjiru@example.org', 'Ministère du Travail', 'Kenya', '1']) await say(a);
     const question = await say('1');
-    expect(question).toContain("Votre région de la Banque mondiale est Afrique de l'Est et australe (AFE)");
+    expect(question).toContain("Votre région de la Banque mondiale est Afrique de l’Est et australe (AFE)");
     expect(await say('oui')).toContain('question 8 sur 10');
     for (const a of ['passer', 'aucune', 'oui']) await say(a);
     await say('confirmer');
@@ -62,7 +62,7 @@ describe('Teams', () => {
     const region = card.body.find((e: any) => e.id === 'region');
     expect(region.isRequired).toBe(false);
     expect(region.choices.map((c: any) => c.value)).toEqual(['AFE', 'AFW', 'EAP', 'ECA', 'LAC', 'MENA', 'SAR']);
-    expect(region.choices[1].title).toBe("Afrique de l'Ouest et du Centre (AFW)");
+    expect(region.choices[1].title).toBe("Afrique de l’Ouest et du Centre (AFW)");
     expect(card.body.find((e: any) => e.id === 'regionConfirm')).toMatchObject({ type: 'Input.Toggle', valueOn: 'yes' });
     expect(cardProblems(card)).toEqual([]);
   });

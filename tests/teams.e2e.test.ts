@@ -48,7 +48,7 @@ describe('messages', () => {
     const card = call!.activity.attachments[0].content;
     expect(card.rtl).toBe(true);
     expect(cardText(card)).toContain('15:30');
-    expect(cardText(card)).toContain('التوقيت العربي الرسمي (UTC+3)');
+    expect(cardText(card)).toContain('توقيت الرياض (UTC+3)');
   });
 
   it('answers an @mention in a channel, in the thread, with the mention removed and times in each reader’s zone', async () => {

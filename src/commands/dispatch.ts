@@ -17,6 +17,7 @@ import { FormMoved } from '../core/forms/form-version.js';
 import { answerQuestion } from './question.js';
 import { continueForm, FORM_IDLE_MS } from './registration-form.js';
 import type { CommandRegistry } from './registry.js';
+import { naturalCommand } from './natural-commands.js';
 import { typedLabel } from './typed-labels.js';
 import { privateOnly } from '../views/private-only.js';
 import type { CommandSpec } from './types.js';
@@ -183,7 +184,7 @@ export class Dispatcher {
 
   private async runCommand(ctx: CommandContext, raw: string, labelRead = false): Promise<Reply> {
     const text = withoutEdgePunctuation(raw);
-    const labelled = labelRead ? undefined : typedLabel(this.core.i18n, text);
+    const labelled = labelRead ? undefined : (typedLabel(this.core.i18n, text) ?? naturalCommand(text));
     if (labelled) return this.runCommand(ctx, labelled, true);
     const { entry, first, rest } = this.registry.resolve(text);
     if (first === '') return this.runSpec(ctx, this.registry.find('help')!.spec, '');
