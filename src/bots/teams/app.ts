@@ -52,6 +52,6 @@ export function createTeams(config: Config, dispatcher: Dispatcher, server: Appl
   registerTeamsEndpoint(server, adapter, mode, (context) => bot.run(context));
   const proactive = new TeamsProactive(adapter, appId, surface.store, connectors);
   dispatcher.core.notifier.register('teams', teamsPoster(proactive, surface.store));
-  log.info({ mode }, 'Teams is on');
+  log.info({ mode, ...(mode === 'authenticated' ? { appType: config.MicrosoftAppType ?? 'MultiTenant' } : {}) }, 'Teams is on');
   return { mode, adapter, proactive };
 }
