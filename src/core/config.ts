@@ -35,6 +35,8 @@ export const configSchema = z.object({
   MicrosoftAppPassword: z.string().min(1).optional(),
   MicrosoftAppType: z.string().trim().min(1).optional(),
   MicrosoftAppTenantId: z.string().trim().min(1).optional(),
+  ToBotFromChannelOpenIdMetadataUrl: z.url({ protocol: /^https?$/, message: 'expected the address of an OpenID metadata document; leave it unset for the public Azure cloud' }).optional(),
+  ToBotFromEmulatorOpenIdMetadataUrl: z.url({ protocol: /^https?$/, message: 'expected the address of an OpenID metadata document; leave it unset for the public Azure cloud' }).optional(),
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['0', '1'], { message: 'expected 1 (Teams without authentication, for the Bot Framework Emulator on this machine only) or 0' }).optional(),
   /** Days after the event's last day when personal data is erased (the consent notice's promise). */
   CKEX_RETENTION_DAYS: z.coerce.number({ message: "expected a whole number of days, such as 184 (six months)" }).int().min(0).max(3650).default(184),

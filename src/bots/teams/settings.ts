@@ -17,12 +17,19 @@ const isGuid = (v: string): boolean => z.guid().safeParse(v).success;
 const APP_ID_PLACE = 'Azure Bot → Settings → Configuration, "Microsoft App ID"';
 const TENANT_PLACE = 'the Directory (tenant) ID, a GUID, from Microsoft Entra ID → Overview (or the Azure Bot\'s Configuration, "App Tenant ID")';
 
-type TeamsSettings = Pick<Config, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId'>;
+type TeamsSettings = Pick<Config, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId' | 'ToBotFromChannelOpenIdMetadataUrl' | 'ToBotFromEmulatorOpenIdMetadataUrl'>;
+
+const LOOPBACK = /^http:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?\//i;
 
 /** Every problem of the Teams settings as a whole; none when Teams is off or the combination works. */
 export function teamsSettingsProblems(c: TeamsSettings): SettingProblem[] {
   const out: SettingProblem[] = [];
   const add = (setting: string, problem: string, fix: string) => out.push({ setting, problem, fix });
+  // The keys that sign incoming tokens come from there: never over plain http but on this machine (tests).
+  for (const name of ['ToBotFromChannelOpenIdMetadataUrl', 'ToBotFromEmulatorOpenIdMetadataUrl'] as const) {
+    const url = c[name];
+    if (url && !/^https:\/\//i.test(url) && !LOOPBACK.test(url)) add(name, `"${url}" is neither https:// nor on this machine`, 'give the https:// address of the OpenID metadata document, or leave it unset for the public Azure cloud');
+  }
   if (!c.MicrosoftAppId) {
     for (const name of ['MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId'] as const) {
       if (c[name]) add(name, 'is set but MicrosoftAppId is not', `set MicrosoftAppId (${APP_ID_PLACE}) or remove ${name}`);
