@@ -30,10 +30,13 @@ export const configSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(8, { message: 'expected the signing secret from the Basic Information page of the app' }).optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', { message: 'expected an app-level token starting with xapp- (needs connections:write), for Socket Mode' }).optional(),
   SLACK_API_URL: z.url({ message: 'expected the base URL of the Slack Web API, such as http://127.0.0.1:4000/api/' }).transform((u) => (u.endsWith('/') ? u : `${u}/`)).optional(),
-  MicrosoftAppId: z.guid({ message: 'expected the Microsoft App ID (a GUID) of the Azure Bot resource (Configuration page)' }).optional(),
+  // The Teams settings are checked together, all problems at once, by src/bots/teams/settings.ts.
+  MicrosoftAppId: z.string().trim().min(1).optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'expected MultiTenant, SingleTenant or UserAssignedMSI, as chosen when the Azure Bot was created' }).optional(),
-  MicrosoftAppTenantId: z.string().min(1).optional(),
+  MicrosoftAppType: z.string().trim().min(1).optional(),
+  MicrosoftAppTenantId: z.string().trim().min(1).optional(),
+  ToBotFromChannelOpenIdMetadataUrl: z.url({ protocol: /^https?$/, message: 'expected the address of an OpenID metadata document; leave it unset for the public Azure cloud' }).optional(),
+  ToBotFromEmulatorOpenIdMetadataUrl: z.url({ protocol: /^https?$/, message: 'expected the address of an OpenID metadata document; leave it unset for the public Azure cloud' }).optional(),
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['0', '1'], { message: 'expected 1 (Teams without authentication, for the Bot Framework Emulator on this machine only) or 0' }).optional(),
   /** Days after the event's last day when personal data is erased (the consent notice's promise). */
   CKEX_RETENTION_DAYS: z.coerce.number({ message: "expected a whole number of days, such as 184 (six months)" }).int().min(0).max(3650).default(184),
