@@ -7,13 +7,15 @@ import { loadContent } from '../src/core/content/load.js';
 import { emailsIn } from '../src/core/forms/export-csv.js';
 import { openStore } from '../src/store/open.js';
 import { personalPosts } from '../src/scheduled/post-keys.js';
+import { mustExist, readArgs, refuse } from './cli.js';
+
+const USAGE = 'usage: npm run invites -- import FILE.csv\nadds every email found in the CSV (any column) to the invited list';
 
 async function main(): Promise<void> {
-  const [command, file] = process.argv.slice(2);
-  if (command !== 'import' || !file) {
-    console.error('usage: npm run invites -- import FILE.csv');
-    process.exit(2);
-  }
+  const [command, file] = readArgs(process.argv.slice(2), USAGE, {}, 2).positionals;
+  if (command !== 'import') refuse(command ? `unknown command ${command}` : 'import FILE.csv is missing', USAGE);
+  if (!file) refuse('FILE.csv is missing', USAGE);
+  mustExist(file, 'file');
   const emails = emailsIn(readFileSync(file, 'utf8'));
   const config = readConfig();
   const { regions } = loadContent(config.CONTENT_DIR);

@@ -3,7 +3,15 @@ import { chat } from '../bots/console/chat.js';
 import { readConfig } from '../core/config.js';
 import { boot } from './boot.js';
 
+const USAGE = 'usage: npm run chat (one message a line; piped input is answered line by line)\nsettings as for npm start: DATA_DIR, CONTENT_DIR, CKEX_NOW, CKEX_ADMINS, TZ, LANG';
+
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) return void console.log(USAGE);
+  if (args.length > 0) {
+    console.error(`unknown argument ${args.join(' ')}\n${USAGE}`);
+    process.exit(2);
+  }
   const config = readConfig();
   const { dispatcher, store } = await boot(config);
   await chat(dispatcher, config.DATA_DIR);
