@@ -4,6 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { readConfig } from '../src/core/config.js';
 import { loadContent } from '../src/core/content/load.js';
+import { Agenda } from '../src/core/agenda.js';
+import { shiftedClock, systemClock } from '../src/core/clock.js';
+import { eventOver, tryAt } from '../src/core/event-over.js';
 import { emailsIn } from '../src/core/forms/export-csv.js';
 import { openStore } from '../src/store/open.js';
 import { personalPosts } from '../src/scheduled/post-keys.js';
@@ -18,7 +21,14 @@ async function main(): Promise<void> {
   mustExist(file, 'file');
   const emails = emailsIn(readFileSync(file, 'utf8'));
   const config = readConfig();
-  const { regions } = loadContent(config.CONTENT_DIR);
+  const content = loadContent(config.CONTENT_DIR);
+  const agenda = new Agenda(content);
+  if (eventOver({ agenda, clock: config.CKEX_NOW ? shiftedClock(config.CKEX_NOW) : systemClock })) {
+    // As in chat: once the event is over registration is closed, and retention would erase the invitations.
+    console.error(`The event ended on ${agenda.lastDay} and registration is closed: no invitations were added. To try the bot as during the event, set CKEX_NOW=${tryAt({ agenda })}.`);
+    process.exit(1);
+  }
+  const { regions } = content;
   const store = await openStore(config, { personalPosts, regionOf: (country) => regions.regionOf(country) });
   try {
     const added = await store.addInvites(emails, `file:${file}`);

@@ -90,7 +90,7 @@ describe('a production install (npm run build, then npm ci --omit=dev)', () => {
     expect(imported.stdout).toContain('Dry run: ');
     const csv = join(dataDir, 'invited.csv');
     writeFileSync(csv, 'email\namina@example.org\n');
-    const invites = npm(['run', '-s', 'invites', '--', 'import', csv], { DATA_DIR: dataDir });
+    const invites = npm(['run', '-s', 'invites', '--', 'import', csv], { DATA_DIR: dataDir, CKEX_NOW: '2021-05-04T14:00:00Z' });
     expect(invites.stdout).toContain('1 emails read, 1 new');
     const out = join(dataDir, 'registrations.csv');
     const exported = npm(['run', '-s', 'export', '--', '--out', out], { DATA_DIR: dataDir });
