@@ -102,7 +102,7 @@ describe('Teams', () => {
 describe('console', () => {
   it('registering from Kenya in English proposes AFE and takes yes', async () => {
     const lines = ['register', 'Amina Odhiambo', 'amina.console@example.org', 'Ministry of Labour', 'Kenya', '1', '1', 'yes', 'skip', 'none', 'yes', 'confirm', 'me'];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/chat.ts'], { env: { ...process.env, NODE_ENV: 'production', LANG: 'C.UTF-8', DATA_DIR: tempDir() }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/chat.ts'], { env: { ...process.env, NODE_ENV: 'production', LANG: 'C.UTF-8', CKEX_NOW: '2021-05-04T14:00:00Z', DATA_DIR: tempDir() }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stdin.end(`${lines.join('\n')}\n`);

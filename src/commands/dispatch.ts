@@ -1,6 +1,7 @@
 // From a line of text to a Reply: a command word, a button's label typed, or a question in the asker's own words
 // (src/understanding); the language chosen; the arguments parsed; the answer. Nothing here throws to the user: a
 // sentence not understood says what was understood and offers the nearest actions, failures a polite apology.
+import { eventOver } from '../core/event-over.js';
 import { isOrganiser } from '../core/admins.js';
 import type { BotCore } from '../core/bot-core.js';
 import { log } from '../core/log.js';
@@ -151,8 +152,8 @@ export class Dispatcher {
     const idle = ctx.now.toMillis() - Date.parse(progress.updatedAt) > FORM_IDLE_MS;
     if (!idle && !isRegister) return continueForm(ctx, progress, text, (m, free) => this.isMidway(ctx, m, free), (c, t) => this.runCommand(c, t));
     const reply = await this.runCommand(ctx, command);
-    if (isRegister) return reply;
-    // A form left for a while no longer captures messages; remind instead.
+    // A form left for a while no longer captures messages; remind instead (not once the event is over: closed).
+    if (isRegister || eventOver(this.core, ctx.now)) return reply;
     return { ...reply, blocks: [...reply.blocks, { type: 'context', text: [ctx.t('form.reminder')] }] };
   }
 

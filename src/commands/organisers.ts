@@ -1,4 +1,6 @@
 // Organiser commands (CKEX_ADMINS only): registrations, export, approve, decline, invites.
+import { eventOver } from '../core/event-over.js';
+import { invitesClosedReply } from '../views/registration-closed.js';
 import { formatNumber } from '../core/i18n/format.js';
 import { countryName } from '../core/forms/countries.js';
 import { emailsIn, notEmailsIn } from '../core/forms/export-csv.js';
@@ -216,6 +218,7 @@ export const invites = defineCommand({
     // What was typed but is no email is named, so a typo is not silently left out.
     const notEmails = notEmailsIn(list);
     const skipped = notEmails.length > 0 ? [{ type: 'context' as const, text: [ctx.t('organisers.notEmails', { count: notEmails.length, entries: notEmails.slice(0, 10).join(', ') + (notEmails.length > 10 ? ', …' : '') })] }] : [];
+    if (emails.length > 0 && eventOver(ctx.core, ctx.now)) return invitesClosedReply(ctx); // retention would erase them
     if (emails.length === 0) {
       const help = text(ctx, ctx.t('organisers.invitesHelp', { count: await ctx.core.store.inviteCount() }));
       return { ...help, blocks: [...help.blocks, ...skipped] };

@@ -63,5 +63,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`environment: setting ${issue.path.join('.')}: ${issue.message}`);
   }
+  const slack = halfSlack(parsed.data);
+  if (slack) throw new ConfigError(slack);
   return parsed.data;
+}
+
+/**
+ * Half a Slack configuration stops start-up, as half a Teams one does: Slack needs the bot token and either the
+ * signing secret (HTTP) or the app-level token (Socket Mode). Undefined when Slack is whole or wholly off.
+ */
+export function halfSlack(config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN'>): string | undefined {
+  const { SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: secret, SLACK_APP_TOKEN: appToken } = config;
+  if (token && !secret && !appToken) {
+    return 'environment: SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not: set SLACK_SIGNING_SECRET (Basic Information page of the app), or SLACK_APP_TOKEN for Socket Mode, or remove SLACK_BOT_TOKEN to run without Slack';
+  }
+  if (!token && (secret || appToken)) {
+    const set = [secret ? 'SLACK_SIGNING_SECRET' : undefined, appToken ? 'SLACK_APP_TOKEN' : undefined].filter(Boolean).join(' and ');
+    return `environment: ${set} ${secret && appToken ? 'are' : 'is'} set but SLACK_BOT_TOKEN is not: set SLACK_BOT_TOKEN (xoxb-…, OAuth & Permissions page of the app), or remove ${set} to run without Slack`;
+  }
+  return undefined;
 }
