@@ -4,7 +4,7 @@ import { loadContent } from '../src/core/content/load.js';
 const dir = process.argv[2] ?? 'content';
 try {
   const c = loadContent(dir);
-  console.log(`content OK: ${c.agenda.sessions.length} sessions, ${c.library.resources.length} resources, ${c.regions.data.countries.length} countries with their regions`);
+  console.log(`content OK: ${c.agenda.sessions.length} sessions, ${c.library.resources.length} resources, ${c.faq.facts.length} event facts, ${c.regions.data.countries.length} countries with their regions`);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);

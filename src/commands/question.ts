@@ -6,6 +6,7 @@ import type { Block, Reply } from '../core/reply.js';
 import type { Part, Understanding } from '../core/reading.js';
 import { weekResources } from './resources.js';
 import { smallTalkReply } from './small-talk.js';
+import { factReply } from './fact.js';
 import type { CommandContext } from '../core/context.js';
 import { dayReply } from '../views/day.js';
 import { foundOf, foundReply, sessionButtons, sessionListBlocks } from '../views/found.js';
@@ -46,8 +47,11 @@ async function decide(ctx: CommandContext, u: Understanding, run: RunCommand): P
   if (u.sessionIdGuesses) return guessesReply(ctx, u.sessionIdGuesses);
   if (u.dateChoices) return whichDateReply(ctx, u.dateChoices);
   if (has(u, 'me')) return run(ctx, 'me');
-  if (has(u, 'register')) return run(ctx, 'register');
   if (has(u, 'lang') && u.namedLang) return run(ctx, `lang ${u.namedLang}`);
+  // "who can attend?" is a fact, not a registration begun.
+  const fact = u.fact ? factReply(ctx, u) : undefined;
+  if (fact) return fact;
+  if (has(u, 'register')) return run(ctx, 'register');
   if (u.weekOutOfRange !== undefined) return textReply(ctx, [{ type: 'text', text: [ctx.t('commands.week.invalid', { given: u.weekOutOfRange, usage: `${ctx.t('question.weekWord')} ${ctx.t('commands.week.usage')}` })] }]);
   const found = foundOf(ctx, u.hits);
   if (u.day || u.part) return dayAnswer(ctx, u, found.sessions);

@@ -54,6 +54,8 @@ export interface Understanding {
   minutes?: number;
   /** A language named ("in French"). */
   namedLang?: Lang;
+  /** A fact of the event itself the question asks about (an id of content/event-faq.json): "is it free?". */
+  fact?: string;
   /** What the question is about, in the words left once days, weeks, intents and stop words are read. */
   subject: string;
   /** The same words as the asker wrote them, to show back. */

@@ -6,6 +6,7 @@ import { LANGS, type Lang } from '../core/lang.js';
 import type { Content } from '../core/content/load.js';
 import { AboutIndex } from './about.js';
 import { findDays, type EventCalendar } from './days.js';
+import { FactSigns } from './facts.js';
 import { findMinutes } from './durations.js';
 import { documentsOf } from './documents.js';
 import { findIntents } from './intents.js';
@@ -31,6 +32,7 @@ export class Reader implements QuestionReader {
   private readonly suffixes: string[];
   private readonly articles: Set<string>;
   private readonly sessionIds: string[];
+  private readonly facts: FactSigns;
 
   constructor(
     private readonly content: Content,
@@ -48,6 +50,7 @@ export class Reader implements QuestionReader {
     this.suffixes = LANGS.flatMap((l) => TABLES[l].ordinalSuffixes.map((s) => wordsOf(s).join('')));
     this.articles = new Set(LANGS.flatMap((l) => TABLES[l].dateArticles.map((a) => wordsOf(a).join(' '))));
     this.sessionIds = content.agenda.sessions.map((s) => s.id);
+    this.facts = new FactSigns(content.faq, this.lexicon);
   }
 
   private weekdaysOf(start: string, end: string): string[] {
@@ -97,10 +100,14 @@ export class Reader implements QuestionReader {
     const days = findDays(tokens, today, this.calendar, this.suffixes, this.articles);
     const week = findWeek(tokens, today, this.suffixes);
     const { intents, namedLang } = findIntents(tokens);
+    // The words of a fact's sign are what is asked, not what it is about: "when does the session on payments start".
+    const fact = this.facts.find(words);
+    if (fact) for (const t of tokens) if (fact.at.some((i) => i >= t.at && i < t.at + t.span)) t.used = true;
     const { subject, subjectShown } = this.subjectOf(tokens, shown);
     const u: Understanding = { words, intents, subject, subjectShown, hits: this.about.find(subject) };
     if (lang) u.lang = lang;
     if (namedLang) u.namedLang = namedLang;
+    if (fact) u.fact = fact.id;
     if (ids.id) u.sessionId = ids.id;
     if (ids.guesses) u.sessionIdGuesses = ids.guesses;
     if (minutes !== undefined) u.minutes = minutes;
