@@ -46,6 +46,8 @@ async function decide(ctx: CommandContext, u: Understanding, run: RunCommand): P
   if (u.sessionId) return run(ctx, `session ${u.sessionId}`);
   if (u.sessionIdGuesses) return guessesReply(ctx, u.sessionIdGuesses);
   if (u.dateChoices) return whichDateReply(ctx, u.dateChoices);
+  const nth = u.sessionOrder !== undefined ? sessionInOrder(ctx, u) : undefined;
+  if (nth) return run(ctx, `session ${nth}`);
   if (has(u, 'me')) return run(ctx, 'me');
   if (has(u, 'lang') && u.namedLang) return run(ctx, `lang ${u.namedLang}`);
   // "who can attend?" is a fact, not a registration begun.
@@ -237,4 +239,14 @@ function whichDateReply(ctx: CommandContext, dates: [string, string]): Reply {
     lang: ctx.lang,
     blocks: [{ type: 'text', text: [ctx.t('question.whichDate', { first, second })] }, { type: 'actions', buttons: dates.map((d) => ({ label: dayName(ctx, d), command: `agenda ${d}` })) }],
   };
+}
+
+/** "The last session of the event", "the first session of week 2", "tomorrow's second session": by start time. */
+function sessionInOrder(ctx: CommandContext, u: Understanding): string | undefined {
+  const { agenda } = ctx.core;
+  let pool = u.day ? agenda.on(u.day.date, ctx.zone) : u.week !== undefined ? agenda.sessionsOfWeek(u.week) : agenda.all();
+  if (u.part) pool = pool.filter((s) => PART_HOURS[u.part!](s.start.setZone(ctx.zone).hour));
+  const sorted = [...pool].sort((a, b) => a.start.toMillis() - b.start.toMillis());
+  const pick = u.sessionOrder === 'last' ? sorted[sorted.length - 1] : sorted[(u.sessionOrder ?? 1) - 1];
+  return pick?.session.id;
 }

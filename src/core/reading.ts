@@ -46,6 +46,8 @@ export interface Understanding {
   week?: number;
   weekOutOfRange?: number;
   part?: Part;
+  /** The nth session (1 = the first), or the last, of the day, the week or the whole event asked. */
+  sessionOrder?: number | 'last';
   /** A session id, however typed (W2D3A, w2 d3 a). */
   sessionId?: string;
   /** Ids a partial one (w2-d3) may mean. */

@@ -1,7 +1,7 @@
 // The question reader: from what a participant typed, in English, French or Arabic, to what they mean — the day,
 // the week, the session, the subject and what they want — with no network and no model: normalisation, the
 // vocabulary tables in vocabulary/, Orama's tokenizer, stemmers and stop words.
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { LANGS, type Lang } from '../core/lang.js';
 import type { Content } from '../core/content/load.js';
 import { AboutIndex } from './about.js';
@@ -14,6 +14,7 @@ import { clearLanguage } from './language.js';
 import { Lexicon } from './lexicon.js';
 import { shownWordsOf, wordsOf } from './normalize.js';
 import { findSessionId } from './session-ids.js';
+import { findSessionOrder } from './session-order.js';
 import type { Token } from './types.js';
 import type { Hit, Intent, QuestionReader, Understanding } from '../core/reading.js';
 import { CONCEPTS, TABLES } from './vocabulary/load.js';
@@ -97,6 +98,7 @@ export class Reader implements QuestionReader {
     const ids = findSessionId(tokens, this.sessionIds);
     // A length of time is read before days take its number, and only where reminders are spoken of.
     const minutes = tokens.some((t) => !t.used && t.meanings.some((m) => m.kind === 'intent' && REMINDER_INTENTS.has(m.intent))) ? findMinutes(tokens, this.suffixes) : undefined;
+    const order = findSessionOrder(tokens, this.suffixes);
     const days = findDays(tokens, today, this.calendar, this.suffixes, this.articles);
     const week = findWeek(tokens, today, this.suffixes);
     const { intents, namedLang } = findIntents(tokens);
@@ -108,6 +110,7 @@ export class Reader implements QuestionReader {
     if (lang) u.lang = lang;
     if (namedLang) u.namedLang = namedLang;
     if (fact) u.fact = fact.id;
+    if (order !== undefined) u.sessionOrder = order;
     if (ids.id) u.sessionId = ids.id;
     if (ids.guesses) u.sessionIdGuesses = ids.guesses;
     if (minutes !== undefined) u.minutes = minutes;
@@ -118,7 +121,12 @@ export class Reader implements QuestionReader {
       if (weeks.some((w) => w.number === week.number)) u.week = week.number;
       else u.weekOutOfRange = week.number;
     } else if (week?.kind === 'final') u.week = Math.max(...weeks.map((w) => w.number));
-    else if (week?.kind === 'relative') u.week = this.weekAround(week.monday);
+    else if (week?.kind === 'relative' && week.bare && days.day?.explicit) {
+      // "the week of May 17", « la semaine du 17 mai »: the week that date is in, not the day.
+      const monday = DateTime.fromISO(days.day.date, { zone: 'utc' }).startOf('week').toISODate()!;
+      u.week = this.weekAround(monday);
+      delete days.day;
+    } else if (week?.kind === 'relative') u.week = this.weekAround(week.monday);
     const asked = weeks.find((w) => w.number === u.week);
     const pool = asked ? this.calendar.days.filter((d) => asked.start <= d && d <= asked.end) : this.calendar.days;
     if (days.day?.weekday !== undefined && asked) {

@@ -23,6 +23,7 @@ function* phrasesOf(table: LanguageTable): Generator<[string, Meaning]> {
   for (const [i, names] of table.ordinals.entries()) for (const p of names) yield [p, { kind: 'ordinal', value: i + 1 }];
   for (const p of table.final) yield [p, { kind: 'final' }];
   for (const which of ['this', 'next', 'last'] as const) for (const p of table.modifiers[which]) yield [p, { kind: 'modifier', which }];
+  for (const p of table.past) yield [p, { kind: 'past' }];
   for (const p of table.weekWords) yield [p, { kind: 'weekWord' }];
   for (const p of table.dayWords) yield [p, { kind: 'dayWord' }];
   for (const part of PARTS) for (const p of table.parts[part]) yield [p, { kind: 'part', part }];

@@ -11,6 +11,7 @@ export type Meaning =
   | { kind: 'ordinal'; value: number }
   | { kind: 'final' }
   | { kind: 'modifier'; which: 'this' | 'next' | 'last' }
+  | { kind: 'past' }
   | { kind: 'weekWord' }
   | { kind: 'dayWord' }
   | { kind: 'part'; part: Part }

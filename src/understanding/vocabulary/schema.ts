@@ -26,6 +26,8 @@ export const languageTableSchema = z
     final: phrases,
     /** this / next / last, before or after a week or weekday word. */
     modifiers: z.object({ this: phrases, next: phrases, last: phrases }).strict(),
+    /** Words that put a question in the past (was, missed, « raté », «فاتني»): a weekday named is the one gone by. */
+    past: phrases,
     weekWords: phrases,
     dayWords: phrases,
     parts: z.object({ morning: phrases, afternoon: phrases, evening: phrases }).strict(),
