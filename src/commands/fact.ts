@@ -8,7 +8,7 @@ import type { Understanding } from '../core/reading.js';
 import type { Button, Reply } from '../core/reply.js';
 
 /** Facts that something more precise in the question takes over. */
-const SCOPED = new Set(['dates', 'join', 'materials', 'recordings', 'session-format', 'themes']);
+export const SCOPED_FACTS: ReadonlySet<string> = new Set(['dates', 'join', 'materials', 'recordings', 'session-format', 'themes']);
 const CLEAR_LEAD = 0.8;
 
 const LABELS: Record<FactAction, string> = {
@@ -32,7 +32,7 @@ function aimedElsewhere(u: Understanding): boolean {
 
 export function factReply(ctx: CommandContext, u: Understanding): Reply | undefined {
   const fact = ctx.core.content.faq.facts.find((f) => f.id === u.fact);
-  if (!fact || (SCOPED.has(fact.id) && aimedElsewhere(u))) return undefined;
+  if (!fact || (SCOPED_FACTS.has(fact.id) && aimedElsewhere(u))) return undefined;
   const buttons: Button[] = fact.actions.map((a) => ({ label: ctx.t(LABELS[a]), command: a }));
   return { lang: ctx.lang, blocks: [{ type: 'text', text: [fact.text[ctx.lang]] }, ...(buttons.length > 0 ? [{ type: 'actions' as const, buttons }] : [])] };
 }

@@ -7,6 +7,7 @@ import type { Part, Understanding } from '../core/reading.js';
 import { weekResources } from './resources.js';
 import { smallTalkReply } from './small-talk.js';
 import { factReply } from './fact.js';
+import { followUp } from './follow-up.js';
 import type { CommandContext } from '../core/context.js';
 import { dayReply } from '../views/day.js';
 import { foundOf, foundReply, sessionButtons, sessionListBlocks } from '../views/found.js';
@@ -31,7 +32,7 @@ const PART_HOURS: Record<Part, (hour: number) => boolean> = {
 };
 
 export async function answerQuestion(ctx: CommandContext, text: string, run: RunCommand): Promise<Answered> {
-  const understanding = ctx.core.reader.read(text, ctx.now.setZone(ctx.zone));
+  const understanding = followUp(ctx, ctx.core.reader.read(text, ctx.now.setZone(ctx.zone)));
   const reply = await decide(ctx, understanding, run);
   return reply ? { reply, understanding } : { understanding };
 }

@@ -46,6 +46,10 @@ export interface Understanding {
   week?: number;
   weekOutOfRange?: number;
   part?: Part;
+  /** Points at what the bot last showed ("it", "the second one", «أضفها»), which one of them if said. */
+  referent?: { nth?: number | 'last' };
+  /** Moves that many days from the day last shown ("the next day", « la veille »). */
+  shiftDays?: number;
   /** The nth session (1 = the first), or the last, of the day, the week or the whole event asked. */
   sessionOrder?: number | 'last';
   /** A session id, however typed (W2D3A, w2 d3 a). */

@@ -15,6 +15,7 @@ import { Lexicon } from './lexicon.js';
 import { shownWordsOf, wordsOf } from './normalize.js';
 import { findSessionId } from './session-ids.js';
 import { findSessionOrder } from './session-order.js';
+import { findReferent } from './referents.js';
 import type { Token } from './types.js';
 import type { Hit, Intent, QuestionReader, Understanding } from '../core/reading.js';
 import { CONCEPTS, TABLES } from './vocabulary/load.js';
@@ -99,6 +100,7 @@ export class Reader implements QuestionReader {
     // A length of time is read before days take its number, and only where reminders are spoken of.
     const minutes = tokens.some((t) => !t.used && t.meanings.some((m) => m.kind === 'intent' && REMINDER_INTENTS.has(m.intent))) ? findMinutes(tokens, this.suffixes) : undefined;
     const order = findSessionOrder(tokens, this.suffixes);
+    const { referent, shift } = findReferent(tokens, this.suffixes);
     const days = findDays(tokens, today, this.calendar, this.suffixes, this.articles);
     const week = findWeek(tokens, today, this.suffixes);
     const { intents, namedLang } = findIntents(tokens);
@@ -111,6 +113,8 @@ export class Reader implements QuestionReader {
     if (namedLang) u.namedLang = namedLang;
     if (fact) u.fact = fact.id;
     if (order !== undefined) u.sessionOrder = order;
+    if (referent) u.referent = referent;
+    if (shift !== undefined) u.shiftDays = shift;
     if (ids.id) u.sessionId = ids.id;
     if (ids.guesses) u.sessionIdGuesses = ids.guesses;
     if (minutes !== undefined) u.minutes = minutes;

@@ -12,6 +12,8 @@ export type Meaning =
   | { kind: 'final' }
   | { kind: 'modifier'; which: 'this' | 'next' | 'last' }
   | { kind: 'past' }
+  | { kind: 'referent' }
+  | { kind: 'shift'; days: number }
   | { kind: 'weekWord' }
   | { kind: 'dayWord' }
   | { kind: 'part'; part: Part }
