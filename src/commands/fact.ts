@@ -9,6 +9,7 @@ import type { Button, Reply } from '../core/reply.js';
 
 /** Facts that something more precise in the question takes over. */
 export const SCOPED_FACTS: ReadonlySet<string> = new Set(['dates', 'join', 'materials', 'recordings', 'session-format', 'themes']);
+
 const CLEAR_LEAD = 0.8;
 
 const LABELS: Record<FactAction, string> = {
@@ -26,6 +27,8 @@ const LABELS: Record<FactAction, string> = {
 /** Whether the question names something the agenda or the library answers better than the general fact. */
 function aimedElsewhere(u: Understanding): boolean {
   if (u.sessionId || u.day || u.week !== undefined) return true;
+  // "reading material on cash transfers": the library's, whatever the ranking.
+  if (u.hits.length > 0 && u.intents.includes('resources')) return true;
   const [top, second] = u.hits;
   return top !== undefined && (!second || second.score < top.score * CLEAR_LEAD);
 }

@@ -2,6 +2,7 @@
 // the sessions of a reply, the day or week it was. "Add it to my agenda", "the second one", « ajoute-la », «أضفها»,
 // "when is it?" act on it; "the next day", « le lendemain », «وبعده؟» move from it. Kept in the store, so another
 // instance answering the next message knows it too.
+import { DateTime } from 'luxon';
 import type { CommandContext } from '../core/context.js';
 import type { Understanding } from '../core/reading.js';
 import type { Reply } from '../core/reply.js';
@@ -12,7 +13,6 @@ import { PENDING_MS } from './pending.js';
 
 export const SHOWN_MS = PENDING_MS;
 const MAX_SHOWN = 20;
-const CLEAR_LEAD = 0.8;
 
 type Shown = NonNullable<UserPrefs['shown']>;
 
@@ -38,18 +38,28 @@ export async function rememberShown(ctx: CommandContext, reply: Reply): Promise<
 
 const has = (u: Understanding, ...intents: Understanding['intents']) => intents.some((i) => u.intents.includes(i));
 
-/** Whether the question names its own session: an id, or one found clearly ahead of the next. */
-function namesASession(u: Understanding): boolean {
-  if (u.sessionId || u.sessionIdGuesses) return true;
-  const scores = u.hits.filter((h) => h.kind === 'session').map((h) => h.score);
-  return scores.length === 1 || (scores.length > 1 && scores[1]! < scores[0]! * CLEAR_LEAD);
-}
+/** Whether the question names sessions of its own: an id, or words that find some ("remove the cash transfers session"). */
+const namesASession = (u: Understanding): boolean => Boolean(u.sessionId || u.sessionIdGuesses || u.hits.some((h) => h.kind === 'session'));
 
 /** The question with what it points at filled in from what was last shown. */
 export function followUp(ctx: CommandContext, u: Understanding): Understanding {
   const shown = lastShown(ctx);
   if (!shown) return u;
   const out: Understanding = { ...u };
+  const weekShown = shown.week ?? (shown.day ? ctx.core.agenda.weekOf(shown.day, ctx.zone)?.number : undefined);
+  const weekShift = u.shiftWeeks ?? (u.shiftDays !== undefined && shown.week !== undefined && !shown.day ? u.shiftDays : undefined);
+  if (weekShift !== undefined && weekShown !== undefined && !u.day) {
+    // "and the week after?", «واللي بعده؟» after a week: the week it moves to.
+    if (ctx.core.agenda.week(weekShown + weekShift)) out.week = weekShown + weekShift;
+    delete out.shiftDays;
+    return out;
+  }
+  if (u.day?.bare && u.day.weekday !== undefined && shown.day) {
+    // "and Tuesday?" after Monday the 24th: the Tuesday of that week.
+    const monday = DateTime.fromISO(shown.day, { zone: 'utc' }).startOf('week');
+    out.day = { ...u.day, date: monday.plus({ days: u.day.weekday - 1 }).toISODate()! };
+    return out;
+  }
   if (u.shiftDays !== undefined && !u.day && u.week === undefined) {
     const from = shown.day ?? (shown.sessions.length === 1 ? ctx.core.agenda.session(shown.sessions[0]!)?.start.setZone(ctx.zone).toISODate() : undefined);
     const date = from ? ctx.core.agenda.step(from, u.shiftDays > 0 ? 1 : -1, ctx.zone) : undefined;

@@ -156,10 +156,17 @@ export function findDays(tokens: Token[], today: DateTime, calendar: EventCalend
     const { before, after } = neighbours(tokens, sig, k);
     const modifierToken = meaning(before, 'modifier') ? before : meaning(after, 'modifier') ? after : undefined;
     // "I missed Monday", « j'ai raté lundi », «ماذا كان يوم الاثنين»: the Monday gone by, not the next one.
+    // « mercredi 19 », "Monday 24": the weekday and its day of the event's month.
+    const dayToken = [after, before].find((t) => digitsOf(t, suffixes) !== undefined);
+    const dated = dayToken ? iso(calendar.year, calendar.month, digitsOf(dayToken, suffixes)!.value) : undefined;
+    if (dated) {
+      use(tokens[i], dayToken, modifierToken);
+      return { ...found, day: { date: dated, explicit: true, weekday: weekday.day } };
+    }
     const past = modifierToken ? undefined : tokens.find((t) => meaning(t, 'past'));
     const which = meaning(modifierToken, 'modifier')?.which ?? (past ? 'last' : undefined);
     use(tokens[i], modifierToken, past);
-    return { ...found, day: { date: weekdayDate(today, weekday.day, which), explicit: false, weekday: weekday.day } };
+    return { ...found, day: { date: weekdayDate(today, weekday.day, which), explicit: false, weekday: weekday.day, ...(which === undefined ? { bare: true as const } : {}) } };
   }
 
   return found;

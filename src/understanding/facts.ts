@@ -59,31 +59,39 @@ export class FactSigns {
   private matches(term: Term, variants: readonly string[]): boolean {
     for (const v of variants) {
       if (term.exact.has(v) || term.prefixes.some((p) => v.startsWith(p))) return true;
-      if (!LATIN.test(v)) continue;
+      // A word the reader knows, or the event's texts use, is no misspelling of another ("remove" is not "remote",
+      // "transfers" not « transversaux »).
+      if (!LATIN.test(v) || this.lexicon.knows(v) || this.lexicon.written(v)) continue;
       for (const w of term.exact) if (near(v, w)) return true;
       for (const p of term.prefixes) if (v.length >= p.length && near(v.slice(0, p.length), p)) return true;
     }
     return false;
   }
 
-  /** The fact a question is about, if a sign holds: the one with the most words, the file's order breaking ties. */
+  /**
+   * The fact a question is about. A fact counts when one of its signs holds whole; of those, the one whose signs
+   * cover most of the question's words wins, then the one on longer words ("qui contacter pour…": contact, not
+   * "pour qui"), then the file's order.
+   */
   find(words: readonly string[]): FactFound | undefined {
     const variants = words.map((w) => this.lexicon.variants(w));
-    let best: (FactFound & { size: number }) | undefined;
-    for (const sign of this.signs) {
-      if (best && sign.terms.length <= best.size) continue;
+    const holds = (sign: Sign) => {
       const at: number[] = [];
       for (const term of sign.terms) {
         const i = variants.findIndex((v, k) => !at.includes(k) && this.matches(term, v));
-        if (i === -1) break;
+        if (i === -1) return false;
         at.push(i);
       }
-      if (at.length === sign.terms.length) best = { id: sign.fact, at, size: at.length };
+      return true;
+    };
+    let best: (FactFound & { weight: number }) | undefined;
+    for (const fact of new Set(this.signs.filter(holds).map((s) => s.fact))) {
+      // Every word of the fact's signs is part of the asking ("quand commence l'événement": the event word too).
+      const terms = this.signs.filter((s) => s.fact === fact).flatMap((s) => s.terms);
+      const at = variants.flatMap((v, i) => (terms.some((t) => this.matches(t, v)) ? [i] : []));
+      const weight = at.reduce((n, i) => n + words[i]!.length, 0);
+      if (!best || at.length > best.at.length || (at.length === best.at.length && weight > best.weight)) best = { id: fact, at, weight };
     }
-    if (!best) return undefined;
-    // Every word of the fact's signs is part of the asking ("quand commence l'événement": the event word too).
-    const terms = this.signs.filter((s) => s.fact === best!.id).flatMap((s) => s.terms);
-    const at = variants.flatMap((v, i) => (best!.at.includes(i) || terms.some((t) => this.matches(t, v)) ? [i] : []));
-    return { id: best.id, at };
+    return best && { id: best.id, at: best.at };
   }
 }

@@ -35,6 +35,7 @@ export class Reader implements QuestionReader {
   private readonly articles: Set<string>;
   private readonly sessionIds: string[];
   private readonly facts: FactSigns;
+  private readonly definite: Set<string>;
 
   constructor(
     private readonly content: Content,
@@ -53,6 +54,7 @@ export class Reader implements QuestionReader {
     this.articles = new Set(LANGS.flatMap((l) => TABLES[l].dateArticles.map((a) => wordsOf(a).join(' '))));
     this.sessionIds = content.agenda.sessions.map((s) => s.id);
     this.facts = new FactSigns(content.faq, this.lexicon);
+    this.definite = new Set(LANGS.flatMap((l) => TABLES[l].definiteArticles.map((a) => wordsOf(a).join(' '))));
   }
 
   private weekdaysOf(start: string, end: string): string[] {
@@ -100,9 +102,9 @@ export class Reader implements QuestionReader {
     // A length of time is read before days take its number, and only where reminders are spoken of.
     const minutes = tokens.some((t) => !t.used && t.meanings.some((m) => m.kind === 'intent' && REMINDER_INTENTS.has(m.intent))) ? findMinutes(tokens, this.suffixes) : undefined;
     const order = findSessionOrder(tokens, this.suffixes);
-    const { referent, shift } = findReferent(tokens, this.suffixes);
     const days = findDays(tokens, today, this.calendar, this.suffixes, this.articles);
     const week = findWeek(tokens, today, this.suffixes);
+    const { referent, shift } = findReferent(tokens, this.suffixes);
     const { intents, namedLang } = findIntents(tokens);
     // The words of a fact's sign are what is asked, not what it is about: "when does the session on payments start".
     const fact = this.facts.find(words);
@@ -113,6 +115,13 @@ export class Reader implements QuestionReader {
     if (namedLang) u.namedLang = namedLang;
     if (fact) u.fact = fact.id;
     if (order !== undefined) u.sessionOrder = order;
+    if (tokens.some((t, i) => this.isTheSession(tokens, i))) u.oneSession = true;
+    const remaining = tokens.find((t) => t.meanings.some((m) => m.kind === 'remaining'));
+    if (remaining) {
+      remaining.used = true;
+      u.remaining = true;
+      u.subject = u.subject.split(' ').filter((w) => w !== remaining.text).join(' ');
+    }
     if (referent) u.referent = referent;
     if (shift !== undefined) u.shiftDays = shift;
     if (ids.id) u.sessionId = ids.id;
@@ -125,6 +134,7 @@ export class Reader implements QuestionReader {
       if (weeks.some((w) => w.number === week.number)) u.week = week.number;
       else u.weekOutOfRange = week.number;
     } else if (week?.kind === 'final') u.week = Math.max(...weeks.map((w) => w.number));
+    else if (week?.kind === 'relative' && week.bare && shift !== undefined) u.shiftWeeks = shift; // "and the week after?"
     else if (week?.kind === 'relative' && week.bare && days.day?.explicit) {
       // "the week of May 17", « la semaine du 17 mai »: the week that date is in, not the day.
       const monday = DateTime.fromISO(days.day.date, { zone: 'utc' }).startOf('week').toISODate()!;
@@ -144,6 +154,20 @@ export class Reader implements QuestionReader {
       if (date) u.day = { date, explicit: true };
     }
     return u;
+  }
+
+  /**
+   * "The session on…", "who chairs the missing middle session", « la séance d'ouverture », «الجلسة الافتتاحية»: a
+   * session word in the singular (plurals end in -s or -x, or in ات) made definite (an article among the three words
+   * before it, or ال written on it) asks for one session; "is there a session on…" for a list.
+   */
+  private isTheSession(tokens: readonly Token[], i: number): boolean {
+    const t = tokens[i]!;
+    if (t.span !== 1 || !t.meanings.some((m) => m.kind === 'intent' && m.intent === 'sessions') || /(s|x|ات)$/u.test(t.text)) return false;
+    // «جلسة الوسط المفقود»: an Arabic noun before another noun (not a preposition such as عن) is definite too.
+    const next = tokens[i + 1];
+    const construct = /\p{Script=Arabic}/u.test(t.text) && next !== undefined && !next.stop && next.meanings.length === 0;
+    return construct || t.text.startsWith('ال') || tokens.slice(Math.max(0, i - 3), i).some((b) => this.definite.has(b.text));
   }
 
   /** The event week a Monday falls in; before the event the first, after it the last. */

@@ -24,6 +24,7 @@ function* phrasesOf(table: LanguageTable): Generator<[string, Meaning]> {
   for (const p of table.final) yield [p, { kind: 'final' }];
   for (const which of ['this', 'next', 'last'] as const) for (const p of table.modifiers[which]) yield [p, { kind: 'modifier', which }];
   for (const p of table.past) yield [p, { kind: 'past' }];
+  for (const p of table.remaining) yield [p, { kind: 'remaining' }];
   for (const p of table.referents) yield [p, { kind: 'referent' }];
   for (const { days, phrases } of table.shifts) for (const p of phrases) yield [p, { kind: 'shift', days }];
   for (const p of table.weekWords) yield [p, { kind: 'weekWord' }];
@@ -98,6 +99,8 @@ export class Lexicon {
     for (const prefix of this.prefixes) {
       if (word.startsWith(prefix) && word.length - prefix.length >= 3) out.push(word.slice(prefix.length));
     }
+    // The person a spoken Arabic verb is conjugated in (نتسجل, أتسجل, يتسجل: I or we register) says nothing here.
+    if (/^[اتني]\p{Script=Arabic}{3,}$/u.test(word) && !word.startsWith('ال')) for (const p of ['ا', 'ن', 'ت', 'ي']) if (p !== word[0]) out.push(p + word.slice(1));
     if (!pronouns) return out;
     for (const w of [...out]) for (const p of this.pronouns) if (w.endsWith(p) && w.length - p.length >= 3) out.push(w.slice(0, -p.length));
     return out;
@@ -146,6 +149,11 @@ export class Lexicon {
   /** Whether a word (or phrase) means anything to the reader, or is a stop word. */
   knows(word: string): boolean {
     return this.stop.has(word) || this.variants(word).some((v) => this.byFirst.get(v)?.some((e) => e.words.length === 1));
+  }
+
+  /** Whether a word is written in the event's own texts or command words ("transfers"): a real word, not a typo. */
+  written(word: string): boolean {
+    return this.shown.has(word);
   }
 
   maxPhraseWords(): number {

@@ -20,6 +20,13 @@ export function findReferent(tokens: Token[], suffixes: readonly string[]): Refe
       token.used = true;
       continue;
     }
+    // An ordinal no day, week or session took ("la deuxième", «الأولى»): the nth of those shown.
+    const alone = ordinalOf(token, suffixes);
+    if (alone !== undefined && !meaning(tokens[i + 1], 'referent')) {
+      token.used = true;
+      found.referent = { nth: alone };
+      continue;
+    }
     if (!meaning(token, 'referent')) continue;
     // "the second one", "the last one": the word just before says which of those shown.
     const before = tokens[i - 1];

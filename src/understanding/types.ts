@@ -12,6 +12,7 @@ export type Meaning =
   | { kind: 'final' }
   | { kind: 'modifier'; which: 'this' | 'next' | 'last' }
   | { kind: 'past' }
+  | { kind: 'remaining' }
   | { kind: 'referent' }
   | { kind: 'shift'; days: number }
   | { kind: 'weekWord' }

@@ -7,11 +7,22 @@ import { LANGS } from '../../src/core/lang.js';
 import { testBot, type TestBot } from '../helpers/bot.js';
 import { HELD_OUT, type HeldOut } from './held-out.js';
 import { observe } from './observe.js';
-import { misses } from './questions.test.js';
+import { misses } from './misses.js';
 import { NOW } from './questions.js';
 
 /** Misses kept, by the row's text: why the reader still gets it wrong. */
-const KNOWN: Record<string, string> = {};
+const KNOWN: Record<string, string> = {
+  'sessions on 5/12': 'read day/month 5 December is outside the event and 12 May inside it, so the bot asks which (by design, not a guess)',
+  "what's next?": 'what is next is the now-and-next view (the running session and the next one), not one session in full; "the next session" is',
+  'library for week 4': '"library" is a command word: the resources command takes the rest as search words ("for week 4"), before any question is read',
+  'bibliothèque de la semaine 3': '« bibliothèque » is a command word, as "library" above: the rest is searched as words',
+  'quel temps fait il a paris': '« temps » is a word for when, and « paris » is not known as off-topic: the bot answers a day rather than saying it did not understand',
+  'finalement enleve-la': '« finalement » finds sessions by its stem (final → the closing session), so the question is taken to name a session of its own and the referent is not used',
+  'ضيف الأولى لجدولي': 'ضيف (spoken "add") is not among the words for add, and no rule yet relates it to أضف',
+  'ضيفها لأجندتي': 'as above: ضيف is not read as add, so the pronoun ها has no verb to attach to',
+  'موجزات السياسات الموجودة في المكتبة': 'policy briefs: موجزات is not a word for the brief type, so the items are not found by type',
+  'وريني الأجندة تاعي': 'Maghrebi possessive تاعي ("my") after الأجندة is not read as "my agenda", and وريني ("show me") is unknown',
+};
 
 let bot: TestBot;
 beforeAll(async () => {

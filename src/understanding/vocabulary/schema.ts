@@ -32,6 +32,10 @@ export const languageTableSchema = z
     pronounSuffixes: phrases,
     /** Moves from the day shown: the next day (1), « la veille » (-1). */
     shifts: z.array(z.object({ days: z.number().int().min(-7).max(7), phrases }).strict()),
+    /** Articles that make the session word after them one session ("the", « la », « cette »). */
+    definiteArticles: phrases,
+    /** What is still to come of a day: "what's left today?", « il reste quoi ? », «شو باقي اليوم؟». */
+    remaining: phrases,
     /** Words that put a question in the past (was, missed, « raté », «فاتني»): a weekday named is the one gone by. */
     past: phrases,
     weekWords: phrases,
