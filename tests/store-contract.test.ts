@@ -757,6 +757,7 @@ describe('PostgreSQL store only', () => {
         { version: 1, name: '001_init.sql' },
         { version: 2, name: '002_personal_agenda.sql' },
         { version: 3, name: '003_settings.sql' },
+        { version: 4, name: '004_last_shown.sql' },
       ]);
     } finally {
       await client.end();
