@@ -8,7 +8,7 @@ const dir = positionals[0] ?? process.env.CONTENT_DIR ?? 'content';
 mustExist(dir, 'content folder');
 try {
   const c = loadContent(dir);
-  console.log(`content OK: ${c.agenda.sessions.length} sessions, ${c.library.resources.length} resources, ${c.regions.data.countries.length} countries with their regions`);
+  console.log(`content OK: ${c.agenda.sessions.length} sessions, ${c.library.resources.length} resources, ${c.faq.facts.length} event facts, ${c.regions.data.countries.length} countries with their regions`);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);

@@ -16,6 +16,7 @@ import { notUnderstoodReply } from './not-understood.js';
 import { forgetQuestion, pendingQuestion } from './pending.js';
 import { FormMoved } from '../core/forms/form-version.js';
 import { answerQuestion } from './question.js';
+import { rememberShown } from './follow-up.js';
 import { continueForm, FORM_IDLE_MS } from './registration-form.js';
 import type { CommandRegistry } from './registry.js';
 import { naturalCommand } from './natural-commands.js';
@@ -109,7 +110,9 @@ export class Dispatcher {
       // Another message of this user moved the form meanwhile (on another instance): read this one again over it.
       for (let attempt = 1; ; attempt++) {
         try {
-          return await this.run(ctx, text);
+          const reply = await this.run(ctx, text);
+          await rememberShown(ctx, reply);
+          return reply;
         } catch (err) {
           if (!(err instanceof FormMoved) || attempt === FORM_ATTEMPTS) throw err;
           // The form is read afresh; the question this message answers stays the one it arrived to.

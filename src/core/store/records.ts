@@ -36,6 +36,20 @@ export const userPrefsSchema = z
     lastLang: z.enum(LANGS).optional(),
     /** The bot's last yes/no question to this user: what a yes runs, what a no runs, when it was asked. */
     pending: z.object({ yes: z.string().max(200), no: z.string().max(200).optional(), at: z.string() }).strict().optional(),
+    /**
+     * What the bot last showed this user, in which conversation and when: the referent of "it", "the second one",
+     * "the next day" for ten minutes, in that conversation only.
+     */
+    shown: z
+      .object({
+        conversation: z.string().max(300),
+        at: z.string(),
+        sessions: z.array(z.string().max(40)).max(20),
+        day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        week: z.number().int().min(1).max(60).optional(),
+      })
+      .strict()
+      .optional(),
     /** Minutes before a starred session to remind the user; 0: no reminders; absent: the core's default. */
     remindMinutes: z.number().int().min(0).max(MAX_REMIND_MINUTES).optional(),
     updatedAt: z.string(),
