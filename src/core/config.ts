@@ -1,6 +1,7 @@
 // Settings from the environment, validated once. A bad value stops start-up naming the setting and the fix.
 import { z } from 'zod';
 import { platformOfAdminId } from './admins.js';
+import { parseFocalPoints } from './nominations/focal-points.js';
 
 const list = z
   .string()
@@ -48,6 +49,13 @@ export const configSchema = z.object({
     .max(1440, { message: JOIN_MINUTES })
     .default(15),
   NODE_ENV: z.string().optional(),
+  /** Regional focal points: platform user ids with the region each nominates for ("U0123ABCD:MENA,29:…:AFW"). */
+  CKEX_FOCAL_POINTS: list.transform((entries, ctx) => {
+    const parsed = parseFocalPoints(entries);
+    if ('points' in parsed) return parsed.points;
+    ctx.addIssue({ code: 'custom', message: `expected comma-separated focal points, each a platform user id and its region (U0123ABCD:MENA, 29:…:AFW): ${parsed.error}` });
+    return z.NEVER;
+  }),
 });
 export type Config = z.infer<typeof configSchema>;
 

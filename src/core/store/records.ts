@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LANGS } from '../lang.js';
 import { AFRICA_BEFORE_SPLIT, INSTITUTIONS, INTERPRETATION, REGIONS, ROLES } from '../choices.js';
 import { feedTokenSchema } from './feed-token.js';
+import { nominationSchema } from './nomination.js';
 
 export const STORE_VERSION = 1;
 
@@ -153,8 +154,10 @@ export const storeDataSchema = z
     stars: z.record(userIdSchema, z.record(sessionIdSchema, instantSchema)).default({}),
     /** user id → the token of their private calendar address. Absent from older files: none. */
     feeds: z.record(userIdSchema, feedTokenSchema).default({}),
+    /** Nomination id → the nomination. Absent from older files: none. */
+    nominations: z.record(z.string(), nominationSchema).default({}),
   })
   .strict();
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {}, stars: {}, feeds: {} });
+export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {}, stars: {}, feeds: {}, nominations: {} });

@@ -11,4 +11,6 @@ export interface PersonalDataCounts {
   stars: number;
   /** Private calendar addresses (one token per user): purged, their feeds answer 404. */
   feeds: number;
+  /** Nominations made by the focal points (the nominee's email and name). */
+  nominations: number;
 }

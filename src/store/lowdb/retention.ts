@@ -8,6 +8,7 @@ import type { StoreDb } from './file.js';
 import type { Forms } from './forms.js';
 import type { InMemory } from './in-memory.js';
 import { forgetInvites } from './invites.js';
+import { forgetNominations, forgetNominationsOf } from './nominations.js';
 import type { PostClaims } from './posts.js';
 import type { Registrations } from './registrations.js';
 import type { Stars } from './stars.js';
@@ -24,7 +25,9 @@ export interface Parts {
 }
 
 export async function eraseUser(p: Parts, userId: string): Promise<void> {
+  const emails = new Set(p.registrations.of(userId).map((r) => r.email.toLowerCase()));
   await p.db.change((u) => {
+    forgetNominationsOf(p.db, userId, emails, u);
     forgetUser(p.db, userId, u);
     p.forms.forget(userId, u);
     p.registrations.forgetOf(userId, u);
@@ -42,15 +45,17 @@ export function personalDataCounts(db: StoreDb): PersonalDataCounts {
     conversations: Object.values(d.conversations).filter((c) => c.scope === 'personal').length,
     stars: Object.values(d.stars).reduce((n, mine) => n + Object.keys(mine).length, 0),
     feeds: Object.keys(d.feeds).length,
+    nominations: Object.keys(d.nominations).length,
   };
 }
 
-/** Every registration, invitation, form under way, personal conversation, download, star and calendar token. */
+/** Every registration, invitation, nomination, form under way, personal conversation, download, star and calendar token. */
 export async function purgePersonalData(p: Parts): Promise<PersonalDataCounts> {
   const counts = personalDataCounts(p.db);
   await p.db.change((u) => {
     p.registrations.forgetAll(u);
     forgetInvites(p.db, u);
+    forgetNominations(p.db, u);
     p.forms.forgetAll(u);
     forgetPersonalConversations(p.db, u);
     p.stars.forgetAll(u);

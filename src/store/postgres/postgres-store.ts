@@ -13,6 +13,9 @@ import * as downloads from './downloads.js';
 import * as feeds from './feeds.js';
 import * as forms from './forms.js';
 import * as invites from './invites.js';
+import * as nominations from './nominations.js';
+import type { Nomination, NominationsAdded, NominationStatus } from '../../core/store/nomination.js';
+import type { Region } from '../../core/choices.js';
 import { migrate } from './migrate.js';
 import { mapLegacyRegions } from './legacy-regions.js';
 import type { RegionOf } from '../legacy-regions.js';
@@ -138,6 +141,13 @@ export class PostgresStore implements AsyncStore {
 
   feedToken = (userId: string): Promise<string> => feeds.feedToken(this.pool, userId);
   feedOwner = (token: string): Promise<string | undefined> => feeds.feedOwner(this.pool, token);
+
+  addNominations = (list: Nomination[]): Promise<NominationsAdded> => nominations.addNominations(this.pool, list);
+  nomination = (id: string): Promise<Nomination | undefined> => nominations.nomination(this.pool, id);
+  nominationsBy = (focalPoint: string): Promise<Nomination[]> => nominations.nominationsBy(this.pool, focalPoint);
+  nominationsWithStatus = (status: NominationStatus, limit: number, region?: Region): Promise<Nomination[]> => nominations.nominationsWithStatus(this.pool, status, limit, region);
+  nominationCount = (status: NominationStatus, region?: Region): Promise<number> => nominations.nominationCount(this.pool, status, region);
+  decideNomination = (id: string, to: Exclude<NominationStatus, 'pending'>, by: string, at: string): Promise<Nomination | undefined> => nominations.decideNomination(this.pool, id, to, by, at);
 
   eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.pool, this.personalPosts, userId);
   dropFormsIdleSince = (before: string): Promise<number> => forms.dropFormsIdleSince(this.pool, before);
