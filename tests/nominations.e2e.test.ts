@@ -1,6 +1,6 @@
 // Nominations end to end on Slack and Teams: a focal point nominates two people; the core team accepts one and
 // declines the other from its list; the focal point is told in their language; the accepted person registers and
-// is confirmed at once; nobody but the team sees anyone else's nominations.
+// is confirmed at once; nobody but the team sees anyone else’s nominations.
 import { describe, expect, it } from 'vitest';
 import { stripBidi } from '../src/core/i18n/bidi.js';
 import { useE2e } from './helpers/e2e.js';
@@ -30,7 +30,7 @@ describe('Slack', () => {
     await ckex('lang fr', 'UFP');
     expect(await ckex('proposer amina@example.org Amina Benali, omar@example.org', 'UFP')).toContain('2 propositions enregistrées pour la région Moyen-Orient');
     expect(await ckex('proposer AFW noor@example.org', 'UFP')).toContain('pas Afrique');
-    expect(await ckex('proposer AFRICA noor@example.org', 'UFP')).toContain("AFRICA n'est pas une région");
+    expect(await ckex('proposer AFRICA noor@example.org', 'UFP')).toContain('AFRICA n’est pas une région');
     expect(await ckex('proposer noor@example, layla@example.org', 'UFP')).toContain('noor@example');
     expect(await e2e.server.store.nominationCount('pending')).toBe(2);
     expect(await ckex('proposer amina@example.org', 'UFP')).toContain('déjà été proposée');
@@ -49,7 +49,7 @@ describe('Slack', () => {
     await press('UORG', `nominations accept ${amina!.id} list`);
     const [told] = await slack.waitFor('chat.postMessage');
     expect(told!.body.channel).toBe('UFP');
-    expect(text(told!.body)).toContain("L'équipe centrale a accepté votre proposition de Amina Benali");
+    expect(text(told!.body)).toContain("L’équipe centrale a accepté votre proposition de Amina Benali");
     const [answer] = await slack.waitFor('respond');
     expect(answer!.body.replace_original).toBe(true);
     expect(text(answer!.body)).toContain('the focal point has been told');
@@ -81,7 +81,7 @@ describe('Slack', () => {
     expect(await ckex('nominations', 'UFP')).toContain('seuls les organisateurs');
     expect(await ckex('nominations', 'UAMINA')).toContain('organisers');
     expect(await ckex('my nominations', 'UAMINA')).toContain('Only the regional focal points');
-    // A Teams caller naming itself with the Slack focal point's id is nobody's focal point.
+    // A Teams caller naming itself with the Slack focal point’s id is nobody’s focal point.
     await postActivity(e2e.server.url, teamsActivity(connector.url, { text: 'my nominations', from: { id: 'UFP' }, conversation: { id: 'a:fake', conversationType: 'personal' } }));
     const [reply] = await connector.waitFor();
     expect(text(reply!.activity)).toContain('Only the regional focal points');
