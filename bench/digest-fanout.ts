@@ -6,7 +6,7 @@
 // The fakes run on a worker thread (bench/fanout-worker.ts). Aim: wall time <= 1.2x the minimum the limit allows
 // (1,000/50 = 20 s; 1,000/30 = 33.3 s), no channel posted twice, none missed.
 // The Slack fan-out also runs on PostgreSQL (DATABASE_URL; bench/pg.ts): once with this one server, then with two
-// compiled servers (build/main.js, as npm start runs it) on one database, both schedulers waking on their own
+// compiled servers (build/src/main.js, as npm start runs it) on one database, both schedulers waking on their own
 // cron (every 10 s) while the 1,000 subscriptions appear in one INSERT: each claims what it posts
 // (INSERT … ON CONFLICT DO NOTHING), and the fake's 50 a second is the workspace's, shared by both. Timed from
 // the cron wake after the INSERT to the last post the fake accepted; then one more scheduler period is waited

@@ -1,4 +1,4 @@
-// Memory as registrations grow: the compiled server (build/main.js with npm start's node flags, as bench/startup.ts
+// Memory as registrations grow: the compiled server (build/src/main.js with npm start's node flags, as bench/startup.ts
 // starts it; Slack on against a fake Web API, Teams off) on a store holding 0, 10,000 and 50,000 registrations,
 // lowdb (a store file written by writeStore) and PostgreSQL (a database filled with the very same records by
 // fillRegistrations: one INSERT … SELECT over generate_series). Resident memory (VmRSS) once /healthz answers, then

@@ -1,6 +1,7 @@
 // npm run bench [-- --json] [-- --only=search,slack,teams,startup,registrations,memory,fanout]: runs the benchmarks one after the other and
 // prints a table per benchmark, or (--json) one JSON object with every figure, named <bench>_<row>_<column>.
 // Each compares contenders side by side in the same run, rounds alternated; all traffic stays on 127.0.0.1.
+import { readArgs } from '../scripts/cli.js';
 import { flatten, type Figures, type Table } from './stats.js';
 
 // Quiet logs from the servers started in this process (log.ts reads this when first imported, below).
@@ -16,8 +17,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Table> }> = {
   fanout: { title: 'Digest fan-out: 1,000 subscriptions due at once, one tick, against rate-limited fakes (Slack 1/s per channel and 50/s; Teams 30/s)', run: async () => (await import('./digest-fanout.js')).benchFanout() },
 };
 
-const json = process.argv.includes('--json');
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const USAGE = `usage: npm run bench [-- --json] [-- --only=${Object.keys(BENCHES).join(',')}]`;
+const { values } = readArgs(process.argv.slice(2), USAGE, { json: { type: 'boolean' }, only: { type: 'string' } });
+const json = values.json === true;
+const only = (values.only as string | undefined)?.split(',');
 const chosen = Object.keys(BENCHES).filter((name) => !only || only.includes(name));
 if (only?.some((n) => !(n in BENCHES))) {
   console.error(`unknown benchmark in --only; choose from ${Object.keys(BENCHES).join(', ')}`);

@@ -1,4 +1,4 @@
-// The compiled server as `npm start` runs it (node with its flags, build/main.js), as a child process: started,
+// The compiled server as `npm start` runs it (node with its flags, build/src/main.js), as a child process: started,
 // its port read from its log line, stopped with SIGTERM (SIGKILL after 5 s). The caller builds first
 // (scripts/build-if-stale.mjs) so build/ matches src/.
 import { spawn } from 'node:child_process';
@@ -17,7 +17,7 @@ export interface Compiled {
 
 export async function spawnCompiled(env: Record<string, string>, timeoutMs = 60_000): Promise<Compiled> {
   const t0 = now();
-  const child = spawn(process.execPath, [...START_FLAGS, 'build/main.js'], {
+  const child = spawn(process.execPath, [...START_FLAGS, 'build/src/main.js'], {
     env: { ...process.env, PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -33,7 +33,7 @@ export async function spawnCompiled(env: Record<string, string>, timeoutMs = 60_
   };
   try {
     const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`build/main.js did not start in ${timeoutMs} ms:\n${logs.slice(-2000)}`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`build/src/main.js did not start in ${timeoutMs} ms:\n${logs.slice(-2000)}`)), timeoutMs);
       child.stderr!.on('data', () => {
         const match = /"port":(\d+),"msg":"CKEx bot listening"/.exec(logs);
         if (match) {
@@ -43,7 +43,7 @@ export async function spawnCompiled(env: Record<string, string>, timeoutMs = 60_
       });
       void exited.then((code) => {
         clearTimeout(timer);
-        reject(new Error(`build/main.js exited with ${code}:\n${logs.slice(-2000)}`));
+        reject(new Error(`build/src/main.js exited with ${code}:\n${logs.slice(-2000)}`));
       });
     });
     return { pid: child.pid!, port, listeningMs: now() - t0, logs: () => logs, stop };

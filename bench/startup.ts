@@ -1,4 +1,4 @@
-// Start and memory: from spawning the server (`npm start` itself, the compiled build/main.js, or `node --import tsx
+// Start and memory: from spawning the server (`npm start` itself, the compiled build/src/main.js, or `node --import tsx
 // src/main.ts`; PORT=0, a temp DATA_DIR) until
 // GET /healthz answers, and its resident memory then (VmRSS, and the peak VmHWM, from /proc/<pid>/status), with
 // an empty store and with a store file of 50,000 registrations (platforms off, then Slack and Teams on); against a bare express server
@@ -136,8 +136,8 @@ export async function benchStartup(rounds = 5): Promise<Table> {
   const contenders = {
     empty_store: () => startOnce('src/main.ts', { DATA_DIR: emptyDir }),
     store_50k: () => startOnce('src/main.ts', { DATA_DIR: fullDir }),
-    compiled_50k: () => startOnce('build/main.js', { DATA_DIR: fullDir }),
-    compiled_50k_slack_teams_on: () => startOnce('build/main.js', { DATA_DIR: fullDir, ...platforms }),
+    compiled_50k: () => startOnce('build/src/main.js', { DATA_DIR: fullDir }),
+    compiled_50k_slack_teams_on: () => startOnce('build/src/main.js', { DATA_DIR: fullDir, ...platforms }),
     npm_start_50k_slack_teams_on: () => startOnce('npm start', { DATA_DIR: fullDir, ...platforms }),
     bare_express: () => startOnce('bench/bare-server.ts', {}),
   };

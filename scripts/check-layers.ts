@@ -2,6 +2,9 @@
 import { fileURLToPath } from 'node:url';
 import { readSources } from './layers/read.js';
 import { checkLayers } from './layers/rules.js';
+import { readArgs } from './cli.js';
+
+readArgs(process.argv.slice(2), 'usage: npm run check:layers\nchecks the import direction of src/ (scripts/layers/rules.ts)');
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const report = checkLayers(readSources(root));

@@ -2,6 +2,7 @@
 // Reads the store file without taking the lock (writes are atomic, so the file is always whole), or PostgreSQL a
 // page at a time with DATABASE_URL: either works while the bot is running.
 import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { readConfig } from '../src/core/config.js';
 import { loadContent } from '../src/core/content/load.js';
 import { registrationsCsv, registrationsCsvFromPages } from '../src/core/forms/export-csv.js';
@@ -10,11 +11,15 @@ import { mapLegacyRegions, type RegionOf } from '../src/store/legacy-regions.js'
 import { readStoreFile } from '../src/store/lowdb/index.js';
 import { emptyStore } from '../src/core/store/records.js';
 import { personalPosts } from '../src/scheduled/post-keys.js';
+import { mustExist, readArgs } from './cli.js';
+
+const USAGE = 'usage: npm run export [-- --out FILE]\nevery registration as CSV, to FILE (written readable by you only) or, without --out, to stdout';
 
 async function main(): Promise<void> {
-  const at = process.argv.indexOf('--out');
-  const out = at >= 0 ? process.argv[at + 1] : undefined;
+  const { values } = readArgs(process.argv.slice(2), USAGE, { out: { type: 'string' } });
+  const out = values.out as string | undefined;
   const config = readConfig();
+  if (out) mustExist(dirname(resolve(out)), 'folder');
   const { regions } = loadContent(config.CONTENT_DIR);
   const { csv, count } = config.DATABASE_URL ? await fromDatabase(config) : await fromFile(config.DATA_DIR, (country) => regions.regionOf(country));
   if (!out) {

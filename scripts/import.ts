@@ -2,8 +2,9 @@
 // The import runs in a child process with a heap limit, stopped at a deadline: whatever a file makes a reader do
 // after every check (size, time-zone rules, control characters), it is refused, never left running.
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mustExist } from './cli.js';
 
 const USAGE =
   'usage: npm run import -- FILE [--dry-run] [--content DIR] [--shift-to YYYY-MM-DD]\n' +
@@ -14,6 +15,10 @@ const DEFAULT_SECONDS = 60;
 const HEAP_MB = 1024;
 
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const WITH_VALUE = new Set(['--content', '--shift-to']);
 const valueOf = (flag: string): string | undefined => {
   const at = args.indexOf(flag);
@@ -29,11 +34,14 @@ if (!file || unknown.length > 0 || shiftTo === '') {
   console.error(`${unknown.length > 0 ? `unknown option ${unknown.join(', ')}\n` : shiftTo === '' ? '--shift-to needs a date, such as 2021-05-03\n' : ''}${USAGE}`);
   process.exit(2);
 }
+mustExist(file, 'file');
+if (args.includes('--content')) mustExist(contentDir, 'content folder');
 const seconds = Number(process.env.CKEX_IMPORT_TIMEOUT_SECONDS) > 0 ? Number(process.env.CKEX_IMPORT_TIMEOUT_SECONDS) : DEFAULT_SECONDS;
 
 const job = JSON.stringify({ file: resolve(file), contentDir, dryRun, ...(shiftTo !== undefined ? { shiftTo } : {}) });
-// The same loader flags as this process (the TypeScript runner), so the child runs the sources as this one does.
-const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_MB}`, fileURLToPath(new URL('./import-run.ts', import.meta.url)), job], { stdio: ['ignore', 'inherit', 'pipe'] });
+// The same loader flags and file type as this process (tsx and import-run.ts, or compiled import-run.js), so the
+// child runs what this one runs.
+const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_MB}`, fileURLToPath(new URL(`./import-run${extname(fileURLToPath(import.meta.url))}`, import.meta.url)), job], { stdio: ['ignore', 'inherit', 'pipe'] });
 // Its error output is passed on when it ends by itself, not V8's dump when it runs out of memory (kept short either way).
 let errors = '';
 child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

@@ -4,19 +4,31 @@
 import { readFileSync } from 'node:fs';
 import { readConfig } from '../src/core/config.js';
 import { loadContent } from '../src/core/content/load.js';
+import { Agenda } from '../src/core/agenda.js';
+import { shiftedClock, systemClock } from '../src/core/clock.js';
+import { eventOver, tryAt } from '../src/core/event-over.js';
 import { emailsIn } from '../src/core/forms/export-csv.js';
 import { openStore } from '../src/store/open.js';
 import { personalPosts } from '../src/scheduled/post-keys.js';
+import { mustExist, readArgs, refuse } from './cli.js';
+
+const USAGE = 'usage: npm run invites -- import FILE.csv\nadds every email found in the CSV (any column) to the invited list';
 
 async function main(): Promise<void> {
-  const [command, file] = process.argv.slice(2);
-  if (command !== 'import' || !file) {
-    console.error('usage: npm run invites -- import FILE.csv');
-    process.exit(2);
-  }
+  const [command, file] = readArgs(process.argv.slice(2), USAGE, {}, 2).positionals;
+  if (command !== 'import') refuse(command ? `unknown command ${command}` : 'import FILE.csv is missing', USAGE);
+  if (!file) refuse('FILE.csv is missing', USAGE);
+  mustExist(file, 'file');
   const emails = emailsIn(readFileSync(file, 'utf8'));
   const config = readConfig();
-  const { regions } = loadContent(config.CONTENT_DIR);
+  const content = loadContent(config.CONTENT_DIR);
+  const agenda = new Agenda(content);
+  if (eventOver({ agenda, clock: config.CKEX_NOW ? shiftedClock(config.CKEX_NOW) : systemClock })) {
+    // As in chat: once the event is over registration is closed, and retention would erase the invitations.
+    console.error(`The event ended on ${agenda.lastDay} and registration is closed: no invitations were added. To try the bot as during the event, set CKEX_NOW=${tryAt({ agenda })}.`);
+    process.exit(1);
+  }
+  const { regions } = content;
   const store = await openStore(config, { personalPosts, regionOf: (country) => regions.regionOf(country) });
   try {
     const added = await store.addInvites(emails, `file:${file}`);

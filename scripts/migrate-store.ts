@@ -2,6 +2,7 @@
 // PostgreSQL database at DATABASE_URL, applying the migrations first. Idempotent: run it again and nothing doubles.
 // It takes DATA_DIR's lock, so it refuses while a bot still runs on that folder: stop the bot, copy, start the
 // instances with DATABASE_URL.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from '../src/core/config.js';
@@ -10,6 +11,7 @@ import { mapLegacyRegions } from '../src/store/legacy-regions.js';
 import { acquireLock, readPostsFile, readStoreFile, STORE_FILE } from '../src/store/lowdb/index.js';
 import { copyLowdbData, PostgresStore } from '../src/store/postgres/index.js';
 import { personalPosts } from '../src/scheduled/post-keys.js';
+import { readArgs } from './cli.js';
 
 const USAGE = 'usage: DATABASE_URL=postgres://… npm run migrate-store -- --from DATA_DIR';
 
@@ -20,6 +22,7 @@ export async function migrateStore(argv: string[], env: NodeJS.ProcessEnv): Prom
   const url = env.DATABASE_URL;
   if (!dataDir) throw new Error(`${USAGE}\n(--from: the DATA_DIR whose ckex.json to copy)`);
   if (!url) throw new Error(`${USAGE}\n(DATABASE_URL: the database to copy into)`);
+  if (!existsSync(dataDir)) throw new Error(`${dataDir}: no such folder (--from names the DATA_DIR to copy)`);
   const lock = acquireLock(dataDir);
   try {
     const data = await readStoreFile(dataDir);
@@ -44,6 +47,7 @@ export async function migrateStore(argv: string[], env: NodeJS.ProcessEnv): Prom
 
 // Run as a command (not imported by a test).
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  readArgs(process.argv.slice(2), USAGE, { from: { type: 'string' } });
   migrateStore(process.argv.slice(2), process.env).then(
     (lines) => lines.forEach((line) => console.log(line)),
     (err: Error) => {

@@ -3,12 +3,14 @@
 //
 //   MicrosoftAppId=<guid> PUBLIC_URL=https://bot.example.org npm run package:teams [-- --out FILE]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
+import { readArgs } from './cli.js';
+import { ROOT } from './root.js';
 
-export const TEAMS_MANIFEST_DIR = fileURLToPath(new URL('../manifest/teams/', import.meta.url));
-export const DEFAULT_OUT = fileURLToPath(new URL('../dist/ckex-teams.zip', import.meta.url));
+export const TEAMS_MANIFEST_DIR = join(ROOT, 'manifest', 'teams');
+export const DEFAULT_OUT = join(ROOT, 'dist', 'ckex-teams.zip');
 
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const SEMVER = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
@@ -98,7 +100,10 @@ function parseOut(argv: string[]): string {
   return out;
 }
 
+const USAGE = 'usage: MicrosoftAppId=<guid> [PUBLIC_URL=https://…] [TEAMS_APP_VERSION=x.y.z] npm run package:teams [-- --out FILE]\nwrites the Teams app package (default dist/ckex-teams.zip)';
+
 function main(): number {
+  readArgs(process.argv.slice(2), USAGE, { out: { type: 'string' } });
   const appId = process.env.MicrosoftAppId?.trim();
   if (!appId || !isGuid(appId) || appId === PLACEHOLDER_ID) {
     console.error(

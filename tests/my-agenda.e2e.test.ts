@@ -116,7 +116,7 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     const starred = await slackPress(section.accessory, 'star');
     expect(starred.body.replace_original).toBe(true);
     expect(text(starred.body.blocks)).toContain('★ Ajoutée à votre programme : Atteindre le « chaînon manquant »');
-    expect(text(starred.body.blocks)).toContain('Je vous le rappellerai 10 minutes avant le début.');
+    expect(text(starred.body.blocks)).toContain('Vous recevrez un rappel 10 minutes avant le début de la séance.');
     expect((await e2e.server.store.starsOf(`slack:T1:${SLACK_USER}`)).map((s) => s.sessionId)).toEqual(['w1-d2-a']);
 
     const mine = await slackDm('mon programme');
@@ -259,13 +259,13 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     expect(slackButtons(ask.body.blocks).map(commandOf)).toContain('me delete confirm');
     expect((await feed(feeds.slack!)).status).toBe(200); // asking changes nothing
     const done = await slackDm('oui');
-    expect(text(done.body.blocks)).toContain("j'ai effacé tout ce que je conservais à votre sujet");
+    expect(text(done.body.blocks)).toContain('j’ai effacé tout ce que je conservais à votre sujet');
     const gone = await feed(feeds.slack!);
     expect(gone.status).toBe(404);
     expect(gone.ics).not.toContain('VEVENT');
 
     // Teams: «بياناتي حذف», then «نعم» answers the question.
-    expect(text(await teamsSay('بياناتي حذف'))).toContain('هل أنت متأكد؟');
+    expect(text(await teamsSay('بياناتي حذف'))).toContain('هل تريد المتابعة؟');
     expect(text(await teamsSay('نعم'))).toContain('حُذف كل ما كنت أحتفظ به عنك.');
     expect((await feed(feeds.teams!)).status).toBe(404);
     expect(await e2e.server.store.starsOf(`teams:${TEAMS_USER}`)).toEqual([]);

@@ -87,7 +87,7 @@ describe('star, unstar and my agenda', () => {
     const mine = await bot.say('mon programme', SLACK_FR);
     expect(mine).toContain('== Mon programme ==');
     expect(mine).toContain('[Retirer : retirer w1-d2-b]');
-    expect(mine).toContain('rappel non');
+    expect(mine).toContain('arrêter les rappels');
     expect(await bot.say('أضف w1-d2-b', TEAMS_AR)).toContain('أُضيفت إلى جدولك');
     expect(await bot.say('جدولي', TEAMS_AR)).toContain('[أزل: أزل w1-d2-b]');
   });

@@ -169,7 +169,7 @@ describe('the conversational form', () => {
     expect(done).toContain('R');
     const me = await ar('بياناتي');
     expect(me).toContain('ليلى حداد');
-    expect(me).toContain('بانتظار الموافقة');
+    expect(me).toContain('بانتظار الاعتماد');
     const exported = await bot.reply('export', ORGANISER);
     const csv = exported.files?.[0];
     expect(csv?.mime).toBe('text/csv');

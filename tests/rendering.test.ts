@@ -104,11 +104,14 @@ describe('commands in the reader’s words', () => {
     const ar = stripBidi(renderText(await bot.reply('اليوم', { id: 'words-ar' }), say));
     expect(ar).toContain('[الأسبوع 1: الأسبوع 1]');
     expect(ar).not.toMatch(/: (agenda|session|week|today)\b/);
-    expect(say('me delete confirm', 'fr')).toBe('moi supprimer confirmer');
-    expect(say('me delete confirm', 'ar')).toBe('بياناتي حذف تأكيد');
+    // In the reader's own word order, not the English one (« moi supprimer », «بياناتي حذف»).
+    expect(say('me delete confirm', 'fr')).toBe('confirmer la suppression de mes données');
+    expect(say('me delete confirm', 'ar')).toBe('تأكيد حذف بياناتي');
+    expect(say('remind off', 'fr')).toBe('arrêter les rappels');
+    expect(say('remind off', 'ar')).toBe('إيقاف التذكير');
   });
 
-  it.each(['week 2', 'agenda 2021-05-05', 'session w1-d2-a', 'resources', 'help', 'register form', 'lang fr', 'me'] as const)('“%s” in French and Arabic runs the same command', async (command) => {
+  it.each(['week 2', 'agenda 2021-05-05', 'session w1-d2-a', 'resources', 'help', 'register form', 'lang fr', 'me', 'me export', 'me delete', 'remind off'] as const)('“%s” in French and Arabic runs the same command', async (command) => {
     const say = commandWords(bot.dispatcher.registry, bot.core.i18n);
     for (const lang of ['fr', 'ar'] as const) {
       const typed = say(command, lang)!;

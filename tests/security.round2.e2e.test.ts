@@ -72,7 +72,7 @@ describe('cut before parsing: no text stalls the one thread', () => {
     const dir = tempDir();
     const file = join(dir, 'invites.csv');
     writeFileSync(file, `email\n${'@'.repeat(6_000)}\nok@example.org\n`);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/invites.ts', 'import', file], { env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/invites.ts', 'import', file], { env: { ...process.env, DATA_DIR: dir, CKEX_NOW: '2021-05-04T14:00:00Z', LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 30_000 });
     expect(run.error).toBeUndefined();
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/1\b/);

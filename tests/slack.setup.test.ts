@@ -20,6 +20,12 @@ describe('Slack settings', () => {
     expect(http?.mode).toBe('http');
     expect(slackMode(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).toBe('socket');
     expect(slackMode(readConfig({}))).toBeUndefined();
-    expect(slackMode(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1' }))).toBeUndefined();
+  });
+
+  it('stops start-up on half a Slack configuration, naming the missing setting', () => {
+    expect(() => readConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow('environment: SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not: set SLACK_SIGNING_SECRET (Basic Information page of the app), or SLACK_APP_TOKEN for Socket Mode');
+    expect(() => readConfig({ SLACK_SIGNING_SECRET: 'secret-123456' })).toThrow('environment: SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not: set SLACK_BOT_TOKEN (xoxb-…');
+    expect(() => readConfig({ SLACK_SIGNING_SECRET: 'secret-123456', SLACK_APP_TOKEN: 'xapp-1' })).toThrow('SLACK_SIGNING_SECRET and SLACK_APP_TOKEN are set but SLACK_BOT_TOKEN is not');
+    expect(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123456' }).SLACK_BOT_TOKEN).toBe('xoxb-1');
   });
 });

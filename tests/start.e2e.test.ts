@@ -58,6 +58,13 @@ describe('npm start', () => {
     expect(output).toContain('MicrosoftAppId');
   });
 
+  it('refuses to start on half a Slack configuration, naming the missing setting', async () => {
+    const { code, output } = await failedStart({ DATA_DIR: tempDir(), SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(code).toBe(1);
+    expect(output).toContain('SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not');
+    expect(output).not.toContain('    at '); // no stack trace
+  });
+
   it('refuses to start on a bad setting, naming it', async () => {
     const { code, output } = await failedStart({ DATA_DIR: tempDir(), SLACK_BOT_TOKEN: 'not-a-token', SLACK_SIGNING_SECRET: SIGNING_SECRET });
     expect(code).toBe(1);

@@ -163,6 +163,20 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       for (const bad of [-1, 1441, 2.5]) await expect(a.updateUser('U1', { remindMinutes: bad })).rejects.toThrow();
       expect((await b.user('U1'))?.remindMinutes).toBeUndefined();
     });
+
+    it('keeps what was last shown, read by the other instance, replaced whole, other preferences left be', async () => {
+      const shown = { conversation: 'slack:D1', at: at(1), sessions: ['w2-d2-b', 'w2-d2-a'], day: '2021-05-11' };
+      await a.updateUser('U1', { lang: 'fr', pending: { yes: 'me delete confirm', at: at(1) } });
+      await a.updateUser('U1', { shown });
+      expect(await b.user('U1')).toMatchObject({ lang: 'fr', pending: { yes: 'me delete confirm' }, shown });
+      await b.updateUser('U1', { shown: { conversation: 'direct', at: at(2), sessions: [], week: 3 } });
+      expect((await a.user('U1'))?.shown).toEqual({ conversation: 'direct', at: at(2), sessions: [], week: 3 });
+      await a.updateUser('U1', { lastLang: 'ar' });
+      expect((await b.user('U1'))?.shown?.week).toBe(3);
+      await expect(a.updateUser('U1', { shown: { conversation: 'direct', at: at(3), sessions: Array.from({ length: 21 }, () => 'w1-d1-a') } })).rejects.toThrow();
+      await b.updateUser('U1', { shown: undefined });
+      expect(await a.user('U1')).not.toHaveProperty('shown');
+    });
   });
 
   describe('stars and calendar tokens', () => {
@@ -607,11 +621,11 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     it('counts personal data, purges it, and keeps preferences and channels', async () => {
       await fill(a);
       const token = await b.feedToken('U1');
-      const counts = { registrations: 2, invites: 2, forms: 2, conversations: 1, stars: 3, feeds: 1, questions: 0, votes: 0 };
+      const counts = { registrations: 2, invites: 2, forms: 2, conversations: 1, stars: 3, feeds: 1, nominations: 0, questions: 0, votes: 0 };
       expect(await b.personalDataCounts()).toEqual(counts);
       await a.saveDownload('tok', { owner: 'U0', name: 'x.csv', mime: 'text/csv', content: 'x', expiresAt: new Date(Date.now() + 60_000).toISOString() });
       expect(await b.purgePersonalData()).toEqual(counts);
-      expect(await a.personalDataCounts()).toEqual({ registrations: 0, invites: 0, forms: 0, conversations: 0, stars: 0, feeds: 0, questions: 0, votes: 0 });
+      expect(await a.personalDataCounts()).toEqual({ registrations: 0, invites: 0, forms: 0, conversations: 0, stars: 0, feeds: 0, nominations: 0, questions: 0, votes: 0 });
       expect(await a.takeDownload('tok')).toBeUndefined();
       expect(await a.starCounts()).toEqual({});
       expect(await a.starsOf('U1')).toEqual([]);
@@ -743,7 +757,9 @@ describe('PostgreSQL store only', () => {
         { version: 1, name: '001_init.sql' },
         { version: 2, name: '002_personal_agenda.sql' },
         { version: 3, name: '003_settings.sql' },
-        { version: 4, name: '004_live.sql' },
+        { version: 4, name: '004_last_shown.sql' },
+        { version: 5, name: '005_nominations.sql' },
+        { version: 6, name: '006_live.sql' },
       ]);
     } finally {
       await client.end();

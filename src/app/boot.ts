@@ -33,6 +33,7 @@ export async function boot(config: Config, clock?: Clock): Promise<Booted> {
     clock: clock ?? (config.CKEX_NOW ? shiftedClock(config.CKEX_NOW) : systemClock),
     store,
     admins: new Set(config.CKEX_ADMINS),
+    focalPoints: config.CKEX_FOCAL_POINTS,
     retentionDays: config.CKEX_RETENTION_DAYS,
     joinLinkMinutes: config.CKEX_JOIN_LINK_MINUTES,
     live: { minutes: config.CKEX_LIVE_MINUTES, anonymous: config.CKEX_QA_ANONYMOUS, moderation: config.CKEX_QA_MODERATION },

@@ -1,6 +1,7 @@
 // From a line of text to a Reply: a command word, a button's label typed, or a question in the asker's own words
 // (src/understanding); the language chosen; the arguments parsed; the answer. Nothing here throws to the user: a
 // sentence not understood says what was understood and offers the nearest actions, failures a polite apology.
+import { eventOver } from '../core/event-over.js';
 import { isOrganiser } from '../core/admins.js';
 import type { BotCore } from '../core/bot-core.js';
 import { log } from '../core/log.js';
@@ -15,8 +16,10 @@ import { notUnderstoodReply } from './not-understood.js';
 import { forgetQuestion, pendingQuestion } from './pending.js';
 import { FormMoved } from '../core/forms/form-version.js';
 import { answerQuestion } from './question.js';
+import { rememberShown } from './follow-up.js';
 import { continueForm, FORM_IDLE_MS } from './registration-form.js';
 import type { CommandRegistry } from './registry.js';
+import { naturalCommand } from './natural-commands.js';
 import { typedLabel } from './typed-labels.js';
 import { privateOnly } from '../views/private-only.js';
 import type { CommandSpec } from './types.js';
@@ -107,7 +110,9 @@ export class Dispatcher {
       // Another message of this user moved the form meanwhile (on another instance): read this one again over it.
       for (let attempt = 1; ; attempt++) {
         try {
-          return await this.run(ctx, text);
+          const reply = await this.run(ctx, text);
+          await rememberShown(ctx, reply);
+          return reply;
         } catch (err) {
           if (!(err instanceof FormMoved) || attempt === FORM_ATTEMPTS) throw err;
           // The form is read afresh; the question this message answers stays the one it arrived to.
@@ -150,8 +155,8 @@ export class Dispatcher {
     const idle = ctx.now.toMillis() - Date.parse(progress.updatedAt) > FORM_IDLE_MS;
     if (!idle && !isRegister) return continueForm(ctx, progress, text, (m, free) => this.isMidway(ctx, m, free), (c, t) => this.runCommand(c, t));
     const reply = await this.runCommand(ctx, command);
-    if (isRegister) return reply;
-    // A form left for a while no longer captures messages; remind instead.
+    // A form left for a while no longer captures messages; remind instead (not once the event is over: closed).
+    if (isRegister || eventOver(this.core, ctx.now)) return reply;
     return { ...reply, blocks: [...reply.blocks, { type: 'context', text: [ctx.t('form.reminder')] }] };
   }
 
@@ -183,7 +188,7 @@ export class Dispatcher {
 
   private async runCommand(ctx: CommandContext, raw: string, labelRead = false): Promise<Reply> {
     const text = withoutEdgePunctuation(raw);
-    const labelled = labelRead ? undefined : typedLabel(this.core.i18n, text);
+    const labelled = labelRead ? undefined : (typedLabel(this.core.i18n, text) ?? naturalCommand(text));
     if (labelled) return this.runCommand(ctx, labelled, true);
     const { entry, first, rest } = this.registry.resolve(text);
     if (first === '') return this.runSpec(ctx, this.registry.find('help')!.spec, '');

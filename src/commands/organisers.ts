@@ -1,4 +1,6 @@
 // Organiser commands (CKEX_ADMINS only): registrations, export, approve, decline, invites.
+import { eventOver } from '../core/event-over.js';
+import { invitesClosedReply } from '../views/registration-closed.js';
 import { formatNumber } from '../core/i18n/format.js';
 import { countryName } from '../core/forms/countries.js';
 import { emailsIn, notEmailsIn } from '../core/forms/export-csv.js';
@@ -13,7 +15,7 @@ import { z } from 'zod';
 import { none, words } from './args.js';
 import { defineCommand } from './types.js';
 import type { CommandContext } from '../core/context.js';
-import { statusNotice } from '../views/registration.js';
+import { confirmInvited, tellParticipant } from './invited.js';
 import { shortTitle } from '../views/session-lines.js';
 
 const text = (ctx: CommandContext, s: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [s] }] });
@@ -156,12 +158,6 @@ function decide(status: Extract<RegistrationStatus, 'confirmed' | 'declined'>) {
   };
 }
 
-/** Tells the people of a registration its new status, in the registration's language; whether anyone was reached. */
-async function tellParticipant(ctx: CommandContext, r: Registration): Promise<boolean> {
-  const participant = { ...ctx, lang: r.lang, t: ctx.core.i18n.t(r.lang), shared: false };
-  return (await Promise.all(r.userIds.map((u) => ctx.core.notifier.toUser(u, statusNotice(participant, r))))).some((result) => result === 'sent');
-}
-
 /** At most this many waiting registrations in one reply (each with its two buttons). */
 const PENDING_SHOWN = 15;
 
@@ -216,27 +212,13 @@ export const invites = defineCommand({
     // What was typed but is no email is named, so a typo is not silently left out.
     const notEmails = notEmailsIn(list);
     const skipped = notEmails.length > 0 ? [{ type: 'context' as const, text: [ctx.t('organisers.notEmails', { count: notEmails.length, entries: notEmails.slice(0, 10).join(', ') + (notEmails.length > 10 ? ', …' : '') })] }] : [];
+    if (emails.length > 0 && eventOver(ctx.core, ctx.now)) return invitesClosedReply(ctx); // retention would erase them
     if (emails.length === 0) {
       const help = text(ctx, ctx.t('organisers.invitesHelp', { count: await ctx.core.store.inviteCount() }));
       return { ...help, blocks: [...help.blocks, ...skipped] };
     }
     const added = await ctx.core.store.addInvites(emails, ctx.caller.id);
-    // Pending registrations of newly invited emails are confirmed at once, and their people told: only where the
-    // platform vouched the registrant owns the email (anyone can type someone else's); the others stay for approval.
-    const confirmed: string[] = [];
-    let unverified = 0;
-    for (const email of emails) {
-      const r = await ctx.core.store.registrationByEmail(email);
-      if (r?.status !== 'pending') continue;
-      if (!r.emailVerified) {
-        unverified++;
-        continue;
-      }
-      const updated = await setStatus(ctx.core.store, r, 'confirmed', ctx.now.toUTC().toISO()!, { invited: true });
-      if (!updated) continue; // decided meanwhile, elsewhere
-      await tellParticipant(ctx, updated);
-      confirmed.push(updated.id);
-    }
+    const { confirmed, unverified } = await confirmInvited(ctx, emails);
     const reply = text(ctx, ctx.t('organisers.invited', { count: added, total: await ctx.core.store.inviteCount(), confirmed: confirmed.length }));
     if (unverified > 0) reply.blocks.push({ type: 'context', text: [ctx.t('organisers.invitedUnverified', { count: unverified })] });
     reply.blocks.push(...skipped);

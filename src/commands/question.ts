@@ -6,6 +6,8 @@ import type { Block, Reply } from '../core/reply.js';
 import type { Part, Understanding } from '../core/reading.js';
 import { weekResources } from './resources.js';
 import { smallTalkReply } from './small-talk.js';
+import { factReply } from './fact.js';
+import { followUp } from './follow-up.js';
 import type { CommandContext } from '../core/context.js';
 import { dayReply } from '../views/day.js';
 import { foundOf, foundReply, sessionButtons, sessionListBlocks } from '../views/found.js';
@@ -30,7 +32,7 @@ const PART_HOURS: Record<Part, (hour: number) => boolean> = {
 };
 
 export async function answerQuestion(ctx: CommandContext, text: string, run: RunCommand): Promise<Answered> {
-  const understanding = ctx.core.reader.read(text, ctx.now.setZone(ctx.zone));
+  const understanding = followUp(ctx, ctx.core.reader.read(text, ctx.now.setZone(ctx.zone)));
   const reply = await decide(ctx, understanding, run);
   return reply ? { reply, understanding } : { understanding };
 }
@@ -45,16 +47,28 @@ async function decide(ctx: CommandContext, u: Understanding, run: RunCommand): P
   if (u.sessionId) return run(ctx, `session ${u.sessionId}`);
   if (u.sessionIdGuesses) return guessesReply(ctx, u.sessionIdGuesses);
   if (u.dateChoices) return whichDateReply(ctx, u.dateChoices);
+  // "What's first up tomorrow morning": an ordinal that points at nothing shown is the day's nth session.
+  const order = u.sessionOrder ?? (u.referent?.nth !== undefined && !u.sessionId && (u.day || u.part || u.week !== undefined) ? u.referent.nth : undefined);
+  const nth = order !== undefined ? sessionInOrder(ctx, { ...u, sessionOrder: order }) : undefined;
+  if (nth) return run(ctx, `session ${nth}`);
+  if (has(u, 'lang') && u.namedLang) return run(ctx, `lang ${u.namedLang}`);
+  // "who can attend?" is a fact, not a registration begun; "delete my data" the privacy fact, with its buttons.
+  const fact = u.fact ? factReply(ctx, u) : undefined;
+  if (fact) return fact;
   if (has(u, 'me')) return run(ctx, 'me');
   if (has(u, 'register')) return run(ctx, 'register');
-  if (has(u, 'lang') && u.namedLang) return run(ctx, `lang ${u.namedLang}`);
   if (u.weekOutOfRange !== undefined) return textReply(ctx, [{ type: 'text', text: [ctx.t('commands.week.invalid', { given: u.weekOutOfRange, usage: `${ctx.t('question.weekWord')} ${ctx.t('commands.week.usage')}` })] }]);
   const found = foundOf(ctx, u.hits);
+  // "What's the weather in DC today?": words about nothing the event holds, and nothing asked of the agenda.
+  if ((u.day || u.part) && u.subject !== '' && u.hits.length === 0 && !has(u, 'whatsOn', 'sessions', 'when', 'where', 'now', 'next', 'resources', 'search')) return undefined;
   if (u.day || u.part) return dayAnswer(ctx, u, found.sessions);
   if (u.week !== undefined) return weekAnswer(ctx, u, u.week, found.sessions, run);
   if (u.hits.length > 0) return subjectAnswer(ctx, u, run);
   // Words about something the agenda and library do not cover, or a yes or no to nothing: not understood.
   if (u.subject !== '' || (has(u, 'yes', 'no') && u.intents.length > 1)) return undefined;
+  // "the next session", « la prochaine séance », «الجلسة القادمة»: that one session in full; "what's next?" is now and next.
+  const next = has(u, 'next') && u.oneSession ? ctx.core.agenda.nowAndNext(ctx.now).next : undefined;
+  if (next) return run(ctx, `session ${next.session.id}`);
   if (has(u, 'now', 'next')) return run(ctx, 'now');
   if (has(u, 'whatsOn', 'sessions')) return run(ctx, 'today');
   if (has(u, 'resources')) return run(ctx, 'resources');
@@ -188,6 +202,10 @@ function dayAnswer(ctx: CommandContext, u: Understanding, onSubject: TimedSessio
     const ids = new Set(onSubject.map((s) => s.session.id));
     return dayReply(ctx, date, { only: (t) => ids.has(t.session.id), label: u.subjectShown, none: ctx.t('question.dayNone', { day: dayName(ctx, date), subject: u.subjectShown }) });
   }
+  if (u.remaining && date === ctx.now.setZone(ctx.zone).toISODate()) {
+    const label = ctx.t('understand.remaining');
+    return dayReply(ctx, date, { only: (t) => t.end > ctx.now, label, none: ctx.t('understand.remainingNone') });
+  }
   if (u.part) {
     const part = u.part;
     const label = ctx.t(`question.parts.${part}`);
@@ -212,7 +230,7 @@ async function subjectAnswer(ctx: CommandContext, u: Understanding, run: RunComm
   const found = foundOf(ctx, u.hits);
   const sessionScores = u.hits.filter((h) => h.kind === 'session').map((h) => h.score);
   const clear = sessionScores.length === 1 || (sessionScores.length > 1 && sessionScores[1]! < sessionScores[0]! * CLEAR_LEAD);
-  if (has(u, 'when', 'where') && clear && found.sessions[0]) return run(ctx, `session ${found.sessions[0].session.id}`);
+  if ((has(u, 'when', 'where') || u.oneSession) && clear && found.sessions[0]) return run(ctx, `session ${found.sessions[0].session.id}`);
   return foundReply(ctx, u.subjectShown, found);
 }
 
@@ -233,4 +251,14 @@ function whichDateReply(ctx: CommandContext, dates: [string, string]): Reply {
     lang: ctx.lang,
     blocks: [{ type: 'text', text: [ctx.t('question.whichDate', { first, second })] }, { type: 'actions', buttons: dates.map((d) => ({ label: dayName(ctx, d), command: `agenda ${d}` })) }],
   };
+}
+
+/** "The last session of the event", "the first session of week 2", "tomorrow's second session": by start time. */
+function sessionInOrder(ctx: CommandContext, u: Understanding): string | undefined {
+  const { agenda } = ctx.core;
+  let pool = u.day ? agenda.on(u.day.date, ctx.zone) : u.week !== undefined ? agenda.sessionsOfWeek(u.week) : agenda.all();
+  if (u.part) pool = pool.filter((s) => PART_HOURS[u.part!](s.start.setZone(ctx.zone).hour));
+  const sorted = [...pool].sort((a, b) => a.start.toMillis() - b.start.toMillis());
+  const pick = u.sessionOrder === 'last' ? sorted[sorted.length - 1] : sorted[(u.sessionOrder ?? 1) - 1];
+  return pick?.session.id;
 }

@@ -13,6 +13,8 @@ import type { CommandContext } from '../core/context.js';
 import { withoutLegacyRegion } from './region-step.js';
 import { registrationAnswers } from '../views/registration.js';
 import { dayName } from '../views/times.js';
+import { eventOver } from '../core/event-over.js';
+import { registrationClosedReply } from '../views/registration-closed.js';
 
 const WORDS: Record<string, 'form' | 'resume' | 'restart'> = {
   form: 'form', card: 'form', modal: 'form', formulaire: 'form', استمارة: 'form', نموذج: 'form',
@@ -44,6 +46,11 @@ export const register = defineCommand({
   aliases: { en: ['register', 'registration', 'signup'], fr: ['inscription', 'inscrire', "s'inscrire"], ar: ['تسجيل', 'سجلني', 'التسجيل'] },
   args: () => words,
   run: async (ctx, arg: string): Promise<Reply> => {
+    if (eventOver(ctx.core, ctx.now)) {
+      // Closed: a form begun before the end goes too, as retention would take it.
+      if (ctx.form?.progress) await ctx.core.store.dropForm(ctx.caller.id);
+      return registrationClosedReply(ctx);
+    }
     const sub = SUBCOMMANDS.get(normalizeWord(arg.trim()));
     if (sub === 'form' || !ctx.conversational) return formReply(ctx);
     const progress = ctx.form?.progress;

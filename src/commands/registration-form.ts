@@ -10,6 +10,8 @@ import type { FormProgress } from '../core/store/records.js';
 import { formWord } from './form-words.js';
 import { normalizeWord } from '../core/i18n/normalize.js';
 import { afterSubmit } from './registration-outcome.js';
+import { eventOver } from '../core/event-over.js';
+import { registrationClosedReply } from '../views/registration-closed.js';
 import { readRegionAnswer, regionQuestion, withAnswer, type RegionQuestion } from './region-step.js';
 import type { CommandContext } from '../core/context.js';
 import { answerFields, answerText } from '../views/registration.js';
@@ -143,6 +145,11 @@ async function confirm(ctx: CommandContext, progress: FormProgress): Promise<Rep
 
 /** A message while a form is open: a steering word, a command asked midway, or the answer to the question. */
 export async function continueForm(ctx: CommandContext, progress: FormProgress, message: string, isCommand: (message: string, freeText: boolean) => boolean, run: RunCommand): Promise<Reply> {
+  if (eventOver(ctx.core, ctx.now)) {
+    // The event ended while this form was open: nothing more is recorded, and what it held goes.
+    await ctx.core.store.dropForm(ctx.caller.id);
+    return registrationClosedReply(ctx);
+  }
   // A steering word as typed or as its button reads ("Skip.", "Edit: Country", « Modifier : Pays »).
   const steering = message.trim().replace(/^[\s¿¡"'«“]+|[\s?!.,;…؟،؛"'»”]+$/gu, '').replace(/\s*[:：]\s*/g, ' ');
   const [first = '', ...rest] = steering.split(/\s+/);

@@ -11,6 +11,8 @@ import { decideRegion } from '../core/content/regions.js';
 import { answerLimit, validateField } from '../core/forms/validate.js';
 import type { FormFieldView, FormView, Reply } from '../core/reply.js';
 import { afterSubmit } from './registration-outcome.js';
+import { eventOver } from '../core/event-over.js';
+import { registrationClosedReply } from '../views/registration-closed.js';
 import type { CommandContext } from '../core/context.js';
 
 export type FieldErrors = Partial<Record<FieldId, string>>;
@@ -85,6 +87,7 @@ function formRegion(ctx: CommandContext, country: string | undefined, raw: Recor
 export type FormOutcome = { ok: true; reply: Reply } | { ok: false; errors: FieldErrors; view: FormView };
 
 export async function submitRegistrationForm(ctx: CommandContext, raw: Record<string, string | undefined>): Promise<FormOutcome> {
+  if (eventOver(ctx.core, ctx.now)) return { ok: true, reply: registrationClosedReply(ctx) }; // nothing kept once the event is over
   const answers: Answers = {};
   const errors: FieldErrors = {};
   for (const f of FIELDS) {

@@ -42,6 +42,7 @@ export const star = defineCommand({
     return {
       lang: ctx.lang,
       personal: true,
+      shows: { sessions: [id] },
       blocks: [
         { type: 'text', text: [ctx.t(added ? 'stars.added' : 'stars.already', { title: shownTitle(ctx, timed.session) })] },
         { type: 'text', text: when(ctx, timed) },
@@ -71,6 +72,7 @@ export const unstar = defineCommand({
     return {
       lang: ctx.lang,
       personal: true,
+      shows: { sessions: [id] },
       blocks: [
         { type: 'text', text: [ctx.t(removed ? 'stars.removed' : 'stars.notStarred', { title })] },
         { type: 'actions', buttons: [{ label: ctx.t('buttons.myAgenda'), command: 'myagenda' }, ...(timed && removed ? [{ label: ctx.t('buttons.star'), command: `star ${id}` }] : [])] },

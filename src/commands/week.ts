@@ -28,7 +28,7 @@ function weekReply(ctx: CommandContext, number: number): Reply {
   if (agenda.week(number + 1)) buttons.push({ label: ctx.t('buttons.week', { number: number + 1 }), command: `week ${number + 1}` });
   buttons.push({ label: ctx.t('buttons.resources'), command: `resources` }, { label: ctx.t('buttons.today'), command: 'today' });
   blocks.push({ type: 'actions', buttons });
-  return { lang: ctx.lang, blocks, shareable: true };
+  return { lang: ctx.lang, blocks, shareable: true, shows: { sessions: sessions.map((s) => s.session.id), week: number } };
 }
 
 export const week = defineCommand({

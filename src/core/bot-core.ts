@@ -10,6 +10,7 @@ import type { Downloads } from './downloads.js';
 import type { Notifier } from './notify.js';
 import type { AgendaChange, Swapped } from './content/swapped.js';
 import type { LiveSettings } from './live/settings.js';
+import type { FocalPoints } from './nominations/focal-points.js';
 
 export interface BotCore {
   content: Content;
@@ -21,6 +22,8 @@ export interface BotCore {
   clock: Clock;
   store: AsyncStore;
   admins: ReadonlySet<string>;
+  /** Regional focal points (CKEX_FOCAL_POINTS): platform id → the region they nominate for. */
+  focalPoints: FocalPoints;
   /** Days after the event's last day when personal data is erased (CKEX_RETENTION_DAYS). */
   retentionDays: number;
   /** Minutes before a session's start from which its join link is shown (CKEX_JOIN_LINK_MINUTES). */

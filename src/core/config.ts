@@ -1,6 +1,7 @@
 // Settings from the environment, validated once. A bad value stops start-up naming the setting and the fix.
 import { z } from 'zod';
 import { platformOfAdminId } from './admins.js';
+import { parseFocalPoints } from './nominations/focal-points.js';
 
 const list = z
   .string()
@@ -32,10 +33,13 @@ export const configSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(8, { message: 'expected the signing secret from the Basic Information page of the app' }).optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', { message: 'expected an app-level token starting with xapp- (needs connections:write), for Socket Mode' }).optional(),
   SLACK_API_URL: z.url({ message: 'expected the base URL of the Slack Web API, such as http://127.0.0.1:4000/api/' }).transform((u) => (u.endsWith('/') ? u : `${u}/`)).optional(),
-  MicrosoftAppId: z.guid({ message: 'expected the Microsoft App ID (a GUID) of the Azure Bot resource (Configuration page)' }).optional(),
+  // The Teams settings are checked together, all problems at once, by src/bots/teams/settings.ts.
+  MicrosoftAppId: z.string().trim().min(1).optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { message: 'expected MultiTenant, SingleTenant or UserAssignedMSI, as chosen when the Azure Bot was created' }).optional(),
-  MicrosoftAppTenantId: z.string().min(1).optional(),
+  MicrosoftAppType: z.string().trim().min(1).optional(),
+  MicrosoftAppTenantId: z.string().trim().min(1).optional(),
+  ToBotFromChannelOpenIdMetadataUrl: z.url({ protocol: /^https?$/, message: 'expected the address of an OpenID metadata document; leave it unset for the public Azure cloud' }).optional(),
+  ToBotFromEmulatorOpenIdMetadataUrl: z.url({ protocol: /^https?$/, message: 'expected the address of an OpenID metadata document; leave it unset for the public Azure cloud' }).optional(),
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['0', '1'], { message: 'expected 1 (Teams without authentication, for the Bot Framework Emulator on this machine only) or 0' }).optional(),
   /** Days after the event's last day when personal data is erased (the consent notice's promise). */
   CKEX_RETENTION_DAYS: z.coerce.number({ message: "expected a whole number of days, such as 184 (six months)" }).int().min(0).max(3650).default(184),
@@ -58,6 +62,13 @@ export const configSchema = z.object({
   CKEX_QA_ANONYMOUS: z.enum(['0', '1'], { message: 'expected 1 (questions may be anonymous) or 0 (every question shows who asked it to organisers)' }).default('1').transform((v) => v === '1'),
   /** 1: new questions wait for a moderator before anyone else sees them. */
   CKEX_QA_MODERATION: z.enum(['0', '1'], { message: 'expected 1 (new questions wait for a moderator) or 0 (shown at once)' }).default('0').transform((v) => v === '1'),
+  /** Regional focal points: platform user ids with the region each nominates for ("U0123ABCD:MENA,29:…:AFW"). */
+  CKEX_FOCAL_POINTS: list.transform((entries, ctx) => {
+    const parsed = parseFocalPoints(entries);
+    if ('points' in parsed) return parsed.points;
+    ctx.addIssue({ code: 'custom', message: `expected comma-separated focal points, each a platform user id and its region (U0123ABCD:MENA, 29:…:AFW): ${parsed.error}` });
+    return z.NEVER;
+  }),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -73,5 +84,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`environment: setting ${issue.path.join('.')}: ${issue.message}`);
   }
+  const slack = halfSlack(parsed.data);
+  if (slack) throw new ConfigError(slack);
   return parsed.data;
+}
+
+/**
+ * Half a Slack configuration stops start-up, as half a Teams one does: Slack needs the bot token and either the
+ * signing secret (HTTP) or the app-level token (Socket Mode). Undefined when Slack is whole or wholly off.
+ */
+export function halfSlack(config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN'>): string | undefined {
+  const { SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: secret, SLACK_APP_TOKEN: appToken } = config;
+  if (token && !secret && !appToken) {
+    return 'environment: SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not: set SLACK_SIGNING_SECRET (Basic Information page of the app), or SLACK_APP_TOKEN for Socket Mode, or remove SLACK_BOT_TOKEN to run without Slack';
+  }
+  if (!token && (secret || appToken)) {
+    const set = [secret ? 'SLACK_SIGNING_SECRET' : undefined, appToken ? 'SLACK_APP_TOKEN' : undefined].filter(Boolean).join(' and ');
+    return `environment: ${set} ${secret && appToken ? 'are' : 'is'} set but SLACK_BOT_TOKEN is not: set SLACK_BOT_TOKEN (xoxb-…, OAuth & Permissions page of the app), or remove ${set} to run without Slack`;
+  }
+  return undefined;
 }

@@ -30,6 +30,8 @@ export interface DayAsked {
   explicit: boolean;
   /** The weekday named (1 = Monday), when the day was given that way: "Thursday of week 2". */
   weekday?: number;
+  /** A weekday named alone, with no this/next/last and no past: "and Tuesday?" after a day is that day's week. */
+  bare?: true;
 }
 
 export interface Understanding {
@@ -46,6 +48,18 @@ export interface Understanding {
   week?: number;
   weekOutOfRange?: number;
   part?: Part;
+  /** Points at what the bot last showed ("it", "the second one", «أضفها»), which one of them if said. */
+  referent?: { nth?: number | 'last' };
+  /** Moves that many weeks from the week last shown ("and the week after?"). */
+  shiftWeeks?: number;
+  /** Moves that many days from the day last shown ("the next day", « la veille »). */
+  shiftDays?: number;
+  /** What is still to come of the day asked ("what's left today?"). */
+  remaining?: true;
+  /** A session word in the singular ("the session on…", «جلسة»): one session is asked for, not a list. */
+  oneSession?: true;
+  /** The nth session (1 = the first), or the last, of the day, the week or the whole event asked. */
+  sessionOrder?: number | 'last';
   /** A session id, however typed (W2D3A, w2 d3 a). */
   sessionId?: string;
   /** Ids a partial one (w2-d3) may mean. */
@@ -54,6 +68,8 @@ export interface Understanding {
   minutes?: number;
   /** A language named ("in French"). */
   namedLang?: Lang;
+  /** A fact of the event itself the question asks about (an id of content/event-faq.json): "is it free?". */
+  fact?: string;
   /** What the question is about, in the words left once days, weeks, intents and stop words are read. */
   subject: string;
   /** The same words as the asker wrote them, to show back. */

@@ -92,6 +92,15 @@ export interface Reply {
   erased?: true;
   /** A one-screen form the surface shows if it can (the blocks say what to do otherwise). */
   form?: FormView;
+  /** What the reply shows (sessions, a day, a week): what "it", "the second one", "the next day" then refer to. */
+  shows?: Shows;
+}
+
+/** The sessions a reply shows, in order, and the day or week it is, if it is one. */
+export interface Shows {
+  sessions: string[];
+  day?: string;
+  week?: number;
 }
 
 export const dirOf = (lang: Lang): 'rtl' | 'ltr' => (lang === 'ar' ? 'rtl' : 'ltr');

@@ -5,7 +5,11 @@ import placeholders from './placeholders.json' with { type: 'json' };
 import { diffAgendas, refOf, type AgendaDiff } from './diff.js';
 import { assignIds } from './ids.js';
 import { place, type PlacedSession } from './place.js';
+import type { LeftOutLink } from './links.js';
 import type { ReadResult, RowProblem } from './types.js';
+
+/** A link left out of the agenda, with the id of the session it belonged to. */
+export type LeftOutSessionLink = LeftOutLink & { id: string };
 
 export interface AgendaOutcome {
   agenda?: Agenda;
@@ -18,6 +22,8 @@ export interface AgendaOutcome {
    * as the working language's until translated: the report names them so organisers know.
    */
   otherLanguage: { id: string; title: string; language: string }[];
+  /** Links the bot could not show (http://…), left out, in the file's order. */
+  leftOutLinks: LeftOutSessionLink[];
   sampleCleared: boolean;
 }
 
@@ -27,18 +33,20 @@ export function nextAgenda(read: ReadResult, previous: Agenda | undefined, event
   const problems = [...read.problems];
   const placed: PlacedSession[] = [];
   const foreign = new Map<string, string>(); // source key → the language the source names
+  const dropped = new Map<string, LeftOutLink[]>(); // source key → its links left out
   for (const s of read.sessions) {
     const p = place(s, event);
     if ('problem' in p) problems.push(p);
     else {
       placed.push(p);
       if (s.language && !LANGS.includes(s.language as Lang)) foreign.set(p.source!, s.language);
+      if (s.leftOut) dropped.set(p.source!, s.leftOut);
     }
   }
   if (read.sessions.length === 0 && problems.length === 0) problems.push({ line: 0, problem: 'the file has no sessions', fix: 'check that it is the agenda export' });
   const assigned = assignIds(placed, previous, event.timeZone);
   problems.push(...assigned.problems);
-  const outcome = { diff: EMPTY, problems: problems.sort((a, b) => a.line - b.line), untranslated: [], otherLanguage: [], sampleCleared: false };
+  const outcome = { diff: EMPTY, problems: problems.sort((a, b) => a.line - b.line), untranslated: [], otherLanguage: [], leftOutLinks: [], sampleCleared: false };
   if (problems.length > 0) return outcome;
   const note = Object.fromEntries(Object.entries(placeholders.note).map(([l, t]) => [l, t.replace('{{file}}', fileName)])) as Agenda['note'];
   const agenda: Agenda = { sample: false, note, sessions: assigned.sessions, ...(assigned.retired.length > 0 ? { retired: assigned.retired } : {}) };
@@ -49,6 +57,7 @@ export function nextAgenda(read: ReadResult, previous: Agenda | undefined, event
     problems,
     untranslated: agenda.sessions.filter((s) => s.untranslated).map((s) => ({ id: s.id, title: s.title[s.originalLanguage ?? 'en'], languages: s.untranslated! })),
     otherLanguage: agenda.sessions.filter((s) => foreign.has(s.source!)).map((s) => ({ id: s.id, title: s.title[s.originalLanguage ?? 'en'], language: foreign.get(s.source!)! })),
+    leftOutLinks: agenda.sessions.flatMap((s) => (dropped.get(s.source!) ?? []).map((l) => ({ ...l, id: s.id }))).sort((a, b) => a.line - b.line),
     sampleCleared: previous?.sample === true,
   };
 }

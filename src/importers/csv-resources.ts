@@ -2,7 +2,7 @@
 import { RESOURCE_TYPES, TOPIC_IDS, type Localized, type Resource } from '../core/content/schema.js';
 import { LANGS, type Lang } from '../core/lang.js';
 import { listOf, readCsv, type CsvRow } from './csv-rows.js';
-import { isHttps } from './links.js';
+import { whyNotShown, type LeftOutLink } from './links.js';
 import { normalise } from './place.js';
 import { controlProblem, type Field } from './plain-fields.js';
 import type { RowProblem } from './types.js';
@@ -22,9 +22,10 @@ function localized(row: CsvRow, name: string, original: Lang): Localized | undef
   return Object.fromEntries(LANGS.map((l) => [l, given[l] ?? fallback])) as Localized;
 }
 
-export function readResourceCsv(text: string): { resources: Resource[]; problems: RowProblem[] } {
+export function readResourceCsv(text: string): { resources: Resource[]; problems: RowProblem[]; leftOut: LeftOutLink[] } {
   const table = readCsv(text);
-  if ('problem' in table) return { resources: [], problems: [table] };
+  if ('problem' in table) return { resources: [], problems: [table], leftOut: [] };
+  const leftOut: LeftOutLink[] = [];
   const resources: Resource[] = [];
   const problems: RowProblem[] = [];
   for (const row of table.rows) {
@@ -49,9 +50,12 @@ export function readResourceCsv(text: string): { resources: Resource[]; problems
     const countries = listOf(row.get('countries')).map((c) => c.toUpperCase());
     const id = row.get('id') ?? normalise(title[original]).split(' ').slice(0, 6).join('-');
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) { bad(`no usable id ("${id}")`, 'fill the id column with lower-case letters, digits and hyphens, like ethiopia-brief'); continue; }
-    const url = row.get('url');
-    if (url !== undefined && !isHttps(url)) { bad(`the url "${url}" is not an https:// address`, 'write the full address starting with https://, or leave it empty'); continue; }
+    // A url the bot cannot show (http://) is left out and listed; the item stays, without its Open button.
+    const given = row.get('url');
+    const why = given === undefined ? undefined : whyNotShown(given);
+    if (why) leftOut.push({ line: row.line, kind: 'url', address: given!, why });
+    const url = why ? undefined : given;
     resources.push({ id, type, date, originalLanguage: original, title, summary, weeks, topics, countries, tags: tags ?? { en: type, fr: type, ar: type }, ...(url ? { url } : {}) });
   }
-  return { resources, problems };
+  return { resources, problems, leftOut };
 }

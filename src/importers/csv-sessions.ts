@@ -2,7 +2,7 @@
 import { LINK_KINDS, type SessionLinks } from '../core/content/schema.js';
 import { LANGS, type Lang } from '../core/lang.js';
 import { listOf, readCsv, type CsvRow } from './csv-rows.js';
-import { isHttps } from './links.js';
+import { showable, type LeftOutLink } from './links.js';
 import type { ReadResult, RowProblem, SourceSession } from './types.js';
 
 export const SESSION_COLUMNS = ['key', 'date', 'start', 'end', 'week', 'topic', 'language', 'title_en', 'title_fr', 'title_ar', 'description_en', 'description_fr', 'description_ar', 'speakers', 'speakers_fr', 'speakers_ar', 'page_url', 'join_url', 'materials_url', 'recording_url'] as const;
@@ -30,7 +30,7 @@ function speakersOf(row: CsvRow): Partial<Record<Lang, string>>[] {
  * One address a column: page_url, join_url, materials_url, recording_url. The `links` column of earlier files
  * is still read when it holds one address, as the page.
  */
-function linksOf(row: CsvRow): SessionLinks | Omit<RowProblem, 'line'> {
+function linksOf(row: CsvRow): { links: SessionLinks; leftOut: LeftOutLink[] } | Omit<RowProblem, 'line'> {
   const links: SessionLinks = {};
   const old = row.get('links');
   if (old !== undefined) {
@@ -42,11 +42,7 @@ function linksOf(row: CsvRow): SessionLinks | Omit<RowProblem, 'line'> {
     const address = row.get(`${kind}_url`);
     if (address !== undefined) links[kind] = address;
   }
-  for (const kind of LINK_KINDS) {
-    const address = links[kind];
-    if (address !== undefined && !isHttps(address)) return { problem: `the ${kind}_url "${address}" is not an https:// address`, fix: 'write the full address starting with https://, one address a column' };
-  }
-  return links;
+  return showable(links, row.line);
 }
 
 export function readSessionCsv(text: string): ReadResult {
@@ -77,11 +73,12 @@ export function readSessionCsv(text: string): ReadResult {
       bad(`the week "${week}" is not a week number`, 'write 1, 2, 3 or 4, or leave it empty');
       continue;
     }
-    const links = linksOf(row);
-    if ('problem' in links) {
-      bad(links.problem, links.fix);
+    const found = linksOf(row);
+    if ('problem' in found) {
+      bad(found.problem, found.fix);
       continue;
     }
+    const { links, leftOut } = found;
     const session: SourceSession = {
       line: row.line,
       ...(row.get('key') ? { key: `key:${row.get('key')}` } : {}),
@@ -95,6 +92,7 @@ export function readSessionCsv(text: string): ReadResult {
       ...(row.get('topic') ?? row.get('track') ? { track: (row.get('topic') ?? row.get('track'))! } : {}),
       ...(week ? { week: Number(week) } : {}),
       links,
+      ...(leftOut.length > 0 ? { leftOut } : {}),
     };
     if (Object.keys(session.title).length === 0) {
       bad('the row has no title', 'fill title_en, title_fr or title_ar');

@@ -2,7 +2,7 @@
 import { DateTime, Duration } from 'luxon';
 import type { SessionLinks } from '../core/content/schema.js';
 import { LANGS, type Lang } from '../core/lang.js';
-import { isHttps, kindOfTitle } from './links.js';
+import { kindOfTitle, orderedLinks, showable, type LeftOutLink } from './links.js';
 import type { RowProblem, SourceSession } from './types.js';
 
 /** The fields of a frab event the bot uses (voc/schedule validator/json/schema.json). */
@@ -44,24 +44,20 @@ function personName(p: unknown): string | undefined {
 
 /**
  * `url` is the session's page; each of `links[]` is materials or a recording by its title ("Slides",
- * "Recording"), the first of each kind; a link of no recognisable kind is left out. Addresses must be https://.
+ * "Recording"), the first the bot can show of each kind; a link of no recognisable kind is not a session link.
  */
-function linksOf(e: FrabEvent, line: number): SessionLinks | RowProblem {
-  const out: SessionLinks = {};
-  const page = text(e.url);
-  if (page) {
-    if (!isHttps(page)) return { line, problem: `the url "${page}" is not an https:// address`, fix: 'give the https:// address of the session page, or remove it' };
-    out.page = page;
-  }
+function linksOf(e: FrabEvent, line: number): { links: SessionLinks; leftOut: LeftOutLink[] } {
+  const found = showable({ page: text(e.url) }, line);
   for (const l of Array.isArray(e.links) ? e.links : []) {
     const o = l && typeof l === 'object' ? (l as Record<string, unknown>) : undefined;
     const address = o ? text(o.url) : undefined;
     const kind = kindOfTitle(o ? text(o.title) : undefined);
-    if (!address || !kind || out[kind]) continue;
-    if (!isHttps(address)) return { line, problem: `the ${kind} link "${address}" is not an https:// address`, fix: 'give its https:// address, or remove it' };
-    out[kind] = address;
+    if (!address || !kind || found.links[kind]) continue;
+    const one = showable({ [kind]: address }, line);
+    found.leftOut.push(...one.leftOut);
+    if (one.links[kind]) found.links[kind] = one.links[kind];
   }
-  return out;
+  return { links: orderedLinks(found.links), leftOut: found.leftOut };
 }
 
 /** "01:30", "1:30", "01:30:00" → minutes. */
@@ -87,8 +83,7 @@ export function frabSession(e: FrabEvent, line: number, dayDate: string | undefi
   if (!start?.isValid) {
     return { line, problem: `the event has no readable start (date "${dateText ?? ''}", start "${text(e.start) ?? ''}")`, fix: 'give "date" as an ISO 8601 date-time such as 2021-05-04T09:00:00-04:00' };
   }
-  const links = linksOf(e, line);
-  if ('problem' in links) return links;
+  const { links, leftOut } = linksOf(e, line);
   const minutes = minutesOf(text(e.duration) ?? '');
   if (minutes === undefined || minutes <= 0) {
     return { line, problem: `the duration "${text(e.duration) ?? ''}" is not a length of time`, fix: 'give "duration" as HH:MM, such as 01:30' };
@@ -111,6 +106,7 @@ export function frabSession(e: FrabEvent, line: number, dayDate: string | undefi
     ...(language ? { language } : {}),
     ...(track ? { track } : {}),
     links,
+    ...(leftOut.length > 0 ? { leftOut } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { isValidZone } from '../core/clock.js';
 import type { SessionLinks } from '../core/content/schema.js';
 import { expandZones, zoneProblems } from './ical-zones.js';
-import { isHttps } from './links.js';
+import { isHttps, showable, type LeftOutLink } from './links.js';
 import { linesOf, type ReadOptions, type ReadResult, type RowProblem, type SourceSession } from './types.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
@@ -34,17 +34,10 @@ function joinOf(vevent: Component): string | undefined {
   return [...conferences, ...vendor].find(isHttps);
 }
 
-/** URL is the session's page (refused unless https://); the join address as joinOf finds it. */
-function linksOf(vevent: Component, line: number): SessionLinks | RowProblem {
-  const links: SessionLinks = {};
+/** URL is the session's page, the join address as joinOf finds it; one the bot cannot show is left out. */
+function linksOf(vevent: Component, line: number): { links: SessionLinks; leftOut: LeftOutLink[] } {
   const url = (vevent.getFirstPropertyValue('url') as string | null)?.trim();
-  if (url) {
-    if (!isHttps(url)) return { line, problem: `the URL "${url}" is not an https:// address`, fix: 'give the https:// address of the session page, or remove the URL' };
-    links.page = url;
-  }
-  const join = joinOf(vevent);
-  if (join) links.join = join;
-  return links;
+  return showable({ page: url, join: joinOf(vevent) }, line);
 }
 
 function eventOf(vevent: Component, line: number, zone: string): SourceSession | RowProblem {
@@ -65,8 +58,7 @@ function eventOf(vevent: Component, line: number, zone: string): SourceSession |
   const localEnd = end.setZone(zone);
   const speakers = vevent.getAllProperties('attendee').map((a) => (a.getParameter('cn') as string | undefined)?.trim()).filter((n): n is string => !!n);
   const categories = vevent.getAllProperties('categories').flatMap((c) => c.getValues() as string[]);
-  const links = linksOf(vevent, line);
-  if ('problem' in links) return links;
+  const { links, leftOut } = linksOf(vevent, line);
   const lang = language ?? 'en';
   return {
     line,
@@ -80,6 +72,7 @@ function eventOf(vevent: Component, line: number, zone: string): SourceSession |
     ...(language ? { language } : {}),
     ...(categories[0] ? { track: categories.join(', ') } : {}),
     links,
+    ...(leftOut.length > 0 ? { leftOut } : {}),
   };
 }
 

@@ -63,7 +63,7 @@ async function importSessions(file: string, text: string, format: Exclude<Format
     if (shifted.shift) report.shift = shifted.shift;
   }
   const outcome = nextAgenda(read, previous, event, basename(file));
-  Object.assign(report, { problems: outcome.problems, sessions: outcome.diff, untranslated: outcome.untranslated, otherLanguage: outcome.otherLanguage, sampleCleared: outcome.sampleCleared });
+  Object.assign(report, { problems: outcome.problems, sessions: outcome.diff, untranslated: outcome.untranslated, otherLanguage: outcome.otherLanguage, leftOutLinks: outcome.leftOutLinks, sampleCleared: outcome.sampleCleared });
   return outcome.agenda;
 }
 
@@ -73,8 +73,9 @@ async function importLibrary(text: string, opts: ImportOptions, report: ImportRe
     return undefined;
   }
   const previous = await readJsonFile(join(opts.contentDir, 'resources.json'), (raw) => librarySchema.parse(raw));
-  const { resources, problems } = readResourceCsv(text);
+  const { resources, problems, leftOut } = readResourceCsv(text);
   report.problems = problems;
+  report.leftOutLinks = leftOut;
   if (problems.length > 0 || !previous) {
     if (!previous) problems.push({ line: 0, problem: 'content/resources.json cannot be read', fix: 'restore it first: the import keeps its "source" text' });
     return undefined;
@@ -97,7 +98,7 @@ export async function importFile(file: string, opts: ImportOptions): Promise<Imp
   const text = 'text' in read ? read.text : '';
   const format = detectFormat(file, text);
   const targetName = format === 'csv-resources' ? 'resources.json' : 'agenda.json';
-  const report: ImportReport = { file, format, target: join(opts.contentDir, targetName), written: false, dryRun: !!opts.dryRun, problems: [], untranslated: [], otherLanguage: [], sampleCleared: false };
+  const report: ImportReport = { file, format, target: join(opts.contentDir, targetName), written: false, dryRun: !!opts.dryRun, problems: [], untranslated: [], otherLanguage: [], leftOutLinks: [], sampleCleared: false };
   if ('problem' in read) return { ...report, problems: [read] };
   const data = format === 'csv-resources' ? await importLibrary(text, opts, report) : await importSessions(file, text, format, opts, report);
   if (!data || report.problems.length > 0) return report;

@@ -1,7 +1,9 @@
 // The import report as text: what was added, changed and removed, by title; what is not translated; what to fix.
 import type { AgendaDiff } from './diff.js';
 import type { Format } from './detect.js';
+import type { LeftOutLink } from './links.js';
 import type { Shift } from './shift.js';
+import { visible } from '../core/content/plain-text.js';
 import { problemText, type RowProblem } from './types.js';
 
 /** What an import did or would do, as `npm run import` prints it. */
@@ -18,6 +20,8 @@ export interface ImportReport {
   untranslated: { id: string; title: string; languages: string[] }[];
   /** Sessions written in a language other than en, fr and ar (see AgendaOutcome.otherLanguage). */
   otherLanguage: { id: string; title: string; language: string }[];
+  /** Links the bot could not show (http://…), left out of what was written; a session's carries its id. */
+  leftOutLinks: (LeftOutLink & { id?: string })[];
   sampleCleared: boolean;
   /** How far `shiftTo` moved the file's dates. */
   shift?: Shift;
@@ -54,7 +58,24 @@ export function formatReport(r: ImportReport): string {
     out.push(`Library: added ${l.added.length}, changed ${l.changed.length}, removed ${l.removed.length}, unchanged ${l.unchanged}.`);
     out.push(...l.added.map((t) => `  + ${t}`), ...l.changed.map((t) => `  ~ ${t}`), ...l.removed.map((t) => `  - ${t}`));
   }
+  out.push(...leftOutLines(r.leftOutLinks));
   if (r.dryRun) out.push(`Dry run: ${r.target} is unchanged.`);
   else if (r.written) out.push(`Written: ${r.target}. Organisers: send "reload" to the bot to answer from it.`);
   return out.join('\n');
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * "Left out 36 links that are not https://, first at line 38 (the bot never shows them):", one line each; then
+ * the https:// ones the bot cannot open either, each with why.
+ */
+function leftOutLines(links: ImportReport['leftOutLinks']): string[] {
+  const out: string[] = [];
+  const line = (l: ImportReport['leftOutLinks'][number], why: boolean) => visible(`  line ${l.line}  ${l.id ? `${l.id}  ` : ''}${l.kind}  ${l.address}${why ? `  (${l.why})` : ''}`);
+  const http = links.filter((l) => l.why === 'not https://');
+  const other = links.filter((l) => l.why !== 'not https://');
+  if (http.length > 0) out.push(`Left out ${plural(http.length, 'link')} that ${http.length === 1 ? 'is' : 'are'} not https://, first at line ${http[0]!.line} (the bot never shows them):`, ...http.map((l) => line(l, false)));
+  if (other.length > 0) out.push(`Left out ${plural(other.length, 'https:// link')} the bot cannot open, first at line ${other[0]!.line}:`, ...other.map((l) => line(l, true)));
+  return out;
 }

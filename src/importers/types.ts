@@ -2,6 +2,7 @@
 import { visible } from '../core/content/plain-text.js';
 import type { SessionLinks } from '../core/content/schema.js';
 import type { Lang } from '../core/lang.js';
+import type { LeftOutLink } from './links.js';
 
 /** A row or event that cannot become a session: where it is, what is wrong, how to fix it. */
 export interface RowProblem {
@@ -31,6 +32,8 @@ export interface SourceSession {
   week?: number;
   /** The session's page, join address, materials and recording, as far as the source gives them ({} when none). */
   links: SessionLinks;
+  /** Links of the source the bot could not show (http://…), left out of `links`. */
+  leftOut?: LeftOutLink[];
   /** The date the file gives, when `--shift-to` moved the session (see shift.ts). */
   shiftedFrom?: string;
 }

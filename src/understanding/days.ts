@@ -1,5 +1,6 @@
 // Days, as people write them: today/tomorrow/yesterday, a weekday (this, next or last), a date in any of the
-// forms people use (12 May, May 12, le 12 mai, ١٢ مايو, 12 أيار, 2021-05-12, 12/5), the nth day of the event.
+// forms people use (12 May, May 12, le 12 mai, ١٢ مايو, 12 أيار, 2021-05-12, 12/5), the nth day of the event; a
+// weekday in a question put in the past is the one gone by.
 // A numeric date is read day/month; when that falls outside the event and month/day inside it (5/12), the
 // reader does not guess: it returns both dates and the bot asks.
 import { DateTime } from 'luxon';
@@ -154,9 +155,18 @@ export function findDays(tokens: Token[], today: DateTime, calendar: EventCalend
     if (!weekday) continue;
     const { before, after } = neighbours(tokens, sig, k);
     const modifierToken = meaning(before, 'modifier') ? before : meaning(after, 'modifier') ? after : undefined;
-    const which = meaning(modifierToken, 'modifier')?.which;
-    use(tokens[i], modifierToken);
-    return { ...found, day: { date: weekdayDate(today, weekday.day, which), explicit: false, weekday: weekday.day } };
+    // "I missed Monday", « j'ai raté lundi », «ماذا كان يوم الاثنين»: the Monday gone by, not the next one.
+    // « mercredi 19 », "Monday 24": the weekday and its day of the event's month.
+    const dayToken = [after, before].find((t) => digitsOf(t, suffixes) !== undefined);
+    const dated = dayToken ? iso(calendar.year, calendar.month, digitsOf(dayToken, suffixes)!.value) : undefined;
+    if (dated) {
+      use(tokens[i], dayToken, modifierToken);
+      return { ...found, day: { date: dated, explicit: true, weekday: weekday.day } };
+    }
+    const past = modifierToken ? undefined : tokens.find((t) => meaning(t, 'past'));
+    const which = meaning(modifierToken, 'modifier')?.which ?? (past ? 'last' : undefined);
+    use(tokens[i], modifierToken, past);
+    return { ...found, day: { date: weekdayDate(today, weekday.day, which), explicit: false, weekday: weekday.day, ...(which === undefined ? { bare: true as const } : {}) } };
   }
 
   return found;

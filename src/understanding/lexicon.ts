@@ -23,6 +23,10 @@ function* phrasesOf(table: LanguageTable): Generator<[string, Meaning]> {
   for (const [i, names] of table.ordinals.entries()) for (const p of names) yield [p, { kind: 'ordinal', value: i + 1 }];
   for (const p of table.final) yield [p, { kind: 'final' }];
   for (const which of ['this', 'next', 'last'] as const) for (const p of table.modifiers[which]) yield [p, { kind: 'modifier', which }];
+  for (const p of table.past) yield [p, { kind: 'past' }];
+  for (const p of table.remaining) yield [p, { kind: 'remaining' }];
+  for (const p of table.referents) yield [p, { kind: 'referent' }];
+  for (const { days, phrases } of table.shifts) for (const p of phrases) yield [p, { kind: 'shift', days }];
   for (const p of table.weekWords) yield [p, { kind: 'weekWord' }];
   for (const p of table.dayWords) yield [p, { kind: 'dayWord' }];
   for (const part of PARTS) for (const p of table.parts[part]) yield [p, { kind: 'part', part }];
@@ -44,6 +48,7 @@ export class Lexicon {
   private readonly shown = new Map<string, Set<Lang>>();
   private readonly neutral: Record<Lang, Set<string>>;
   private readonly prefixes: string[];
+  private readonly pronouns: string[];
   private maxWords = 1;
 
   /** `extraWords`: more words that show a language (the command words, the names of topics). */
@@ -81,15 +86,23 @@ export class Lexicon {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
     this.neutral = Object.fromEntries(LANGS.map((l) => [l, new Set(TABLES[l].neutral.map(phraseKey))])) as Record<Lang, Set<string>>;
     this.prefixes = LANGS.flatMap((l) => TABLES[l].prefixes.map(phraseKey)).sort((a, b) => b.length - a.length);
+    this.pronouns = LANGS.flatMap((l) => TABLES[l].pronounSuffixes.map(phraseKey));
   }
 
-  /** A word, and the word without a clitic written onto it (والخميس → الخميس, خميس), or a plural or 's ("when's"). */
-  variants(word: string): string[] {
+  /**
+   * A word, and the word without a clitic written onto it (والخميس → الخميس, خميس), or a plural or 's ("when's");
+   * with `pronouns`, also without a pronoun ending (أضفها → أضف).
+   */
+  variants(word: string, pronouns = true): string[] {
     const out = [word];
     if (/^[a-z]{3,}s$/.test(word)) out.push(word.slice(0, -1));
     for (const prefix of this.prefixes) {
       if (word.startsWith(prefix) && word.length - prefix.length >= 3) out.push(word.slice(prefix.length));
     }
+    // The person a spoken Arabic verb is conjugated in (نتسجل, أتسجل, يتسجل: I or we register) says nothing here.
+    if (/^[اتني]\p{Script=Arabic}{3,}$/u.test(word) && !word.startsWith('ال')) for (const p of ['ا', 'ن', 'ت', 'ي']) if (p !== word[0]) out.push(p + word.slice(1));
+    if (!pronouns) return out;
+    for (const w of [...out]) for (const p of this.pronouns) if (w.endsWith(p) && w.length - p.length >= 3) out.push(w.slice(0, -p.length));
     return out;
   }
 
@@ -114,7 +127,9 @@ export class Lexicon {
       const text = words.slice(i, i + span).join(' ');
       const stopLangs = span === 1 ? this.stop.get(words[i]!) : undefined;
       const shownLangs = span === 1 ? this.shown.get(words[i]!) : undefined;
-      const meanings = found?.meanings ?? [];
+      // A verb found only without its pronoun ending (أضفها) also points at what was shown.
+      const pronoun = found !== undefined && !this.variants(words[i]!, false).includes(found.words[0]!);
+      const meanings = pronoun ? [...found!.meanings, { kind: 'referent' } as const] : (found?.meanings ?? []);
       tokens.push({ text, at: i, span, meanings, stop: stopLangs !== undefined || (meanings.length > 0 && meanings.every((m) => m.kind === 'filler')) });
       // A phrase weighs as many words as it has: "what's on" is two English words.
       const shown = this.evidence(text, new Set([...(found?.langs ?? []), ...(stopLangs ?? []), ...(shownLangs ?? [])]));
@@ -134,6 +149,11 @@ export class Lexicon {
   /** Whether a word (or phrase) means anything to the reader, or is a stop word. */
   knows(word: string): boolean {
     return this.stop.has(word) || this.variants(word).some((v) => this.byFirst.get(v)?.some((e) => e.words.length === 1));
+  }
+
+  /** Whether a word is written in the event's own texts or command words ("transfers"): a real word, not a typo. */
+  written(word: string): boolean {
+    return this.shown.has(word);
   }
 
   maxPhraseWords(): number {

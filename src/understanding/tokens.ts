@@ -10,7 +10,8 @@ export function meaning<K extends Meaning['kind']>(token: Token | undefined, kin
 
 /** Tokens that say something: words that mean something to the reader, or any word that is not a stop word. */
 export function significant(tokens: readonly Token[]): number[] {
-  return tokens.flatMap((t, i) => (t.meanings.some((m) => m.kind !== 'filler') || !t.stop ? [i] : []));
+  // A word that only points back ("it", « la ») is no neighbour of a date or a week.
+  return tokens.flatMap((t, i) => (t.meanings.some((m) => m.kind !== 'filler' && m.kind !== 'referent') || !t.stop ? [i] : []));
 }
 
 /** The significant tokens just before and after position `k` of `sig`. */

@@ -11,6 +11,10 @@ export type Meaning =
   | { kind: 'ordinal'; value: number }
   | { kind: 'final' }
   | { kind: 'modifier'; which: 'this' | 'next' | 'last' }
+  | { kind: 'past' }
+  | { kind: 'remaining' }
+  | { kind: 'referent' }
+  | { kind: 'shift'; days: number }
   | { kind: 'weekWord' }
   | { kind: 'dayWord' }
   | { kind: 'part'; part: Part }

@@ -7,8 +7,8 @@ import { meaning, neighbours, numberOf, ordinalOf, significant } from './tokens.
 export type WeekFound =
   | { kind: 'number'; number: number }
   | { kind: 'final' }
-  /** The Monday of the week meant, for "this/next/last week". */
-  | { kind: 'relative'; monday: string };
+  /** The Monday of the week meant, for "this/next/last week"; `bare`: the week word alone ("the week of May 17"). */
+  | { kind: 'relative'; monday: string; bare?: true };
 
 export function findWeek(tokens: Token[], today: DateTime, suffixes: readonly string[]): WeekFound | undefined {
   const sig = significant(tokens);
@@ -31,12 +31,12 @@ export function findWeek(tokens: Token[], today: DateTime, suffixes: readonly st
     if (!modifierToken && meaning(after, 'final')) return use(after), { kind: 'final' };
     // A week word alone is this week ("the theme of the week"); next to a word the reader does not know
     // (« semaine zéro », "building back better week") it names no week: the words say which.
-    const unknown = (t: Token | undefined) => t !== undefined && t.meanings.length === 0 && !t.stop;
+    const unknown = (t: Token | undefined) => t !== undefined && !t.used && t.meanings.length === 0 && !t.stop;
     if (!modifierToken && (unknown(after) || unknown(before))) continue;
     const which = meaning(modifierToken, 'modifier')?.which ?? 'this';
     use(modifierToken);
     const monday = today.startOf('week').plus({ weeks: which === 'next' ? 1 : which === 'last' ? -1 : 0 });
-    return { kind: 'relative', monday: monday.toISODate()! };
+    return { kind: 'relative', monday: monday.toISODate()!, ...(modifierToken ? {} : { bare: true as const }) };
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import type { I18n } from '../core/i18n/i18n.js';
 import type { SayCommand } from '../core/reply.js';
 import { FIELDS } from '../core/forms/fields.js';
 import table from './command-words.json' with { type: 'json' };
+import { commandPhrase } from './command-phrases.js';
 
 /** The words after a command (me delete, register form) and the form's own words, in French and Arabic. */
 const WORDS = z.object({ fr: z.record(z.string(), z.string()), ar: z.record(z.string(), z.string()) }).parse(table);
@@ -20,6 +21,8 @@ export function commandWords(commands: CommandNames, i18n: I18n): SayCommand {
     const [first = '', ...rest] = command.split(' ');
     // English keeps the command as written, by the first of its English words ("myagenda" is typed "my agenda").
     if (lang === 'en') return [commands.find(first)?.spec.aliases.en[0] ?? first, ...rest].join(' ');
+    const phrase = commandPhrase(command, lang);
+    if (phrase) return phrase;
     const words = WORDS[lang];
     const head = commands.find(first)?.spec.aliases[lang][0] ?? words[first];
     if (head === undefined) return undefined;

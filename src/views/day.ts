@@ -49,7 +49,7 @@ export function dayReply(ctx: CommandContext, date: string, filter?: DayFilter):
   blocks.push(...sessionBlocks(ctx, sessions));
   blocks.push(...agendaNotes(ctx, sessions[0]?.start));
   blocks.push({ type: 'actions', buttons: dayButtons(ctx, shown, week.number) });
-  return { lang: ctx.lang, blocks, shareable: true };
+  return { lang: ctx.lang, blocks, shareable: true, shows: { sessions: sessions.map((s) => s.session.id), day: shown } };
 }
 
 function dayButtons(ctx: CommandContext, date: string, week: number): Button[] {

@@ -65,5 +65,5 @@ export function foundReply(ctx: CommandContext, subject: string, found: Found, l
   if (notes.length > 0) blocks.push({ type: 'context', text: [notes.join(' · ')] });
   const buttons = sessionButtons(ctx, found.sessions);
   if (buttons.length > 0) blocks.push({ type: 'actions', buttons });
-  return { lang: ctx.lang, blocks, shareable: true };
+  return { lang: ctx.lang, blocks, shareable: true, ...(found.sessions.length > 0 ? { shows: { sessions: found.sessions.map((s) => s.session.id) } } : {}) };
 }

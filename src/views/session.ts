@@ -35,6 +35,7 @@ export function sessionReply(ctx: CommandContext, timed: TimedSession): Reply {
   return {
     lang: ctx.lang,
     shareable: true,
+    shows: { sessions: [session.id], day: localDate(ctx, timed) },
     blocks: [
       { type: 'header', text: shownTitle(ctx, session) },
       { type: 'text', text: [session.description[ctx.lang]] },

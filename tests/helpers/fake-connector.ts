@@ -22,15 +22,13 @@ interface Failure {
 /** How the Bot Connector is down: a 5xx to every activity, or activities read and never answered. */
 export type Outage = 500 | 503 | 'hang';
 
-export class FakeConnector extends LoopbackFake {
+export class FakeConnector extends LoopbackFake<Outage> {
   readonly calls: ConnectorCall[] = [];
   /** The roster: GET /v3/conversations/{id}/members/{userId} answers with these (email, userPrincipalName). */
   readonly members = new Map<string, { email?: string; userPrincipalName?: string }>();
   /** Activities that arrived while the connector was down: not delivered, so never in `calls`. */
   readonly refused: ConnectorCall[] = [];
   private failures: Failure[] = [];
-  private outage: Outage | undefined;
-  private readonly held = new Set<ServerResponse>();
   attempts = 0;
   protected override readonly urlEnd = '/';
 
@@ -38,17 +36,6 @@ export class FakeConnector extends LoopbackFake {
     this.failures.push(...failures);
   }
 
-  /** The connector goes down for activities posted and updated (the roster still answers). */
-  down(outage: Outage = 503): void {
-    this.outage = outage;
-  }
-
-  /** The connector is back. Activities held unanswered are dropped, as a lost connection: none was delivered. */
-  up(): void {
-    this.outage = undefined;
-    for (const res of this.held) res.socket?.destroy();
-    this.held.clear();
-  }
 
   cards(): Record<string, any>[] {
     return this.calls.flatMap((c) => (c.activity.attachments ?? []).map((a: any) => a.content));
@@ -61,11 +48,6 @@ export class FakeConnector extends LoopbackFake {
   /** Waits for an activity that `match` picks (a marker's answer), and gives it. */
   waitForOne(match: (call: ConnectorCall) => boolean, timeoutMs = 10_000): Promise<ConnectorCall> {
     return poll(() => this.calls.find(match), () => `the activity awaited; got ${this.calls.length}`, timeoutMs);
-  }
-
-  override close(): Promise<void> {
-    this.up();
-    return super.close();
   }
 
   protected handle(req: IncomingMessage, res: ServerResponse, raw: string): void {

@@ -16,14 +16,12 @@ type Failure = { status: 429; retryAfter: number } | { error: string };
 /** How Slack is down: HTTP 503 to every call, or calls read and never answered (the caller's timeout). */
 export type Outage = 503 | 'hang';
 
-export class FakeSlack extends LoopbackFake {
+export class FakeSlack extends LoopbackFake<Outage> {
   readonly calls: SlackCall[] = [];
   readonly users = new Map<string, { tz?: string; locale?: string; profile?: { email?: string } }>();
   /** Calls that arrived while Slack was down: not carried out, so never in `calls`. */
   readonly refused: SlackCall[] = [];
   private readonly failures = new Map<string, Failure[]>();
-  private outage: Outage | undefined;
-  private readonly held = new Set<ServerResponse>();
 
   get apiUrl(): string {
     return `${this.url}/api/`;
@@ -37,17 +35,6 @@ export class FakeSlack extends LoopbackFake {
     this.failures.set(method, [...(this.failures.get(method) ?? []), failure]);
   }
 
-  /** Slack goes down for every method (auth.test, users.info, chat.postMessage, response_url…). */
-  down(outage: Outage = 503): void {
-    this.outage = outage;
-  }
-
-  /** Slack is back. Calls held unanswered are dropped, as a lost connection: none of them was carried out. */
-  up(): void {
-    this.outage = undefined;
-    for (const res of this.held) res.socket?.destroy();
-    this.held.clear();
-  }
 
   of(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method);
@@ -65,11 +52,6 @@ export class FakeSlack extends LoopbackFake {
 
   private got(): string {
     return this.calls.map((c) => c.method).join(', ');
-  }
-
-  override close(): Promise<void> {
-    this.up();
-    return super.close();
   }
 
   protected handle(req: IncomingMessage, res: ServerResponse, raw: string): void {

@@ -3,13 +3,33 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export abstract class LoopbackFake {
+/** How a fake service is down: an HTTP status it answers everything with, or 'hang' (read, never answered). */
+export type Outage = number | 'hang';
+
+export abstract class LoopbackFake<O extends Outage = Outage> {
   private server: Server | undefined;
   /** Where the fake answers, once started ('' before). */
   url = '';
 
   /** How the fake's address ends: a Bot Connector serviceUrl ends with a slash, a Slack API URL does not. */
   protected readonly urlEnd: string = '';
+
+  /** While set, the fake is down (what that covers is each fake's own: see its handle). */
+  protected outage: O | undefined;
+  /** Requests read while hanging, answered never: dropped when the fake comes back. */
+  protected readonly held = new Set<ServerResponse>();
+
+  /** The service goes down. */
+  down(outage: O): void {
+    this.outage = outage;
+  }
+
+  /** The service is back. Requests held unanswered are dropped, as a lost connection: none was carried out. */
+  up(): void {
+    this.outage = undefined;
+    for (const res of this.held) res.socket?.destroy();
+    this.held.clear();
+  }
 
   protected abstract handle(req: IncomingMessage, res: ServerResponse, raw: string): void | Promise<void>;
 
@@ -28,6 +48,7 @@ export abstract class LoopbackFake {
 
   /** Closes the server and its open connections; nothing to do if it never started. */
   close(): Promise<void> {
+    this.up();
     const server = this.server;
     if (!server) return Promise.resolve();
     return new Promise((resolve) => {

@@ -214,15 +214,15 @@ describe('dry run and atomic writes', () => {
     expect(readFileSync(join(dir, 'agenda.json')).equals(before)).toBe(true);
   });
 
-  it('a result the bot would refuse is refused whole, naming the session', async () => {
+  it('an https:// link the bot would refuse (no domain name) is left out, not the agenda; nothing half-written', async () => {
     const dir = contentCopy();
     await importFile(fixture('schedule.json'), { contentDir: dir });
-    const before = readFileSync(join(dir, 'agenda.json'));
     const file = variant('schedule.json', (t) => t.replace('"url": "https://pretalx.example.org/ckex2021/talk/AB12CD/"', '"url": "https://exa_mple.org/x"'));
     const report = await importFile(file, { contentDir: dir });
-    expect(report.written).toBe(false);
-    expect(report.problems[0]!.problem).toMatch(/^w1-d1-a: \$\.sessions\[0\]\.links\.page: expected an https:\/\/ address/);
-    expect(readFileSync(join(dir, 'agenda.json')).equals(before)).toBe(true);
+    expect(report.problems).toEqual([]);
+    expect(report.leftOutLinks).toEqual([{ line: report.leftOutLinks[0]!.line, id: 'w1-d1-a', kind: 'page', address: 'https://exa_mple.org/x', why: 'no domain name' }]);
+    expect(report.sessions!.changed.map((c) => [c.id, c.fields])).toEqual([['w1-d1-a', ['links']]]);
+    expect(readAgenda(dir).sessions[0]!.links).toBeUndefined();
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -310,12 +310,19 @@ describe('links: page, join, materials, recording (issue 15)', () => {
     expect(readAgenda(dir).sessions[0]).toMatchObject({ sequence: 1, links: { join: 'https://meet.example.org/j/ckex-opening-2' } });
   });
 
-  it('a CSV link that is not https:// is refused with its line and the fix; the old links column takes one address, as the page', async () => {
+  it('a CSV link the bot cannot show is left out and listed, the session kept; the old links column takes one address, as the page', async () => {
     const dir = contentCopy();
-    const http = variant('sessions.csv', (t) => t.replace('https://example.org/ckex/opening/recording', 'http://example.org/ckex/opening/recording'));
-    expect((await importFile(http, { contentDir: dir })).problems).toEqual([
-      { line: 2, problem: 'the recording_url "http://example.org/ckex/opening/recording" is not an https:// address', fix: 'write the full address starting with https://, one address a column' },
+    const http = variant('sessions.csv', (t) => t.replace('https://example.org/ckex/opening/recording', 'http://example.org/ckex/opening/recording').replace('https://meet.example.org/j/ckex-opening', 'https://user:secret@meet.example.org/j/ckex-opening'));
+    const left = await importFile(http, { contentDir: dir });
+    expect(left.problems).toEqual([]);
+    expect(left.leftOutLinks).toEqual([
+      { line: 2, id: 'w1-d1-a', kind: 'join', address: 'https://user:secret@meet.example.org/j/ckex-opening', why: 'a user name or password in it' },
+      { line: 2, id: 'w1-d1-a', kind: 'recording', address: 'http://example.org/ckex/opening/recording', why: 'not https://' },
     ]);
+    expect(readAgenda(dir).sessions[0]!.links).toEqual({ page: OPENING_LINKS.page, materials: OPENING_LINKS.materials });
+    const text = formatReport(left);
+    expect(text).toContain('Left out 1 link that is not https://, first at line 2 (the bot never shows them):\n  line 2  w1-d1-a  recording  http://example.org/ckex/opening/recording');
+    expect(text).toContain('Left out 1 https:// link the bot cannot open, first at line 2:\n  line 2  w1-d1-a  join  https://user:secret@meet.example.org/j/ckex-opening  (a user name or password in it)');
     // a file with the links column of earlier versions
     const old = variant('sessions.csv', (t) => t.replace('page_url,join_url,materials_url,recording_url', 'links,join_url,materials_url,recording_url'));
     const report = await importFile(old, { contentDir: dir });
@@ -332,9 +339,21 @@ describe('links: page, join, materials, recording (issue 15)', () => {
     const file = variant('schedule.json', (t) => t.replace('"links": [{ "url": "https://pretalx.example.org/ckex2021/talk/JK56LM/slides.pdf", "title": "Slides" }]', '"links": [{ "url": "https://pretalx.example.org/ckex2021/talk/JK56LM/slides.pdf", "title": "Slides" }, { "url": "https://video.example.org/v/jk56lm", "title": "Recording" }, { "url": "https://example.org/elsewhere", "title": "Our partner" }]'));
     expect((await importFile(file, { contentDir: dir })).problems).toEqual([]);
     expect(readAgenda(dir).sessions[2]!.links).toEqual({ page: 'https://pretalx.example.org/ckex2021/talk/JK56LM/', materials: 'https://pretalx.example.org/ckex2021/talk/JK56LM/slides.pdf', recording: 'https://video.example.org/v/jk56lm' });
-    const http = variant('schedule.json', (t) => t.replace('"url": "https://pretalx.example.org/ckex2021/talk/EF34GH/"', '"url": "http://pretalx.example.org/ckex2021/talk/EF34GH/"'));
-    const refused = await importFile(http, { contentDir: dir });
-    expect(refused.problems).toEqual([{ line: 48, problem: 'the url "http://pretalx.example.org/ckex2021/talk/EF34GH/" is not an https:// address', fix: 'give the https:// address of the session page, or remove it' }]);
+    // An http page (a self-hosted pretalx) and an http recording before an https one: both left out, the https one kept.
+    const http = variant('schedule.json', (t) =>
+      t
+        .replace('"url": "https://pretalx.example.org/ckex2021/talk/EF34GH/"', '"url": "http://pretalx.example.org/ckex2021/talk/EF34GH/"')
+        .replace('"links": [{ "url": "https://pretalx.example.org/ckex2021/talk/JK56LM/slides.pdf", "title": "Slides" }]', '"links": [{ "url": "http://video.example.org/v/jk56lm", "title": "Recording" }, { "url": "https://video.example.org/v/jk56lm", "title": "Recording" }]'),
+    );
+    const left = await importFile(http, { contentDir: dir });
+    expect(left.problems).toEqual([]);
+    expect(left.leftOutLinks.map((l) => [l.line, l.id, l.kind, l.address])).toEqual([
+      [48, 'w1-d1-b', 'page', 'http://pretalx.example.org/ckex2021/talk/EF34GH/'],
+      [79, 'w4-d1-a', 'recording', 'http://video.example.org/v/jk56lm'],
+    ]);
+    const sessions = readAgenda(dir).sessions;
+    expect(sessions.find((s) => s.id === 'w1-d1-b')!.links).toBeUndefined();
+    expect(sessions[2]!.links).toEqual({ page: 'https://pretalx.example.org/ckex2021/talk/JK56LM/', recording: 'https://video.example.org/v/jk56lm' });
   });
 
   it('iCalendar: URL is the page; an https CONFERENCE (RFC 7986) or a Teams/Google meeting address is the join link; tel: is not', async () => {
@@ -350,7 +369,12 @@ describe('links: page, join, materials, recording (issue 15)', () => {
     expect(lmis!.links).toEqual({ page: 'https://example.org/ckex/lmis', join: 'https://meet.example.org/j/lmis' });
     expect(ageing!.links).toEqual({ join: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0' });
     expect(urban!.links).toBeUndefined();
-    expect((await importFile(file, { contentDir: dir })).sessions!.unchanged).toBe(3);
+    expect((await importFile(file, { contentDir: dir })).sessions!.unchanged).toBe(3);    // An http URL (a calendar on a local server) is left out and listed; the join address stays.
+    const http = variant('agenda.ics', (t) => t.replace('URL:https://example.org/ckex/lmis', 'URL:http://example.org/ckex/lmis'));
+    const left = await importFile(http, { contentDir: dir });
+    expect(left.problems).toEqual([]);
+    expect(left.leftOutLinks.map((l) => [l.id, l.kind, l.address, l.why])).toEqual([[lmis!.id, 'page', 'http://example.org/ckex/lmis', 'not https://']]);
+    expect(readAgenda(dir).sessions[0]!.links).toBeUndefined();
   });
 
   it('an agenda written before links had kinds ("links": [...]) is read, its first address the page; the next import writes the new shape', async () => {
@@ -370,13 +394,17 @@ describe('links: page, join, materials, recording (issue 15)', () => {
     expect((await importFile(fixture('schedule.xml'), { contentDir: dir })).sessions!.unchanged).toBe(3);
   });
 
-  it('a library CSV url becomes the item\'s url; http is refused with its line', async () => {
+  it('a library CSV url becomes the item\'s url; an http one is left out and listed, the item kept', async () => {
     const dir = contentCopy();
     const withUrl = variant('resources.csv', (t) => t.replace('tags_en,tags_fr,tags_ar', 'tags_en,tags_fr,tags_ar,url').replace('"espèces; réfugiés",', '"espèces; réfugiés",,https://www.calpnetwork.org/publication/jordan-cash-brief/'));
     expect((await importFile(withUrl, { contentDir: dir })).problems).toEqual([]);
     expect(JSON.parse(readFileSync(join(dir, 'resources.json'), 'utf8')).resources[0].url).toBe('https://www.calpnetwork.org/publication/jordan-cash-brief/');
     expect((await importFile(withUrl, { contentDir: dir })).resources).toMatchObject({ changed: [], unchanged: 1 });
     const http = variant('resources.csv', (t) => t.replace('tags_en,tags_fr,tags_ar', 'tags_en,tags_fr,tags_ar,url').replace('"espèces; réfugiés",', '"espèces; réfugiés",,http://www.calpnetwork.org/x'));
-    expect((await importFile(http, { contentDir: dir })).problems).toEqual([{ line: 2, problem: 'the url "http://www.calpnetwork.org/x" is not an https:// address', fix: 'write the full address starting with https://, or leave it empty' }]);
+    const left = await importFile(http, { contentDir: dir });
+    expect(left.problems).toEqual([]);
+    expect(left.leftOutLinks).toEqual([{ line: 2, kind: 'url', address: 'http://www.calpnetwork.org/x', why: 'not https://' }]);
+    expect(formatReport(left)).toContain('Left out 1 link that is not https://, first at line 2 (the bot never shows them):\n  line 2  url  http://www.calpnetwork.org/x');
+    expect(JSON.parse(readFileSync(join(dir, 'resources.json'), 'utf8')).resources[0]).not.toHaveProperty('url');
   });
 });

@@ -28,7 +28,9 @@ export type Action =
   | 'not-in-agenda'
   /** Reminders set to a number of minutes, or off. */
   | `remind:${number}`
-  | 'remind:off';
+  | 'remind:off'
+  /** An event fact of content/event-faq.json answered, by id. */
+  | `fact:${string}`;
 
 export interface Seen {
   lang: Lang;
@@ -100,6 +102,7 @@ export function observe(core: BotCore, reply: Reply): Seen {
     if (n >= 1 && text.includes(stripBidi(t('remind.set', { count: n })))) seen.actions.push(`remind:${n}`);
   }
   if (has('remind.off')) seen.actions.push('remind:off');
+  for (const fact of core.content.faq.facts) if (text.includes(stripBidi(fact.text[reply.lang]))) seen.actions.push(`fact:${fact.id}`);
   for (const l of ['en', 'fr', 'ar'] as const) {
     const saved = stripBidi(core.i18n.t(l)('lang.saved', { language: core.i18n.t(l)(`languages.${l}`) }));
     if (text.includes(saved)) seen.actions.push(`lang:${l}`);

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/core/lang.js';
 import { testBot, type TestBot } from '../helpers/bot.js';
-import { observe, type Seen } from './observe.js';
+import { misses } from './misses.js';
+import { observe } from './observe.js';
 import { NOW, QUESTIONS, type Question } from './questions.js';
 
 let bot: TestBot;
@@ -11,19 +12,6 @@ beforeAll(async () => {
   bot = await testBot(NOW);
 });
 afterAll(() => bot.store.close());
-
-/** What is wrong with an answer, or nothing. */
-export function misses(row: Question, seen: Seen): string[] {
-  const out: string[] = [];
-  if (seen.lang !== (row.answers ?? row.lang)) out.push(`answered in ${seen.lang}`);
-  if (row.day && seen.day !== row.day) out.push(`day ${seen.day ?? 'none'}`);
-  if (row.week && seen.week !== row.week) out.push(`week ${seen.week ?? 'none'}`);
-  if (row.session && seen.session !== row.session) out.push(`session ${seen.session ?? 'none'}`);
-  if (row.sessions && (!row.sessions.every((id) => seen.sessions.includes(id)) || !row.sessions.includes(seen.sessions[0] ?? ''))) out.push(`sessions ${seen.sessions.join(',') || 'none'}`);
-  if (row.items && !row.items.every((id) => seen.items.includes(id))) out.push(`items ${seen.items.join(',') || 'none'}`);
-  if (row.action && !seen.actions.includes(row.action)) out.push(`actions ${seen.actions.join(',') || 'none'}`);
-  return out;
-}
 
 let participant = 0;
 const results: { row: Question; missed: string[] }[] = [];

@@ -4,6 +4,7 @@
 // platform locale given where the words alone do not show the language (a bare id, "hi").
 import type { Lang } from '../../src/core/lang.js';
 import type { Action } from './observe.js';
+import { EVENT_QUESTIONS } from './questions-event.js';
 
 export interface Question {
   q: string;
@@ -23,7 +24,7 @@ export interface Question {
 
 export const NOW = '2021-05-04T14:00:00Z';
 
-export const QUESTIONS: Question[] = [
+const FIRST_QUESTIONS: Question[] = [
   // English
   { q: "what's on this afternoon?", lang: 'en', day: '2021-05-04' },
   { q: 'anything on tomorrow?', lang: 'en', day: '2021-05-05' },
@@ -153,7 +154,7 @@ export const QUESTIONS: Question[] = [
   { q: 'des lectures sur la Somalie', lang: 'fr', items: ['somalia-tor'] },
   { q: 'bibliothèque', lang: 'fr', action: 'week-resources' },
   { q: 'quoi de prévu maintenant ?', lang: 'fr', action: 'now' },
-  { q: 'la prochaine séance', lang: 'fr', action: 'now' },
+  { q: 'la prochaine séance', lang: 'fr', session: 'w1-d2-b' },
   { q: 'w1-d2-a', lang: 'fr', locale: 'fr-FR', session: 'w1-d2-a' },
   { q: 'séance W2-D3-A', lang: 'fr', session: 'w2-d3-a' },
   { q: "comment m'inscrire ?", lang: 'fr', action: 'register' },
@@ -227,7 +228,7 @@ export const QUESTIONS: Question[] = [
   { q: 'هل عندكم مراجع عن الصومال', lang: 'ar', items: ['somalia-tor'] },
   { q: 'المكتبة', lang: 'ar', action: 'week-resources' },
   { q: 'ماذا يحدث الآن', lang: 'ar', action: 'now' },
-  { q: 'الجلسة التالية', lang: 'ar', action: 'now' },
+  { q: 'الجلسة التالية', lang: 'ar', session: 'w1-d2-b' },
   { q: 'w1-d2-a', lang: 'ar', locale: 'ar-EG', session: 'w1-d2-a' },
   { q: 'جلسة W2D3A', lang: 'ar', session: 'w2-d3-a' },
   { q: 'كيف أسجل؟', lang: 'ar', action: 'register' },
@@ -267,8 +268,8 @@ export const QUESTIONS: Question[] = [
   { q: 'digital id', lang: 'en', sessions: ['w2-d2-a'] },
   { q: 'lessons from covid', lang: 'en', sessions: ['w3-d1-a'] },
   { q: "what's on after lunch today", lang: 'en', day: '2021-05-04' },
-  { q: 'when does the exchange start?', lang: 'en', day: '2021-05-03', known: 'the event itself is not a subject the reader knows' },
-  { q: 'is the conference in arabic?', lang: 'en', session: 'w1-d2-a', known: 'interpretation is in every session, not in any one: no answer names it' },
+  { q: 'when does the exchange start?', lang: 'en', action: 'fact:dates' },
+  { q: 'is the conference in arabic?', lang: 'en', action: 'fact:languages' },
   { q: 'tuesday 11 may sessions on payments', lang: 'en', sessions: ['w2-d2-b'] },
   { q: 'y a quoi mercredi matin', lang: 'fr', day: '2021-05-05' },
   { q: 'les séances de demain aprem', lang: 'fr', day: '2021-05-05' },
@@ -280,7 +281,7 @@ export const QUESTIONS: Question[] = [
   { q: 'identité numérique', lang: 'fr', sessions: ['w2-d2-a'] },
   { q: 'les leçons du covid', lang: 'fr', sessions: ['w3-d1-a'] },
   { q: 'seances sur les femmes et les jeunes', lang: 'fr', sessions: ['w3-d5-a'] },
-  { q: 'ca commence quand ?', lang: 'fr', day: '2021-05-03', known: 'the event itself is not a subject the reader knows' },
+  { q: 'ca commence quand ?', lang: 'fr', action: 'fact:dates' },
   { q: 'qqch sur la gestion des cas', lang: 'fr', sessions: ['w2-d3-b'] },
   { q: 'في شي الأربعاء الصبح؟', lang: 'ar', day: '2021-05-05' },
   { q: 'جلسات بكرة بعد الظهر', lang: 'ar', day: '2021-05-05' },
@@ -292,6 +293,8 @@ export const QUESTIONS: Question[] = [
   { q: 'الهوية الرقمية', lang: 'ar', sessions: ['w2-d2-a'] },
   { q: 'دروس من كورونا', lang: 'ar', sessions: ['w3-d1-a'] },
   { q: 'جلسة عن النساء والشباب', lang: 'ar', sessions: ['w3-d5-a'] },
-  { q: 'متى يبدأ التبادل؟', lang: 'ar', day: '2021-05-03', known: 'the event itself is not a subject the reader knows' },
+  { q: 'متى يبدأ التبادل؟', lang: 'ar', action: 'fact:dates' },
   { q: 'إدارة الحالات والإرشاد', lang: 'ar', sessions: ['w2-d3-b'] },
 ];
+
+export const QUESTIONS: Question[] = [...FIRST_QUESTIONS, ...EVENT_QUESTIONS];

@@ -12,6 +12,7 @@ import type { TeamsMode } from './mode.js';
 import type { TeamsSurface } from './context.js';
 import { connectorUnavailable, TimedAuthentication } from './connector-http.js';
 import { teamsPoster } from './notify.js';
+import { claimsCheck } from './tenant-claims.js';
 import { TeamsProactive } from './proactive.js';
 import { statusOf } from './send.js';
 
@@ -27,14 +28,20 @@ export interface TeamsSetup {
 export function createTeams(config: Config, dispatcher: Dispatcher, server: Application, mode: TeamsMode): TeamsSetup {
   const appId = mode === 'authenticated' ? config.MicrosoftAppId! : '';
   const connectors = new Availabilities('Teams');
+  const singleTenant = mode === 'authenticated' && (config.MicrosoftAppType === 'SingleTenant' || config.MicrosoftAppType === 'UserAssignedMSI');
   const auth = new TimedAuthentication(
     {
       MicrosoftAppId: appId,
       MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
       MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
       MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+      // Where the keys that sign incoming tokens are published: botbuilder's defaults unless set (tests, private clouds).
+      ...(config.ToBotFromChannelOpenIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl } : {}),
+      ...(config.ToBotFromEmulatorOpenIdMetadataUrl ? { ToBotFromEmulatorOpenIdMetadataUrl: config.ToBotFromEmulatorOpenIdMetadataUrl } : {}),
     },
     connectors,
+    undefined,
+    { requiredEndorsements: [], validateClaims: claimsCheck(singleTenant ? config.MicrosoftAppTenantId : undefined) },
   );
   const adapter = new CkexAdapter(auth);
   adapter.onTurnError = async (context, error) => {
@@ -52,6 +59,6 @@ export function createTeams(config: Config, dispatcher: Dispatcher, server: Appl
   registerTeamsEndpoint(server, adapter, mode, (context) => bot.run(context));
   const proactive = new TeamsProactive(adapter, appId, surface.store, connectors);
   dispatcher.core.notifier.register('teams', teamsPoster(proactive, surface.store));
-  log.info({ mode }, 'Teams is on');
+  log.info({ mode, ...(mode === 'authenticated' ? { appType: config.MicrosoftAppType ?? 'MultiTenant' } : {}) }, 'Teams is on');
   return { mode, adapter, proactive };
 }

@@ -35,8 +35,9 @@ export class TimedAuthentication extends ConfigurationBotFrameworkAuthentication
     options: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
     private readonly connectors: Availabilities,
     private readonly timeoutMs = TEAMS_TIMEOUT_MS,
+    authConfiguration?: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[2],
   ) {
-    super(options);
+    super(options, undefined, authConfiguration);
   }
 
   /** Proactive posts (continueConversationAsync). */

@@ -2,17 +2,17 @@
 // botbuilder with an empty app id accepts anyone: that mode must be asked for by name, and never in production.
 import { ConfigError, isProduction, type Config } from '../../core/config.js';
 import { log } from '../../core/log.js';
+import { settingsMessage, teamsSettingsProblems } from './settings.js';
 
 export type TeamsMode = 'authenticated' | 'unauthenticated';
 
 export function teamsMode(config: Config): TeamsMode | undefined {
   const allowOpen = config.TEAMS_ALLOW_UNAUTHENTICATED === '1';
+  const problems = teamsSettingsProblems(config);
+  if (problems.length > 0) throw new ConfigError(settingsMessage(problems));
   if (config.MicrosoftAppId) {
     if (allowOpen) log.warn('TEAMS_ALLOW_UNAUTHENTICATED is ignored: MicrosoftAppId is set, so every Teams request must carry a valid token');
     return 'authenticated';
-  }
-  if (config.MicrosoftAppPassword || config.MicrosoftAppTenantId) {
-    throw new ConfigError('environment: MicrosoftAppPassword or MicrosoftAppTenantId is set but MicrosoftAppId is not: set MicrosoftAppId (Azure Bot → Configuration) or remove them');
   }
   if (allowOpen && isProduction(config)) {
     throw new ConfigError('environment: TEAMS_ALLOW_UNAUTHENTICATED=1 is refused with NODE_ENV=production: set MicrosoftAppId and MicrosoftAppPassword, or remove TEAMS_ALLOW_UNAUTHENTICATED');

@@ -7,12 +7,15 @@ import { isValidZone } from '../clock.js';
 import { COUNTRY_CODES } from '../forms/countries.js';
 import type { Region } from '../choices.js';
 import { RegionTable } from './regions.js';
+import { faqProblem, faqSchema, type Faq } from './faq.js';
 import { agendaSchema, countryRegionsSchema, eventSchema, librarySchema, type Agenda, type CountryRegions, type EventInfo, type Library } from './schema.js';
 
 export interface Content {
   event: EventInfo;
   agenda: Agenda;
   library: Library;
+  /** The event's own facts (event-faq.json): what people ask about the exchange itself. */
+  faq: Faq;
   /** Each country's World Bank region (country-regions.json). */
   regions: RegionTable;
 }
@@ -119,8 +122,11 @@ export function loadContent(dir: string): Content {
     event: readJson(join(dir, 'event.json'), eventSchema),
     agenda: readJson(join(dir, 'agenda.json'), agendaSchema),
     library: readJson(join(dir, 'resources.json'), librarySchema),
+    faq: readJson(join(dir, 'event-faq.json'), faqSchema),
     regions: new RegionTable(regions),
   };
   crossCheck(dir, content);
+  const faqIssue = faqProblem(content.faq);
+  if (faqIssue) throw new ContentError(join(dir, 'event-faq.json'), faqIssue.path, faqIssue.problem);
   return content;
 }

@@ -16,7 +16,7 @@ const nonEmptyText = plain(true);
 export const localized = z.object({ en: nonEmpty, fr: nonEmpty, ar: nonEmpty }).strict();
 export type Localized = z.infer<typeof localized>;
 /** A text in all three languages that may run over several lines (a description, a summary). */
-const localizedText = z.object({ en: nonEmptyText, fr: nonEmptyText, ar: nonEmptyText }).strict();
+export const localizedText = z.object({ en: nonEmptyText, fr: nonEmptyText, ar: nonEmptyText }).strict();
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)');

@@ -5,6 +5,6 @@ import type { Content } from './load.js';
 
 export const CONTENT_VERSION_SETTING = 'content-version';
 
-export function contentVersion(content: Pick<Content, 'event' | 'agenda' | 'library'>): string {
-  return createHash('sha256').update(JSON.stringify([content.event, content.agenda, content.library])).digest('hex').slice(0, 16);
+export function contentVersion(content: Pick<Content, 'event' | 'agenda' | 'library'> & Partial<Pick<Content, 'faq'>>): string {
+  return createHash('sha256').update(JSON.stringify([content.event, content.agenda, content.library, ...(content.faq ? [content.faq] : [])])).digest('hex').slice(0, 16);
 }

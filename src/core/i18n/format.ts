@@ -2,7 +2,12 @@
 // times), as an editor would print them: « 1er mai » in French, "مايو/أيار" (both month names, as the seed
 // writes them) in Arabic, a zone in words ("heure de l’Est nord-américain") rather than an id.
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import type { Lang } from '../lang.js';
+import cities from './zone-cities.json' with { type: 'json' };
+
+/** Zones named by a city people know ("Cairo time", « heure de Paris », «توقيت القاهرة»). */
+const CITY_NAMES = z.object({ about: z.string(), zones: z.record(z.string(), z.object({ en: z.string(), fr: z.string(), ar: z.string() })) }).parse(cities).zones;
 
 const INTL_LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', ar: 'ar-u-nu-latn' };
 
@@ -64,6 +69,8 @@ const zoneLabels = new Map<string, string>();
 function computeZoneLabel(dt: DateTime, zone: string, lang: Lang): string {
   const offset = dt.toFormat('ZZ').replace(/:00$/, '').replace(/^([+-])0/, '$1');
   if (dt.offset === 0 && /^(UTC|Etc\/UTC|Etc\/GMT|GMT)$/.test(zone)) return 'UTC';
+  const city = CITY_NAMES[zone]?.[lang];
+  if (city) return `${city} (UTC${offset})`;
   const name = new Intl.DateTimeFormat(INTL_LOCALE[lang], { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(dt.toJSDate()).find((p) => p.type === 'timeZoneName')?.value;
   // Where ICU knows no name in words it writes an offset ("GMT+3"): then the zone's own city.
   const words = name && !/^(GMT|UTC|غرينتش)/.test(name) ? name : zone.split('/').pop()!.replace(/_/g, ' ');

@@ -1,6 +1,6 @@
 // Punctuation as a native editor sets it, applied to every translated string (interpolations included), so a new
 // string or a user's words in « » come out right without anyone thinking of it.
-// French (one convention, tested): a no-break space U+00A0 before : ; ? ! and inside « ». Arabic: its own comma,
+// French (one convention, tested): a no-break space U+00A0 before : ; ? ! and inside « », and one apostrophe (’). Arabic: its own comma,
 // semicolon and question mark after Arabic text.
 import type { Lang } from '../lang.js';
 
@@ -8,6 +8,7 @@ const NBSP = '\u00a0';
 
 export function frenchTypography(text: string): string {
   return text
+    .replace(/(?<=\p{L})'(?=\p{L})/gu, '’') // one apostrophe: the typographic one (typed ' still matches)
     .replace(/[ \u202f]+([:;?!])(?=\s|$|[»")\]*_])/gu, `${NBSP}$1`)
     .replace(/([\p{L}}\)»\ue001])([:;?!])(?=\s|$)/gu, `$1${NBSP}$2`)
     .replace(/«[ \u202f\u00a0]*/gu, `«${NBSP}`)

@@ -5,6 +5,8 @@ import type { StoredDownload } from './download.js';
 import type { RegistrationCounts } from './registration-counts.js';
 import type { PersonalDataCounts } from './retention-counts.js';
 import type { LivePost, LiveQuestion, NewQuestion, QuestionStatus, VoteToggled } from './live-records.js';
+import type { Nomination, NominationsAdded, NominationStatus } from './nomination.js';
+import type { Region } from '../choices.js';
 import type { FormProgress, Registration, RegistrationStatus, StoredConversation, Subscription, UserPrefs } from './records.js';
 
 /** A form under way and its version: an opaque number that changes on every save and is never reused. */
@@ -143,7 +145,22 @@ export interface AsyncStore {
   /** The live posts of a session, by channel. */
   livePosts(sessionId: string): Promise<LivePost[]>;
 
-  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations, stars, calendar token, votes; their questions go, anonymous ones stay without author. */
+  /** Adds new nominations; an email already nominated (by anyone, whatever its case) is left as it was and named. */
+  addNominations(nominations: Nomination[]): Promise<NominationsAdded>;
+  nomination(id: string): Promise<Nomination | undefined>;
+  /** The nominations one focal point made, newest first. */
+  nominationsBy(focalPoint: string): Promise<Nomination[]>;
+  /** The first nominations with this status (of one region, if given), oldest first, at most `limit`. */
+  nominationsWithStatus(status: NominationStatus, limit: number, region?: Region): Promise<Nomination[]>;
+  /** How many nominations have this status (in one region, if given). */
+  nominationCount(status: NominationStatus, region?: Region): Promise<number>;
+  /**
+   * Decides a pending nomination once: undefined when it was not pending any more (or is gone). Accepting invites
+   * its email in the same write, so an accepted nomination is never left uninvited.
+   */
+  decideNomination(id: string, to: Exclude<NominationStatus, 'pending'>, by: string, at: string): Promise<Nomination | undefined>;
+
+  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations, stars, calendar token, votes, the nominations they made and those of their emails; their questions go, anonymous ones stay without author. */
   eraseUser(userId: string): Promise<void>;
   /** Forms under way last touched before this instant are dropped; returns how many. */
   dropFormsIdleSince(before: string): Promise<number>;

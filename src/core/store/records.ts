@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LANGS } from '../lang.js';
 import { AFRICA_BEFORE_SPLIT, INSTITUTIONS, INTERPRETATION, REGIONS, ROLES } from '../choices.js';
 import { feedTokenSchema } from './feed-token.js';
+import { nominationSchema } from './nomination.js';
 
 export const STORE_VERSION = 1;
 
@@ -34,6 +35,20 @@ export const userPrefsSchema = z
     lastLang: z.enum(LANGS).optional(),
     /** The bot's last yes/no question to this user: what a yes runs, what a no runs, when it was asked. */
     pending: z.object({ yes: z.string().max(200), no: z.string().max(200).optional(), at: z.string() }).strict().optional(),
+    /**
+     * What the bot last showed this user, in which conversation and when: the referent of "it", "the second one",
+     * "the next day" for ten minutes, in that conversation only.
+     */
+    shown: z
+      .object({
+        conversation: z.string().max(300),
+        at: z.string(),
+        sessions: z.array(z.string().max(40)).max(20),
+        day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        week: z.number().int().min(1).max(60).optional(),
+      })
+      .strict()
+      .optional(),
     /** Minutes before a starred session to remind the user; 0: no reminders; absent: the core's default. */
     remindMinutes: z.number().int().min(0).max(MAX_REMIND_MINUTES).optional(),
     updatedAt: z.string(),
@@ -144,8 +159,10 @@ export const storeDataSchema = z
     moderators: z.record(sessionIdSchema, moderatorsSchema).default({}),
     /** `<session id> <channel>` → where its live post is. */
     livePosts: z.record(z.string(), livePostSchema).default({}),
+    /** Nomination id → the nomination. Absent from older files: none. */
+    nominations: z.record(z.string(), nominationSchema).default({}),
   })
   .strict();
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {}, stars: {}, feeds: {}, questions: {}, votes: {}, questionSeq: 0, moderators: {}, livePosts: {} });
+export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {}, stars: {}, feeds: {}, nominations: {}, questions: {}, votes: {}, questionSeq: 0, moderators: {}, livePosts: {} });

@@ -14,4 +14,6 @@ export interface PersonalDataCounts {
   /** Questions asked in live sessions, and votes for them. */
   questions: number;
   votes: number;
+  /** Nominations made by the focal points (the nominee's email and name). */
+  nominations: number;
 }

@@ -15,6 +15,9 @@ import { openStoreFile, type StoreDb } from './file.js';
 import { Forms } from './forms.js';
 import { InMemory } from './in-memory.js';
 import * as invites from './invites.js';
+import * as nominations from './nominations.js';
+import type { Nomination, NominationsAdded, NominationStatus } from '../../core/store/nomination.js';
+import type { Region } from '../../core/choices.js';
 import type { Lock } from './lock.js';
 import { PostClaims } from './posts.js';
 import { Registrations } from './registrations.js';
@@ -117,6 +120,12 @@ export class LowdbStore implements AsyncStore {
   setModerators = (sessionId: string, ids: readonly string[]): Promise<void> => this.parts.live.setModerators(sessionId, ids);
   saveLivePost = (post: LivePost): Promise<void> => this.parts.live.saveLivePost(post);
   livePosts = async (sessionId: string): Promise<LivePost[]> => this.parts.live.livePosts(sessionId);
+  addNominations = (list: Nomination[]): Promise<NominationsAdded> => nominations.addNominations(this.db, list);
+  nomination = async (id: string): Promise<Nomination | undefined> => nominations.nomination(this.db, id);
+  nominationsBy = async (focalPoint: string): Promise<Nomination[]> => nominations.nominationsBy(this.db, focalPoint);
+  nominationsWithStatus = async (status: NominationStatus, limit: number, region?: Region): Promise<Nomination[]> => nominations.nominationsWithStatus(this.db, status, limit, region);
+  nominationCount = async (status: NominationStatus, region?: Region): Promise<number> => nominations.nominationCount(this.db, status, region);
+  decideNomination = (id: string, to: Exclude<NominationStatus, 'pending'>, by: string, at: string): Promise<Nomination | undefined> => nominations.decideNomination(this.db, id, to, by, at);
 
   eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.parts, userId);
   personalDataCounts = async (): Promise<PersonalDataCounts> => retention.personalDataCounts(this.db, this.parts.live);

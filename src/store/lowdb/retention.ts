@@ -8,6 +8,7 @@ import type { StoreDb } from './file.js';
 import type { Forms } from './forms.js';
 import type { InMemory } from './in-memory.js';
 import { forgetInvites } from './invites.js';
+import { forgetNominations, forgetNominationsOf } from './nominations.js';
 import type { PostClaims } from './posts.js';
 import type { Registrations } from './registrations.js';
 import type { Live } from './live.js';
@@ -26,7 +27,9 @@ export interface Parts {
 }
 
 export async function eraseUser(p: Parts, userId: string): Promise<void> {
+  const emails = new Set(p.registrations.of(userId).map((r) => r.email.toLowerCase()));
   await p.db.change((u) => {
+    forgetNominationsOf(p.db, userId, emails, u);
     forgetUser(p.db, userId, u);
     p.forms.forget(userId, u);
     p.registrations.forgetOf(userId, u);
@@ -45,16 +48,18 @@ export function personalDataCounts(db: StoreDb, live: Live): PersonalDataCounts 
     conversations: Object.values(d.conversations).filter((c) => c.scope === 'personal').length,
     stars: Object.values(d.stars).reduce((n, mine) => n + Object.keys(mine).length, 0),
     feeds: Object.keys(d.feeds).length,
+    nominations: Object.keys(d.nominations).length,
     ...live.counts(),
   };
 }
 
-/** Every registration, invitation, form under way, personal conversation, download, star and calendar token, question and vote. */
+/** Every registration, invitation, nomination, form under way, personal conversation, download, star and calendar token, question and vote. */
 export async function purgePersonalData(p: Parts): Promise<PersonalDataCounts> {
   const counts = personalDataCounts(p.db, p.live);
   await p.db.change((u) => {
     p.registrations.forgetAll(u);
     forgetInvites(p.db, u);
+    forgetNominations(p.db, u);
     p.forms.forgetAll(u);
     forgetPersonalConversations(p.db, u);
     p.stars.forgetAll(u);

@@ -15,6 +15,9 @@ import * as feeds from './feeds.js';
 import * as forms from './forms.js';
 import * as invites from './invites.js';
 import * as live from './live.js';
+import * as nominations from './nominations.js';
+import type { Nomination, NominationsAdded, NominationStatus } from '../../core/store/nomination.js';
+import type { Region } from '../../core/choices.js';
 import { migrate } from './migrate.js';
 import { mapLegacyRegions } from './legacy-regions.js';
 import type { RegionOf } from '../legacy-regions.js';
@@ -152,6 +155,12 @@ export class PostgresStore implements AsyncStore {
   setModerators = (sessionId: string, ids: readonly string[]): Promise<void> => live.setModerators(this.pool, sessionId, ids);
   saveLivePost = (post: LivePost): Promise<void> => live.saveLivePost(this.pool, post);
   livePosts = (sessionId: string): Promise<LivePost[]> => live.livePosts(this.pool, sessionId);
+  addNominations = (list: Nomination[]): Promise<NominationsAdded> => nominations.addNominations(this.pool, list);
+  nomination = (id: string): Promise<Nomination | undefined> => nominations.nomination(this.pool, id);
+  nominationsBy = (focalPoint: string): Promise<Nomination[]> => nominations.nominationsBy(this.pool, focalPoint);
+  nominationsWithStatus = (status: NominationStatus, limit: number, region?: Region): Promise<Nomination[]> => nominations.nominationsWithStatus(this.pool, status, limit, region);
+  nominationCount = (status: NominationStatus, region?: Region): Promise<number> => nominations.nominationCount(this.pool, status, region);
+  decideNomination = (id: string, to: Exclude<NominationStatus, 'pending'>, by: string, at: string): Promise<Nomination | undefined> => nominations.decideNomination(this.pool, id, to, by, at);
 
   eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.pool, this.personalPosts, userId);
   dropFormsIdleSince = (before: string): Promise<number> => forms.dropFormsIdleSince(this.pool, before);

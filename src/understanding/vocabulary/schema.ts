@@ -26,6 +26,18 @@ export const languageTableSchema = z
     final: phrases,
     /** this / next / last, before or after a week or weekday word. */
     modifiers: z.object({ this: phrases, next: phrases, last: phrases }).strict(),
+    /** What the bot last showed, pointed at: it, that one, « celle-ci », «هذه الجلسة». */
+    referents: phrases,
+    /** Endings that point at what was shown, written onto a verb (أضفها: add it). */
+    pronounSuffixes: phrases,
+    /** Moves from the day shown: the next day (1), « la veille » (-1). */
+    shifts: z.array(z.object({ days: z.number().int().min(-7).max(7), phrases }).strict()),
+    /** Articles that make the session word after them one session ("the", « la », « cette »). */
+    definiteArticles: phrases,
+    /** What is still to come of a day: "what's left today?", « il reste quoi ? », «شو باقي اليوم؟». */
+    remaining: phrases,
+    /** Words that put a question in the past (was, missed, « raté », «فاتني»): a weekday named is the one gone by. */
+    past: phrases,
     weekWords: phrases,
     dayWords: phrases,
     parts: z.object({ morning: phrases, afternoon: phrases, evening: phrases }).strict(),
