@@ -2,55 +2,16 @@
 // open-question limit, one vote per person and question, status changes from a named status, moderators, live
 // posts, and what `me delete` and the retention purge do to questions and votes. `a` and `b` are two instances.
 import { rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storeInstances, type Instances } from './helpers/store-instances.js';
 import type { AsyncStore } from '../src/core/store/async-store.js';
 import type { NewQuestion } from '../src/core/store/live-records.js';
 import { LowdbStore } from '../src/store/lowdb/index.js';
 import { PostgresStore } from '../src/store/postgres/index.js';
 import { personalPosts } from '../src/scheduled/post-keys.js';
 import { tempDir } from './helpers/bot.js';
-import { testDatabase, type TestDatabase } from './helpers/postgres.js';
 
-interface Instances {
-  a: AsyncStore;
-  b: AsyncStore;
-  close(): Promise<void>;
-}
-
-let database: TestDatabase;
-let postgres: { a: PostgresStore; b: PostgresStore } | undefined;
-
-beforeAll(async () => {
-  database = await testDatabase();
-}, 60_000);
-
-afterAll(async () => {
-  await postgres?.a.close();
-  await postgres?.b.close();
-  await database?.drop();
-});
-
-const stores: [string, () => Promise<Instances>][] = [
-  [
-    'lowdb',
-    async () => {
-      const dir = tempDir();
-      const store = await LowdbStore.open(dir, { personalPosts });
-      return { a: store, b: store, close: async () => void (await store.close(), rmSync(dir, { recursive: true, force: true })) };
-    },
-  ],
-  [
-    'postgres',
-    async () => {
-      postgres ??= await (async () => {
-        const [a, b] = await Promise.all([PostgresStore.open(database.url, { personalPosts }), PostgresStore.open(database.url, { personalPosts })]);
-        return { a, b };
-      })();
-      await postgres.a.pool.query('TRUNCATE live_votes, live_questions, live_moderators, live_posts RESTART IDENTITY');
-      return { ...postgres, close: async () => undefined };
-    },
-  ],
-];
+const { stores, databaseUrl } = storeInstances('live_votes, live_questions, live_moderators, live_posts');
 
 const at = (minute: number) => new Date(Date.UTC(2021, 4, 4, 14, minute)).toISOString();
 const ask = (more: Partial<NewQuestion> = {}): NewQuestion => ({ sessionId: 'w1-d2-a', authorId: 'slack:T1:U1', anonymous: false, text: 'How do you target cash transfers?', lang: 'en', status: 'open', createdAt: at(0), ...more });
@@ -200,7 +161,7 @@ describe('lowdb live store only', () => {
 
 describe('PostgreSQL live store only', () => {
   it('counts 1,000 people voting on two instances at once exactly, each pressing once', async () => {
-    const [a, b] = await Promise.all([PostgresStore.open(database.url, { personalPosts, maxConnections: 8 }), PostgresStore.open(database.url, { personalPosts, maxConnections: 8 })]);
+    const [a, b] = await Promise.all([PostgresStore.open(databaseUrl(), { personalPosts, maxConnections: 8 }), PostgresStore.open(databaseUrl(), { personalPosts, maxConnections: 8 })]);
     try {
       await a.pool.query('TRUNCATE live_votes, live_questions RESTART IDENTITY');
       const q = (await a.addQuestion(ask(), 10)) as { id: string };
