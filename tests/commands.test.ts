@@ -232,3 +232,22 @@ describe('help and unknown words', () => {
     expect(await say('xyzzy')).toContain('I did not understand “xyzzy”');
   });
 });
+
+describe('help lists what the reader can use', () => {
+  it('keeps organisers’, moderators’ and focal points’ commands out of a participant’s help', async () => {
+    const roles = await testBot('2021-05-04T14:00:00Z', { CKEX_ADMINS: 'UORG', CKEX_FOCAL_POINTS: 'UFOCAL:MENA' });
+    try {
+      const participant = await roles.say('help', { id: 'slack:T1:UPART', adminIds: ['UPART'] });
+      const focal = await roles.say('help', { id: 'slack:T1:UFOCAL', adminIds: ['UFOCAL'] });
+      const organiser = await roles.say('help', { id: 'slack:T1:UORG', adminIds: ['UORG'] });
+      for (const word of ['nominate', 'my nominations', 'answered', 'queue', 'registrations']) expect(participant).not.toMatch(new RegExp(`^${word}\\b`, 'm'));
+      expect(participant).toMatch(/^ask\b/m);
+      expect(focal).toMatch(/^nominate\b/m);
+      expect(focal).toMatch(/^my nominations\b/m);
+      expect(focal).not.toMatch(/^answered\b/m);
+      for (const word of ['nominate', 'answered', 'queue', 'registrations', 'ask']) expect(organiser).toMatch(new RegExp(`^${word}\\b`, 'm'));
+    } finally {
+      await roles.store.close();
+    }
+  });
+});

@@ -5,7 +5,8 @@ import { defineCommand, type CommandSpec } from './types.js';
 import type { CommandContext } from '../core/context.js';
 
 export function helpReply(ctx: CommandContext, commands: readonly CommandSpec[]): Reply {
-  const visible = commands.filter((c) => !c.admin || ctx.isAdmin);
+  // Organisers see every command; others only what they can use.
+  const visible = commands.filter((c) => ctx.isAdmin || (!c.admin && (c.shownTo?.(ctx) ?? true)));
   const blocks: Block[] = [
     { type: 'header', text: ctx.t('help.header', { event: ctx.core.content.event.shortName }) },
     { type: 'text', text: [ctx.t('help.intro')] },

@@ -12,6 +12,8 @@ export interface CommandSpec<A = unknown> {
   /** Parses the text after the command word. */
   args: (core: BotCore) => z.ZodType<A, string>;
   admin?: boolean;
+  /** Who besides the organisers finds it in help, when it is not everyone (a focal point's, a moderator's command). */
+  shownTo?: (ctx: CommandContext) => boolean;
   /** What it answers is one person's or organisers' data: never where others read; a channel is told where to ask. */
   personal?: boolean;
   /** Its arguments are free text kept as typed, the punctuation at its end included (a question's "?"). */

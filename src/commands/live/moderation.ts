@@ -12,12 +12,16 @@ import { defineCommand } from '../types.js';
 import { isModerator } from './questions.js';
 import { SESSION_WORD } from './words.js';
 
+/** A session's moderators are named by the organisers, who tell them these commands; help lists them to organisers. */
+const organisersOnly = (): boolean => false;
+
 const say = (ctx: CommandContext, text: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [text] }] });
 
 function statusCommand(name: string, aliases: Record<'en' | 'fr' | 'ar', string[]>, from: QuestionStatus[], to: QuestionStatus) {
   return defineCommand({
     name,
     aliases,
+    shownTo: organisersOnly,
     args: () => words,
     run: async (ctx, raw: string): Promise<Reply> => {
       const id = raw.trim().toLowerCase();
@@ -39,6 +43,7 @@ export const publish = statusCommand('publish', { en: ['publish', 'allow'], fr: 
 
 export const queue = defineCommand({
   name: 'queue',
+  shownTo: organisersOnly,
   personal: true,
   aliases: { en: ['queue', 'moderate'], fr: ['file', 'modérer', 'moderer'], ar: ['المراجعة', 'راجع'] },
   args: () => words,

@@ -16,6 +16,7 @@ async function outcome(ctx: CommandContext, n: Nomination): Promise<Outcome> {
 export const myNominations = defineCommand({
   name: 'myNominations',
   personal: true,
+  shownTo: (ctx) => focalRegion(ctx) !== undefined,
   aliases: { en: ['my nominations', 'nominated'], fr: ['mes propositions'], ar: ['ترشيحاتي'] },
   args: () => none,
   run: async (ctx): Promise<Reply> => {

@@ -19,6 +19,7 @@ export const focalRegion = (ctx: CommandContext) => focalRegionOf(ctx.core.focal
 export const nominate = defineCommand({
   name: 'nominate',
   personal: true,
+  shownTo: (ctx) => focalRegion(ctx) !== undefined,
   aliases: { en: ['nominate'], fr: ['proposer'], ar: ['ترشيح', 'رشح'] },
   args: () => z.string().transform((s) => s.trim()),
   run: async (ctx, given: string): Promise<Reply> => {
