@@ -71,12 +71,14 @@ export class LiveUpdates {
     await this.flush();
   }
 
-  /** Updates what is pending now; a flush already running is joined. */
-  flush(): Promise<void> {
+  /** Updates what is pending now: after the run under way, if any (it may have read an earlier second). */
+  async flush(): Promise<void> {
+    await this.running;
+    if (this.pending.size === 0) return;
     this.running ??= this.run().finally(() => {
       this.running = undefined;
     });
-    return this.running;
+    await this.running;
   }
 
   /** No more timers; resolves when the update under way is done. */
