@@ -100,7 +100,8 @@ export class LiveUpdates {
   private async run(): Promise<void> {
     const work = this.pending;
     this.pending = new Map();
-    const second = Math.floor(this.deps.core.clock.now().toMillis() / 1000);
+    // Real seconds, shared by every instance whatever its CKEX_NOW: the platforms' limits count in them.
+    const second = Math.floor(this.deps.core.clock.realMillis() / 1000);
     let taken = false;
     let failed = false;
     for (const [sessionId, channels] of work) {
