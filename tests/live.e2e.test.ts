@@ -80,7 +80,7 @@ describe('live sessions on Slack and Teams', () => {
     await poll(async () => ((await e2e.server.store.question('q2'))?.votes === 1 ? true : undefined), () => 'the button vote');
     expect(await slash('vote q2', 'UV2')).toContain('is counted');
     expect(await slash('vote q2', 'UV3')).toContain('is counted');
-    expect(await teams('voter q2', '29:v4', 'fr-FR')).toContain('q2');
+    expect(await teams('voter pour q2', '29:v4', 'fr-FR')).toContain('Votre vote pour q2 est compté');
     expect(await slash('vote q3', 'UV2')).toContain('is counted');
 
     // By votes, the French one tagged for an English reader, the anonymous author named nowhere.
