@@ -37,16 +37,20 @@ export class TeamsProactive {
     return { result, ...(activityId ? { activityId } : {}) };
   }
 
-  /** Replaces a posted activity with the reply's first card (a live post fits one). */
+  /**
+   * Replaces a posted activity with the reply's first card (a live post fits one). A 404 here may be the message
+   * deleted rather than the conversation gone: the message is given up, the conversation kept.
+   */
   update(conversationId: string, activityId: string, reply: Reply): Promise<ProactiveResult> {
-    return this.within(conversationId, reply, async (context, cards) => {
+    const act = async (context: TurnContext, cards: ReturnType<typeof renderCards>) => {
       const [card] = cards;
       if (card) await withRetry(() => context.updateActivity({ ...cardActivity(card, summaryOf(reply)), id: activityId }));
-    });
+    };
+    return this.within(conversationId, reply, act, { forget: false });
   }
 
   /** Runs `act` in the stored conversation; what failed inside says whether the conversation is gone. */
-  private async within(conversationId: string, reply: Reply, act: (context: TurnContext, cards: ReturnType<typeof renderCards>) => Promise<void>): Promise<ProactiveResult> {
+  private async within(conversationId: string, reply: Reply, act: (context: TurnContext, cards: ReturnType<typeof renderCards>) => Promise<void>, options = { forget: true }): Promise<ProactiveResult> {
     const stored = await this.store.conversation(conversationId);
     if (!stored || stored.platform !== 'teams') return 'unknown-conversation';
     const serviceUrl = (stored.reference as { serviceUrl?: unknown }).serviceUrl;
@@ -64,6 +68,7 @@ export class TeamsProactive {
       failure = err;
     }
     if (failure === undefined) return 'sent';
+    if (isGone(failure) && !options.forget) return 'gone';
     if (isGone(failure)) {
       log.warn({ conversation: conversationId, status: statusOf(failure) }, 'Teams conversation is gone; forgetting it');
       await this.store.dropConversation(conversationId);
