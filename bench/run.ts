@@ -14,6 +14,7 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Table> }> = {
   startup: { title: 'Start and memory: spawn until GET /healthz answers; VmRSS then (ours, empty and 50,000-record store, vs bare express)', run: async () => (await import('./startup.js')).benchStartup() },
   registrations: { title: 'Registrations: 5,000 signed Slack modal submissions at concurrency 50 on lowdb and on PostgreSQL, rounds alternated, then each store reopened', run: async () => (await import('./registration-burst.js')).benchRegistrations() },
   memory: { title: 'Memory as registrations grow: the compiled server on lowdb and on PostgreSQL holding 0, 10,000 and 50,000 registrations; VmRSS after start and after an organiser\'s today, registrations and export', run: async () => (await import('./memory.js')).benchMemory() },
+  live: { title: 'Live votes: 1,000 people voting within a minute on two instances on one PostgreSQL; votes counted, live-post updates per second', run: async () => (await import('./live-votes.js')).benchLiveVotes() },
   fanout: { title: 'Digest fan-out: 1,000 subscriptions due at once, one tick, against rate-limited fakes (Slack 1/s per channel and 50/s; Teams 30/s)', run: async () => (await import('./digest-fanout.js')).benchFanout() },
 };
 

@@ -33,9 +33,10 @@ export async function migrateStore(argv: string[], env: NodeJS.ProcessEnv): Prom
     const store = await PostgresStore.open(url, { personalPosts, maxConnections: 1 });
     try {
       const report = await copyLowdbData(store.pool, data, posts);
-      const { emailTaken, ...counts } = report;
+      const { emailTaken, questionIdTaken, ...counts } = report;
       const lines = [`copied ${Object.entries(counts).map(([what, n]) => `${n} ${what}`).join(', ')}`];
       if (emailTaken.length > 0) lines.push(`left out ${emailTaken.length} registrations whose email another registration holds in the database: ${emailTaken.join(', ')}`);
+      if (questionIdTaken.length > 0) lines.push(`left out ${questionIdTaken.length} questions whose id another question holds in the database: ${questionIdTaken.join(', ')}`);
       return lines;
     } finally {
       await store.close();

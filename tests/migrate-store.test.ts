@@ -66,6 +66,10 @@ async function snapshot(store: AsyncStore, feedToken: string) {
     stars: [await store.starsOf('U1'), await store.starsOf('U2')],
     starCounts: await store.starCounts(),
     feedOwner: await store.feedOwner(feedToken),
+    questions: await store.questionsOf('w1-d2-a'),
+    votes: [await store.votesBy('U1'), await store.votesBy('U2')],
+    moderators: await store.moderatorsOf('w1-d2-a'),
+    livePosts: await store.livePosts('w1-d2-a'),
   };
 }
 
@@ -94,6 +98,16 @@ describe('npm run migrate-store', () => {
     await store.star('U1', 'w1-d1-a', at(7));
     await store.star('U2', 'w1-d1-a', at(5));
     token = await store.feedToken('U1');
+    const question = (authorId: string, text: string, minute: number, anonymous = false) => ({ sessionId: 'w1-d2-a', authorId, anonymous, text, lang: 'fr' as const, status: 'open' as const, createdAt: at(minute) });
+    await store.addQuestion(question('U1', 'Comment financer les rails ?', 8), 10);
+    await store.addQuestion(question('U2', 'Who pays the fees?', 9, true), 10);
+    await store.addQuestion(question('U2', 'A third one?', 10), 10);
+    await store.setQuestionStatus('q3', ['open'], 'answered', at(11));
+    await store.toggleVote('q1', 'U2', at(12));
+    await store.toggleVote('q2', 'U1', at(13));
+    await store.toggleVote('q1', 'U1', at(14));
+    await store.setModerators('w1-d2-a', ['UMOD', '29:mod']);
+    await store.saveLivePost({ sessionId: 'w1-d2-a', channel: 'slack:C1', lang: 'ar', zone: 'Africa/Cairo', ref: { ts: '1620131100.000100', channel: 'C1' }, postedAt: at(15) });
     lowdb = await snapshot(store, token);
     expect(lowdb.users.map((u) => u?.remindMinutes)).toEqual([0, 45]);
     expect(lowdb.feedOwner).toBe('U1');
@@ -111,9 +125,9 @@ describe('npm run migrate-store', () => {
     const first = await runCommand(dataDir, database.url);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toBe('copied 2 users, 1 conversations, 2 registrations, 1 forms, 2 invites, 1 subscriptions, 2 posts, 3 stars, 1 feeds, 0 nominations\n');
+    expect(first.stdout).toBe('copied 2 users, 1 conversations, 2 registrations, 1 forms, 2 invites, 1 subscriptions, 2 posts, 3 stars, 1 feeds, 0 nominations, 3 questions, 3 votes, 1 moderators, 1 live posts\n');
     // Invitations already there are not new.
-    expect(await copy()).toEqual(['copied 2 users, 1 conversations, 2 registrations, 1 forms, 0 invites, 1 subscriptions, 2 posts, 3 stars, 1 feeds, 0 nominations']);
+    expect(await copy()).toEqual(['copied 2 users, 1 conversations, 2 registrations, 1 forms, 0 invites, 1 subscriptions, 2 posts, 3 stars, 1 feeds, 0 nominations, 3 questions, 3 votes, 1 moderators, 1 live posts']);
     const store = await PostgresStore.open(database.url, { personalPosts });
     try {
       expect(await snapshot(store, token)).toEqual(lowdb);
@@ -121,6 +135,15 @@ describe('npm run migrate-store', () => {
       // The calendar address a user already has keeps working, and is the one the bot goes on giving.
       expect(await store.feedToken('U1')).toBe(token);
       expect(await store.personalDataCounts()).toMatchObject({ stars: 3, feeds: 1 });
+      // Questions keep their ids and votes; the next one asked in the database comes after them.
+      expect((await store.questionsOf('w1-d2-a')).map((q) => [q.id, q.votes])).toEqual([['q1', 2], ['q2', 1], ['q3', 0]]);
+      const next = await store.addQuestion({ sessionId: 'w1-d2-a', authorId: 'U3', anonymous: false, text: 'Next?', lang: 'en', status: 'open', createdAt: at(20) }, 10);
+      expect(next !== 'limit' && next.id).toBe('q4');
+      await store.pool.query('DELETE FROM live_questions WHERE id = 4');
+      await copy(); // copied again: q4, given and erased, is never given again
+      const after = await store.addQuestion({ sessionId: 'w1-d2-a', authorId: 'U3', anonymous: false, text: 'After?', lang: 'en', status: 'open', createdAt: at(21) }, 10);
+      expect(after !== 'limit' && after.id).toBe('q5');
+      await store.pool.query('DELETE FROM live_questions WHERE id = 5');
     } finally {
       await store.close();
     }

@@ -1,5 +1,6 @@
 // A question in the asker's own words, answered with what it is about: a session, a day or part of it, a week,
-// sessions and library items on a subject, or an action (register, my data, my agenda, reminders, help). Each
+// sessions and library items on a subject, or an action (register, my data, my agenda, reminders, help, a question
+// to a session's panel or a vote). Each
 // rule is general: the words come from the reader's tables, and the answers reuse the commands' own views.
 import type { TimedSession } from '../core/agenda.js';
 import type { Block, Reply } from '../core/reply.js';
@@ -8,6 +9,7 @@ import { weekResources } from './resources.js';
 import { smallTalkReply } from './small-talk.js';
 import { factReply } from './fact.js';
 import { followUp } from './follow-up.js';
+import { liveCommandOf } from './live/own-words.js';
 import type { CommandContext } from '../core/context.js';
 import { dayReply } from '../views/day.js';
 import { foundOf, foundReply, sessionButtons, sessionListBlocks } from '../views/found.js';
@@ -32,7 +34,10 @@ const PART_HOURS: Record<Part, (hour: number) => boolean> = {
 };
 
 export async function answerQuestion(ctx: CommandContext, text: string, run: RunCommand): Promise<Answered> {
-  const understanding = followUp(ctx, ctx.core.reader.read(text, ctx.now.setZone(ctx.zone)));
+  const read = (words: string) => ctx.core.reader.read(words, ctx.now.setZone(ctx.zone));
+  const understanding = followUp(ctx, read(text));
+  const live = liveCommandOf(text, understanding, read, (u) => sessionTarget(ctx, u)?.id);
+  if (live) return { reply: await run(ctx, live), understanding };
   const reply = await decide(ctx, understanding, run);
   return reply ? { reply, understanding } : { understanding };
 }

@@ -3,16 +3,21 @@ import { DateTime } from 'luxon';
 
 export interface Clock {
   now(): DateTime;
+  /**
+   * The real instant in milliseconds, as the platforms count their rate limits and as every instance shares it
+   * (CKEX_NOW shifts each instance's `now` by its own start); a test clock gives its own time.
+   */
+  realMillis(): number;
 }
 
-export const systemClock: Clock = { now: () => DateTime.utc() };
+export const systemClock: Clock = { now: () => DateTime.utc(), realMillis: () => Date.now() };
 
 /** A clock that behaves as if it had been started at `startIso` and runs on in real time. */
 export function shiftedClock(startIso: string, realNow: () => number = Date.now): Clock {
   const start = DateTime.fromISO(startIso, { zone: 'utc' });
   if (!start.isValid) throw new Error(`CKEX_NOW: "${startIso}" is not an ISO 8601 instant (e.g. 2021-05-04T14:00:00Z)`);
   const offset = start.toMillis() - realNow();
-  return { now: () => DateTime.fromMillis(realNow() + offset, { zone: 'utc' }) };
+  return { now: () => DateTime.fromMillis(realNow() + offset, { zone: 'utc' }), realMillis: realNow };
 }
 
 /** A clock for tests: stands still until moved. */
@@ -23,6 +28,9 @@ export class ManualClock implements Clock {
   }
   now(): DateTime {
     return this.at;
+  }
+  realMillis(): number {
+    return this.at.toMillis();
   }
   set(iso: string): void {
     this.at = DateTime.fromISO(iso, { zone: 'utc' });

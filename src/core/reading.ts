@@ -11,6 +11,8 @@ export const INTENTS = [
   'star', 'unstar', 'add', 'remove', 'myAgenda',
   // Reminders before my sessions: set (with a length of time), shown, or stopped.
   'remind', 'remindOff',
+  // Live sessions: a question for a session's panel ("I have a question for … : …"), a vote for a question (q3).
+  'askPanel', 'vote',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

@@ -58,6 +58,12 @@ export class ClaimedSender {
     return () => this.paces[sub.platform].slot(`${sub.platform}:${sub.channel}`);
   }
 
+  /** The pace slot of a channel named with its platform ("slack:C0123", "teams:19:…"). */
+  slotOf(channel: string): () => Promise<void> {
+    const platform: Platform = channel.startsWith('teams:') ? 'teams' : 'slack';
+    return () => this.paces[platform].slot(channel);
+  }
+
   /** A person's direct conversation's pace slot. */
   userSlot(userId: string): () => Promise<void> {
     const platform: Platform = userId.startsWith('teams:') ? 'teams' : 'slack';

@@ -20,6 +20,15 @@ export const updateKey = (subscriptionId: string, versions: string): string => `
 /** One live post per subscribed channel and session start (a moved session gets a new one). */
 export const liveKey = (subscriptionId: string, timed: TimedSession): string => `live::${subscriptionId}::${timed.session.id}::${timed.start.toUTC().toISO()}`;
 
+/**
+ * One in-place update of a live post per message and second, whichever instance makes it: the claim that coalesces
+ * every change of that second into one chat.update or updateActivity (Slack's and Teams' limits are far above).
+ */
+export const liveUpdateKey = (sessionId: string, channel: string, second: number): string => `liveupd::${sessionId}::${channel}::${second}`;
+
+/** The ended form of a session's live posts, once per session end: the instance that claims it updates them. */
+export const liveEndedKey = (timed: TimedSession): string => `liveend::${timed.session.id}::${timed.end.toUTC().toISO()}`;
+
 /** One summary to the organisers' channel per reload. */
 export const summaryKey = (versions: string): string => `summary::${versions}`;
 

@@ -77,10 +77,11 @@ export class PostScheduler {
     this.claimed = new ClaimedSender(core.store, { slack: new Pace(pacing.slack.perKey, pacing.slack.global), teams: new Pace(pacing.teams.perKey, pacing.teams.global) });
     this.concurrency = options.concurrency ?? 64;
     const askWord = (ctx: CommandContext) => dispatcher.registry.commands.find((c) => c.name === 'ask')?.aliases[ctx.lang][0] ?? 'ask';
-    this.live = new LivePosts({ core, claimed: this.claimed, channelContext: (sub) => this.channelContext(sub), serves: (sub) => this.serves(sub), askWord, concurrency: this.concurrency });
+    const postContext = (post: { channel: string; lang: Lang; zone: string }) => this.readersContext(`live:${post.channel}`, post.lang, post.zone);
+    this.live = new LivePosts({ core, claimed: this.claimed, channelContext: (sub) => this.channelContext(sub), postContext, serves: (sub) => this.serves(sub), askWord, concurrency: this.concurrency });
   }
 
-  private readonly live: LivePosts;
+  readonly live: LivePosts;
 
   /** Whether this instance has the subscription's platform on (the other instances post for it otherwise). */
   private serves(sub: Subscription): boolean {
@@ -294,6 +295,6 @@ export class PostScheduler {
 
   async stop(): Promise<void> {
     await this.task?.stop();
-    await this.running;
+    await Promise.all([this.running, this.live.updates.stop()]);
   }
 }

@@ -37,6 +37,11 @@ export class FakeConnector extends LoopbackFake<Outage> {
   }
 
 
+  /** The updates in place (PUT) of one posted activity, oldest first. */
+  updatesOf(activityId: string): ConnectorCall[] {
+    return this.calls.filter((c) => c.updates === activityId);
+  }
+
   cards(): Record<string, any>[] {
     return this.calls.flatMap((c) => (c.activity.attachments ?? []).map((a: any) => a.content));
   }
@@ -68,6 +73,12 @@ export class FakeConnector extends LoopbackFake<Outage> {
       return void res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'fake outage' } }));
     }
     if (req.method === 'PUT' && match?.[2]) {
+      this.attempts++;
+      const failure = this.failures.shift();
+      if (failure) {
+        res.writeHead(failure.status, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ error: { code: failure.code ?? 'Failure', message: 'fake failure' } }));
+      }
       this.calls.push({ conversationId: decodeURIComponent(match[1]!), updates: decodeURIComponent(match[2]), activity: JSON.parse(raw) as Record<string, any>, at: Date.now() });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: decodeURIComponent(match[2]) }));

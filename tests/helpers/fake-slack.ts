@@ -36,6 +36,11 @@ export class FakeSlack extends LoopbackFake<Outage> {
   }
 
 
+  /** The chat.update calls of one posted message (its ts), oldest first. */
+  updatesOf(ts: string): SlackCall[] {
+    return this.of('chat.update').filter((c) => c.body.ts === ts);
+  }
+
   of(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -86,6 +91,8 @@ export class FakeSlack extends LoopbackFake<Outage> {
         return json(200, { ok: true, view: { id: 'VOPENED', ...(body.view ?? {}) } });
       case 'chat.postMessage':
         return json(200, { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` });
+      case 'chat.update': // a live post replaced in place: recorded like any call, answered as Slack does
+        return json(200, { ok: true, channel: body.channel, ts: body.ts, text: body.text });
       default:
         return json(200, { ok: true });
     }

@@ -29,6 +29,9 @@ export type Action =
   /** Reminders set to a number of minutes, or off. */
   | `remind:${number}`
   | 'remind:off'
+  /** Live sessions: a question to a session's panel reached `ask` (by session id), a vote reached `vote` (by question id). */
+  | `ask:${string}`
+  | `vote:${string}`
   /** An event fact of content/event-faq.json answered, by id. */
   | `fact:${string}`;
 
@@ -102,6 +105,11 @@ export function observe(core: BotCore, reply: Reply): Seen {
     if (n >= 1 && text.includes(stripBidi(t('remind.set', { count: n })))) seen.actions.push(`remind:${n}`);
   }
   if (has('remind.off')) seen.actions.push('remind:off');
+  const voted = [...text.matchAll(/\bq[1-9]\d*\b/g)].map((m) => m[0]).find((id) => ['live.voted', 'live.unvoted', 'live.unknownQuestion', 'live.notVotable'].some((k) => text.includes(stripBidi(t(k, { id })))));
+  if (voted) seen.actions.push(`vote:${voted}`);
+  // The answer to a question asked, whether it was taken or the session does not take questions yet: its list's button.
+  const asked = reply.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : [])).find((b) => /^questions [a-z0-9-]+$/.test(b.command ?? ''));
+  if (asked && !voted && !reply.blocks.some((b) => b.type === 'header')) seen.actions.push(`ask:${asked.command!.slice('questions '.length)}`);
   for (const fact of core.content.faq.facts) if (text.includes(stripBidi(fact.text[reply.lang]))) seen.actions.push(`fact:${fact.id}`);
   for (const l of ['en', 'fr', 'ar'] as const) {
     const saved = stripBidi(core.i18n.t(l)('lang.saved', { language: core.i18n.t(l)(`languages.${l}`) }));

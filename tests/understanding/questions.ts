@@ -295,6 +295,20 @@ const FIRST_QUESTIONS: Question[] = [
   { q: 'جلسة عن النساء والشباب', lang: 'ar', sessions: ['w3-d5-a'] },
   { q: 'متى يبدأ التبادل؟', lang: 'ar', action: 'fact:dates' },
   { q: 'إدارة الحالات والإرشاد', lang: 'ar', sessions: ['w2-d3-b'] },
+  // Live sessions: a question for a session's panel (what follows the colon), a vote for a question by its id.
+  { q: 'I have a question for the digital payments session: how are the fees kept low?', lang: 'en', action: 'ask:w2-d2-b' },
+  { q: "I'd like to ask the missing middle session: who pays the contributions?", lang: 'en', action: 'ask:w1-d2-a' },
+  { q: 'a question for the session on disability: are the benefits portable?', lang: 'en', action: 'ask:w4-d3-a' },
+  { q: 'vote for q3', lang: 'en', action: 'vote:q3' },
+  { q: 'I vote for q12', lang: 'en', action: 'vote:q12' },
+  { q: "j’ai une question pour la séance sur les paiements numériques : comment réduire les frais ?", lang: 'fr', action: 'ask:w2-d2-b' },
+  { q: 'une question pour la séance sur le chaînon manquant : qui paie les cotisations ?', lang: 'fr', action: 'ask:w1-d2-a' },
+  { q: 'voter pour q3', lang: 'fr', action: 'vote:q3' },
+  { q: 'je vote pour q7', lang: 'fr', action: 'vote:q7' },
+  { q: 'لدي سؤال لجلسة المدفوعات الرقمية: كيف نخفض الرسوم؟', lang: 'ar', action: 'ask:w2-d2-b' },
+  { q: 'عندي سؤال لجلسة الوسط المفقود: من يدفع الاشتراكات؟', lang: 'ar', action: 'ask:w1-d2-a' },
+  { q: 'صوّت للسؤال q3', lang: 'ar', action: 'vote:q3' },
+  { q: 'أصوت لصالح q7', lang: 'ar', action: 'vote:q7' },
 ];
 
 export const QUESTIONS: Question[] = [...FIRST_QUESTIONS, ...EVENT_QUESTIONS];

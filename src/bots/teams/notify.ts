@@ -1,7 +1,10 @@
-// How the core reaches Teams users and conversations unasked: the stored personal or channel conversation.
-import type { Poster } from '../../core/notify.js';
+// How the core reaches Teams users and conversations unasked: the stored personal or channel conversation; a live
+// post is placed and updated in place.
+import type { Placed, PostResult, Poster } from '../../core/notify.js';
 import type { AsyncStore } from '../../core/store/async-store.js';
-import type { TeamsProactive } from './proactive.js';
+import type { ProactiveResult, TeamsProactive } from './proactive.js';
+
+const channelResult = (result: ProactiveResult): PostResult => (result === 'sent' || result === 'failed' ? result : 'gone');
 
 export function teamsPoster(proactive: TeamsProactive, store: AsyncStore): Poster {
   return {
@@ -13,8 +16,15 @@ export function teamsPoster(proactive: TeamsProactive, store: AsyncStore): Poste
         const result = await proactive.send(personal.id, reply);
         return result === 'sent' ? 'sent' : 'failed';
       }
-      const result = await proactive.send(target.channel, reply);
-      return result === 'sent' || result === 'failed' ? result : 'gone';
+      return channelResult(await proactive.send(target.channel, reply));
+    },
+    async place(channel, reply): Promise<Placed> {
+      const placed = await proactive.place(channel, reply);
+      const result = channelResult(placed.result);
+      return result === 'sent' ? { result, ref: placed.activityId ? { activityId: placed.activityId } : ({} as Record<string, string>) } : { result };
+    },
+    async update(channel, ref, reply) {
+      return ref.activityId ? channelResult(await proactive.update(channel, ref.activityId, reply)) : 'gone';
     },
   };
 }

@@ -49,7 +49,9 @@ export async function askQuestion(ctx: CommandContext, parsed: Parsed): Promise<
   const length = [...parsed.text].length;
   if (length > MAX_QUESTION_CHARS) return say(ctx, ctx.t('live.tooLong', { count: MAX_QUESTION_CHARS, given: length }));
   if (parsed.anonymous && !live.anonymous) return say(ctx, ctx.t('live.anonymousOff'));
-  if (questionWindow(timed, ctx.now, live.minutes) !== 'open') return say(ctx, windowNote(ctx, timed));
+  if (questionWindow(timed, ctx.now, live.minutes) !== 'open') {
+    return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('live.windowFor', { title: shownTitle(ctx, timed.session), note: windowNote(ctx, timed) })] }, { type: 'actions', buttons: [{ label: ctx.t('live.seeQuestions'), command: `questions ${timed.session.id}` }] }] };
+  }
   const written = ctx.core.reader.language(parsed.text) ?? ctx.lang;
   const added = await ctx.core.store.addQuestion(
     { sessionId: timed.session.id, authorId: ctx.caller.id, anonymous: parsed.anonymous, text: parsed.text, lang: written, status: live.moderation ? 'waiting' : 'open', createdAt: ctx.now.toUTC().toISO()! },

@@ -8,6 +8,7 @@ import { questionBlock } from '../../views/live/index.js';
 import { windowNote } from '../../views/live/index.js';
 import { words } from '../args.js';
 import { defineCommand } from '../types.js';
+import { questionIdIn } from './own-words.js';
 
 const say = (ctx: CommandContext, text: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [text] }] });
 
@@ -16,7 +17,8 @@ export const vote = defineCommand({
   aliases: { en: ['vote', 'upvote', '+1'], fr: ['voter', 'soutenir'], ar: ['صوت', 'تصويت', 'أؤيد'] },
   args: () => words,
   run: async (ctx, raw: string): Promise<Reply> => {
-    const id = raw.trim().toLowerCase();
+    // "vote q3", and "vote for q3", « voter pour q3 », «صوّت للسؤال q3»: the one question id said.
+    const id = questionIdIn(raw) ?? raw.trim().toLowerCase();
     if (!questionIdSchema.safeParse(id).success) return say(ctx, ctx.t('live.voteHow', { given: raw.trim() }));
     const q = await ctx.core.store.question(id);
     if (!q || q.status === 'hidden' || (q.status === 'waiting' && q.authorId !== ctx.caller.id)) return say(ctx, ctx.t('live.unknownQuestion', { id }));

@@ -1,6 +1,7 @@
 // Copies a lowdb store (ckex.json, and ckex-posts.json if any) into the database, in one transaction: all or
 // nothing, and idempotent (every record is upserted by its key, timestamps kept), so it can be run again.
-// A registration whose email another registration already holds in the database is left out and reported.
+// A registration whose email another registration already holds in the database is left out and reported, and so
+// is a question whose id the database already gives to another question.
 import type pg from 'pg';
 import type { PostsFileData } from '../lowdb/index.js';
 import type { StoreData } from '../../core/store/records.js';
@@ -9,6 +10,7 @@ import { inTransaction } from './db.js';
 import { putFeed } from './feeds.js';
 import { putForm } from './forms.js';
 import { putInvite } from './invites.js';
+import { copyLive } from './live-copy.js';
 import { putNomination } from './nominations.js';
 import { claimPost, markPosted } from './posts.js';
 import { registrationByEmail, saveRegistration } from './registrations.js';
@@ -30,13 +32,20 @@ export interface CopyReport {
   feeds: number;
   /** Nominations, their decisions kept. */
   nominations: number;
+  /** Live sessions: questions under their own ids, their votes, each session's moderators, the live posts. */
+  questions: number;
+  votes: number;
+  moderators: number;
+  'live posts': number;
+  /** Ids of questions left out: the database already gives them to other questions. */
+  questionIdTaken: string[];
   /** Ids of registrations left out: their email belongs to another registration in the database. */
   emailTaken: string[];
 }
 
 export function copyLowdbData(pool: pg.Pool, data: StoreData, posts?: PostsFileData): Promise<CopyReport> {
   return inTransaction(pool, async (client) => {
-    const report: CopyReport = { users: 0, conversations: 0, registrations: 0, forms: 0, invites: 0, subscriptions: 0, posts: 0, stars: 0, feeds: 0, nominations: 0, emailTaken: [] };
+    const report: CopyReport = { users: 0, conversations: 0, registrations: 0, forms: 0, invites: 0, subscriptions: 0, posts: 0, stars: 0, feeds: 0, nominations: 0, questions: 0, votes: 0, moderators: 0, 'live posts': 0, questionIdTaken: [], emailTaken: [] };
     for (const [id, prefs] of Object.entries(data.users)) {
       await putUser(client, id, prefs);
       report.users++;
@@ -80,6 +89,7 @@ export function copyLowdbData(pool: pg.Pool, data: StoreData, posts?: PostsFileD
       report.feeds++;
     }
     for (const n of Object.values(data.nominations)) if (await putNomination(client, n)) report.nominations++;
-    return report;
+    const live = await copyLive(client, data);
+    return { ...report, questions: live.questions, votes: live.votes, moderators: live.moderators, 'live posts': live.livePosts, questionIdTaken: live.questionIdTaken };
   });
 }
