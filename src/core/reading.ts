@@ -11,6 +11,8 @@ export const INTENTS = [
   'star', 'unstar', 'add', 'remove', 'myAgenda',
   // Reminders before my sessions: set (with a length of time), shown, or stopped.
   'remind', 'remindOff',
+  // Feedback on a session: the form of the session named, or the sessions taking feedback to pick from.
+  'feedback',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

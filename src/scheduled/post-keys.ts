@@ -20,11 +20,14 @@ export const updateKey = (subscriptionId: string, versions: string): string => `
 /** One live post per subscribed channel and session start (a moved session gets a new one). */
 export const liveKey = (subscriptionId: string, timed: TimedSession): string => `live::${subscriptionId}::${timed.session.id}::${timed.start.toUTC().toISO()}`;
 
+/** One feedback prompt per person, session and start (a moved session is asked about again). */
+export const feedbackKey = (userId: string, timed: TimedSession): string => `feedback::${userId}::${timed.session.id}::${timed.start.toUTC().toISO()}`;
+
 /** One summary to the organisers' channel per reload. */
 export const summaryKey = (versions: string): string => `summary::${versions}`;
 
 /** The kinds of key that name a person, as the prefix each begins with. */
-const PERSONAL_KINDS = ['remind', 'notice'] as const;
+const PERSONAL_KINDS = ['remind', 'notice', 'feedback'] as const;
 
 /** Handed to the store at boot: it erases these with the person, and all of them in the purge. */
 export const personalPosts: PersonalPosts = {
