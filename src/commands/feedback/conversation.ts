@@ -78,11 +78,13 @@ export async function continueFeedback(ctx: CommandContext, progress: FormProgre
     if (answers.rating) await saveAnswers(ctx, timed.session.id, answers);
     return nextStep(ctx, timed, step, answers);
   }
-  if (isFeedbackCommand(message) || isCommand(message, field.kind === 'text')) {
+  // `feedback …` itself (a button of the prompt, another session) moves or replaces this conversation on its own.
+  if (isFeedbackCommand(message)) return run(ctx, message);
+  if (isCommand(message, field.kind === 'text')) {
     // Another command asked midway: answered; the question is asked again unless the command moved the form.
     const answered = await run(ctx, message);
     const now = await ctx.core.store.form(ctx.caller.id);
-    if (!now || now.progress.kind !== 'feedback' || now.progress.step !== progress.step || now.progress.subject !== progress.subject) return answered;
+    if (answered.form || !now || now.progress.kind !== 'feedback' || now.progress.step !== progress.step || now.progress.subject !== progress.subject) return answered;
     ctx.form = now;
     return feedbackQuestion(ctx, timed, step, answers, [...answered.blocks, { type: 'divider' }]);
   }
