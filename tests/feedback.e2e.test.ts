@@ -120,7 +120,7 @@ describe('done when: after a session, the one who starred it and the one who ask
     const report = await slackDm('feedback report w1-d2-a', ORG, 'DORG');
     const shown = text(report.body.blocks);
     expect(shown).toContain('2 responses');
-    expect(shown).toContain('Average: 4.5 / 5');
+    expect(shown).toContain('Average: 4.5 out of 5');
     expect(shown).toContain('██████████');
     expect(shown).toContain('Les exemples du Sénégal (in French)');
     expect(shown).toContain('أمثلة من كينيا (in Arabic)');

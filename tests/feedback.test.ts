@@ -110,7 +110,7 @@ describe('feedback answers', () => {
     expect(await bot.store.feedbackOn(['w1-d2-a'])).toHaveLength(2);
     const report = await say('feedback report w1-d2-a', org);
     expect(report).toContain('2 responses');
-    expect(report).toContain('Average: 4.5 / 5');
+    expect(report).toContain('Average: 4.5 out of 5');
     expect(report).toMatch(/5 · Extremely useful {2}█{10} {2}1 · 50%/);
     expect(report).toMatch(/4 · Very useful {2}█{10} {2}1 · 50%/);
     expect(report).toContain('Les exemples du Sénégal, très concrets (in French)');
@@ -163,7 +163,7 @@ describe('feedback answers', () => {
     const week = await say('feedback report week 1', org);
     expect(week).toContain('Feedback, week 1');
     expect(week).toContain('2 responses');
-    expect(week.indexOf('Reaching the “missing middle”: 4.0 / 5')).toBeGreaterThan(-1);
+    expect(week.indexOf('Reaching the “missing middle”: 4.0 out of 5')).toBeGreaterThan(-1);
     expect(await say('تقييم تقرير أسبوع 1', org)).toContain('التقييمات، الأسبوع 1');
   });
 });

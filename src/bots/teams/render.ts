@@ -124,7 +124,7 @@ function element(block: Block, reply: Reply, opts: TeamsRenderOptions): CardElem
  */
 function barRow(bar: Bar, text: (s: string) => string): CardElement {
   const filled = Math.round(Math.max(0, Math.min(1, bar.share)) * 100);
-  const cell = (width: number, style: string): CardElement => ({ type: 'Column', width: String(width), style, minHeight: '18px', items: [{ type: 'TextBlock', text: ' ', size: 'Small' }] });
+  const cell = (width: number, style: string): CardElement => ({ type: 'Column', width: String(width), style, spacing: 'None', minHeight: '18px', items: [{ type: 'TextBlock', text: ' ', size: 'Small' }] });
   const cells = [...(filled > 0 ? [cell(filled, 'accent')] : []), ...(filled < 100 ? [cell(100 - filled, 'emphasis')] : [])];
   return {
     type: 'ColumnSet',

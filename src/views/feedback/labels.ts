@@ -14,6 +14,11 @@ export const ratingLabel = (ctx: Ctx, rating: number | string): string => `${rat
 /** "(in French)": the language a comment is written in, as the live questions tag theirs. */
 export const writtenIn = (ctx: Ctx, lang: Lang): string => ctx.t(`live.writtenIn.${lang}`);
 
+/** A run that keeps its own direction inside a line of the other (an English comment in an Arabic card). */
+export const ownDirection = (text: string): string => `\u2068${text}\u2069`;
+/** A run read left to right whatever the line ("4.5 / 5", "2 · 33%" in Arabic). */
+export const leftToRight = (text: string): string => `\u2066${text}\u2069`;
+
 /** 4.5 as the reader writes it (4,5 in French), Latin digits everywhere. */
 export const decimal = (lang: Lang, n: number): string => new Intl.NumberFormat(`${lang}-u-nu-latn`, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
 

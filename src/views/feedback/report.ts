@@ -6,7 +6,7 @@ import type { CommandContext } from '../../core/context.js';
 import { summarise, type FeedbackSummary } from '../../core/feedback/index.js';
 import type { Bar, Block, Reply } from '../../core/reply.js';
 import type { Feedback } from '../../core/store/feedback-record.js';
-import { decimal, percent, ratingLabel, writtenIn } from './labels.js';
+import { decimal, leftToRight, ownDirection, percent, ratingLabel, writtenIn } from './labels.js';
 
 /** Comments quoted per heading at most: the CSV export has them all. */
 export const MAX_QUOTED = 20;
@@ -16,7 +16,7 @@ function bars(ctx: CommandContext, s: FeedbackSummary): Bar[] {
   // Highest rating first, as people read a rating chart.
   return [5, 4, 3, 2, 1].map((r) => {
     const count = s.distribution[r - 1]!;
-    return { label: ratingLabel(ctx, r), share: count / most, value: ctx.t('feedback.report.bar', { count, percent: percent(ctx.lang, s.responses ? count / s.responses : 0) }) };
+    return { label: ratingLabel(ctx, r), share: count / most, value: leftToRight(ctx.t('feedback.report.bar', { count, percent: percent(ctx.lang, s.responses ? count / s.responses : 0) })) };
   });
 }
 
@@ -35,7 +35,7 @@ function commentBlocks(ctx: CommandContext, answers: readonly Feedback[]): Block
   for (const which of ['useful', 'better'] as const) {
     const comments = answers.flatMap((f) => (f[which] ? [f[which]] : []));
     if (comments.length === 0) continue;
-    const lines = comments.slice(0, MAX_QUOTED).map((c) => `• ${ctx.t('feedback.report.comment', { text: c.text, language: writtenIn(ctx, c.lang) })}`);
+    const lines = comments.slice(0, MAX_QUOTED).map((c) => `• ${ctx.t('feedback.report.comment', { text: ownDirection(c.text), language: writtenIn(ctx, c.lang) })}`);
     blocks.push({ type: 'section', title: ctx.t(`feedback.report.${which}`), text: [lines.join('\n')] });
   }
   return blocks;
