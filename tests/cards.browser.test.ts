@@ -1,7 +1,7 @@
 // Every Teams card kind, in English, French and Arabic, rendered by Microsoft's adaptivecards renderer in Debian's
 // Chromium under the Teams host config, at 320 px (a phone) and 450 px (Teams' usual width): no action cut off,
 // nothing past the card's edges, every time range drawn start before end, Arabic right-to-left. Screenshots go to
-// tests/output/cards for review. One browser, one page, every card.
+// tests/output/cards for review. One browser, one page, every card; feedback's bars among them.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { digestReply } from '../src/views/digest.js';
 import { homeReply } from '../src/views/home.js';
 import { personalNotice } from '../src/views/change-notice.js';
 import { reminderReply } from '../src/views/reminder.js';
+import { feedbackFormView, feedbackPromptReply } from '../src/views/feedback/index.js';
 import { LANGS, type Lang } from '../src/core/lang.js';
 import { Browser, ensureChromium } from './helpers/chromium.js';
 import { cardPage, type CardMeasure } from './helpers/card-page.js';
@@ -75,7 +76,21 @@ const KINDS: Kind[] = [
     },
   },
   { name: 'pending', cards: (l) => command({ en: 'pending', fr: 'en attente', ar: 'المعلقة' }[l], l, ORGANISER) },
+  { name: 'feedback-prompt', cards: async (l) => renderCards(feedbackPromptReply(await ctxFor(l, `cards-${l}`), bot.core.agenda.session('w1-d2-a')!), { localTimes: false }) },
+  { name: 'feedback-form', cards: async (l) => [formCard(feedbackFormView(await ctxFor(l, `cards-${l}`), bot.core.agenda.session('w1-d2-a')!), l)] },
+  // The distribution as bars (ColumnSets: adaptivecards 3.0.6 has no chart elements), comments in three languages.
+  { name: 'feedback-report', cards: (l) => command({ en: 'feedback report w1-d2-a', fr: 'avis rapport w1-d2-a', ar: 'تقييم تقرير w1-d2-a' }[l], l, ORGANISER) },
+  { name: 'feedback-week', cards: (l) => command({ en: 'feedback report week 1', fr: 'avis rapport semaine 1', ar: 'تقييم تقرير أسبوع 1' }[l], l, ORGANISER) },
 ];
+
+/** Six answers on w1-d2-a (ratings 5, 5, 4, 4, 2, 3), comments in English, French and Arabic. */
+async function giveFeedback(): Promise<void> {
+  const at = '2021-05-04T14:00:00.000Z';
+  const comments = [{ text: 'The case from Senegal was very concrete.', lang: 'en' }, { text: 'Les exemples du Sénégal, très concrets.', lang: 'fr' }, { text: 'أمثلة السنغال كانت عملية جدًا.', lang: 'ar' }] as const;
+  for (const [i, rating] of [5, 5, 4, 4, 2, 3].entries()) {
+    await bot.store.saveFeedback({ sessionId: 'w1-d2-a', userId: `fb-${i}`, rating, useful: comments[i % 3], ...(i < 3 ? { better: comments[(i + 1) % 3] } : {}), lang: comments[i % 3]!.lang, createdAt: at, updatedAt: at });
+  }
+}
 
 async function register(lang: Lang): Promise<void> {
   const ctx = await ctxFor(lang, `registered-${lang}`);
@@ -89,6 +104,7 @@ describe.skipIf(missing !== undefined)('Teams cards rendered in Chromium with th
     bot = await testBot('2021-05-04T14:00:00Z', { CKEX_ADMINS: 'UORG', PUBLIC_URL: 'https://ckex.example.org' });
     for (const lang of LANGS) await register(lang);
     for (const lang of LANGS) await bot.reply('star w2-d3-a', { id: `cards-${lang}` }, { lang });
+    await giveFeedback();
     await bot.reply('subscribe fr 09:00 Europe/Paris', { ...ORGANISER }, { shared: true, channel: CHANNEL });
     await bot.reply('subscribe ar 10:00 Asia/Riyadh', { ...ORGANISER }, { shared: true, channel: CHANNEL });
     pageDir = mkdtempSync(join(tmpdir(), 'ckex-cards-'));

@@ -28,6 +28,17 @@ describe('console', () => {
     expect(stdout).toContain('Mardi 4 mai 2021');
   });
 
+  it('takes feedback after a session, typed, and shows the organiser its report with the bars', async () => {
+    const env = { CKEX_NOW: '2021-05-04T14:10:00Z', DATA_DIR: tempDir(), CKEX_ADMINS: 'console:local' };
+    const { stdout } = await chat('avis w1-d2-a\nquatre\nLes exemples du Sénégal\npasser\navis rapport w1-d2-a\n', env);
+    const plain = stdout.replace(/\u202f/g, ' ');
+    expect(plain).toContain('Merci : votre note (4 · Très utile) est enregistrée.');
+    expect(plain).toContain('Merci pour votre avis');
+    expect(plain).toContain('1 réponse');
+    expect(plain).toContain('4 · Très utile  ██████████  1 · 100 %');
+    expect(plain).toContain('Les exemples du Sénégal (en français)');
+  });
+
   it('remembers the language chosen, in DATA_DIR', async () => {
     const dataDir = tempDir();
     await chat('lang fr\n', { DATA_DIR: dataDir });

@@ -36,6 +36,7 @@ export async function boot(config: Config, clock?: Clock): Promise<Booted> {
     focalPoints: config.CKEX_FOCAL_POINTS,
     retentionDays: config.CKEX_RETENTION_DAYS,
     joinLinkMinutes: config.CKEX_JOIN_LINK_MINUTES,
+    feedbackMinutes: config.CKEX_FEEDBACK_MINUTES,
     live: { minutes: config.CKEX_LIVE_MINUTES, anonymous: config.CKEX_QA_ANONYMOUS, moderation: config.CKEX_QA_MODERATION },
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     notifier: new Notifier(),

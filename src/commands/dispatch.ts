@@ -18,6 +18,7 @@ import { FormMoved } from '../core/forms/form-version.js';
 import { answerQuestion } from './question.js';
 import { rememberShown } from './follow-up.js';
 import { continueForm, FORM_IDLE_MS } from './registration-form.js';
+import { continueFeedback } from './feedback/index.js';
 import type { CommandRegistry } from './registry.js';
 import { naturalCommand } from './natural-commands.js';
 import { typedLabel } from './typed-labels.js';
@@ -97,8 +98,11 @@ export class Dispatcher {
 
   /** Whether this text will answer with the one-screen form here, so a surface can open it before its trigger expires. */
   wantsForm(text: string, conversational: boolean): boolean {
-    const [first = '', second = ''] = text.trim().split(/\s+/);
-    if (this.registry.find(first)?.spec.name !== 'register') return false;
+    const [first = '', second = '', ...rest] = text.trim().split(/\s+/);
+    const name = this.registry.find(first)?.spec.name;
+    // feedback form <session> anywhere; feedback <session> alone where no conversation can hold the form.
+    if (name === 'feedback') return (FORM_WORDS.has(normalizeWord(second)) && rest.length === 1) || (!conversational && /^w\d+-d\d+-[a-z]+$/i.test(second) && rest.length === 0);
+    if (name !== 'register') return false;
     return !conversational || FORM_WORDS.has(normalizeWord(second));
   }
 
@@ -153,7 +157,13 @@ export class Dispatcher {
     const command = typedLabel(this.core.i18n, text) ?? text;
     const isRegister = this.registry.resolve(withoutEdgePunctuation(command)).entry?.spec.name === 'register';
     const idle = ctx.now.toMillis() - Date.parse(progress.updatedAt) > FORM_IDLE_MS;
-    if (!idle && !isRegister) return continueForm(ctx, progress, text, (m, free) => this.isMidway(ctx, m, free), (c, t) => this.runCommand(c, t));
+    const midway = (m: string, free: boolean) => this.isMidway(ctx, m, free);
+    if (progress.kind === 'feedback') {
+      if (!idle) return continueFeedback(ctx, progress, text, midway, (c, t) => this.runCommand(c, t));
+      await this.core.store.dropForm(ctx.caller.id); // a feedback form left alone ends quietly: what was given is kept
+      return this.runCommand(ctx, command);
+    }
+    if (!idle && !isRegister) return continueForm(ctx, progress, text, midway, (c, t) => this.runCommand(c, t));
     const reply = await this.runCommand(ctx, command);
     // A form left for a while no longer captures messages; remind instead (not once the event is over: closed).
     if (isRegister || eventOver(this.core, ctx.now)) return reply;

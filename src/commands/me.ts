@@ -66,7 +66,7 @@ async function withdraw(ctx: CommandContext): Promise<Reply> {
 
 async function exportMine(ctx: CommandContext): Promise<Reply> {
   const { store } = ctx.core;
-  const [preferences, registrations, form, conversations, stars, questions, votes, nominations] = await Promise.all([store.user(ctx.caller.id), store.registrationsOf(ctx.caller.id), store.form(ctx.caller.id), store.conversationsOf(ctx.caller.id), store.starsOf(ctx.caller.id), store.questionsBy(ctx.caller.id), store.votesBy(ctx.caller.id), store.nominationsBy(ctx.caller.id)]);
+  const [preferences, registrations, form, conversations, stars, questions, votes, nominations, feedback, promptsOff] = await Promise.all([store.user(ctx.caller.id), store.registrationsOf(ctx.caller.id), store.form(ctx.caller.id), store.conversationsOf(ctx.caller.id), store.starsOf(ctx.caller.id), store.questionsBy(ctx.caller.id), store.votesBy(ctx.caller.id), store.nominationsBy(ctx.caller.id), store.feedbackBy(ctx.caller.id), store.feedbackPromptsOff([ctx.caller.id])]);
   const data = {
     user: ctx.caller.id,
     preferences: preferences ?? null,
@@ -75,6 +75,9 @@ async function exportMine(ctx: CommandContext): Promise<Reply> {
     starredSessions: stars,
     liveQuestions: questions.map(({ authorId: _you, ...q }) => q),
     liveVotes: votes,
+    /** Feedback given on sessions, and whether prompts after sessions are off. */
+    sessionFeedback: feedback.map(({ userId: _you, ...f }) => f),
+    feedbackPromptsOff: promptsOff.has(ctx.caller.id),
     /** As a regional focal point: the people nominated and what was decided. */
     nominationsMade: nominations,
     conversations: conversations.map((c) => ({ id: c.id, platform: c.platform, scope: c.scope })),

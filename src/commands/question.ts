@@ -10,6 +10,7 @@ import { smallTalkReply } from './small-talk.js';
 import { factReply } from './fact.js';
 import { followUp } from './follow-up.js';
 import { liveCommandOf } from './live/own-words.js';
+import { feedbackAsked } from './feedback/understood.js';
 import type { CommandContext } from '../core/context.js';
 import { dayReply } from '../views/day.js';
 import { foundOf, foundReply, sessionButtons, sessionListBlocks } from '../views/found.js';
@@ -47,6 +48,7 @@ const has = (u: Understanding, ...intents: Understanding['intents']) => intents.
 const textReply = (ctx: CommandContext, blocks: Block[]): Reply => ({ lang: ctx.lang, blocks });
 
 async function decide(ctx: CommandContext, u: Understanding, run: RunCommand): Promise<Reply | undefined> {
+  if (has(u, 'feedback')) return feedbackAsked(ctx, sessionTarget(ctx, u), run);
   const personal = await agendaAnswer(ctx, u, run);
   if (personal) return personal;
   if (u.sessionId) return run(ctx, `session ${u.sessionId}`);

@@ -53,7 +53,8 @@ export const register = defineCommand({
     }
     const sub = SUBCOMMANDS.get(normalizeWord(arg.trim()));
     if (sub === 'form' || !ctx.conversational) return formReply(ctx);
-    const progress = ctx.form?.progress;
+    // A feedback form under way is not a registration to resume: starting one takes its place.
+    const progress = ctx.form?.progress.kind === 'feedback' ? undefined : ctx.form?.progress;
     if (sub === 'restart' || !progress) return start(ctx);
     if (sub === 'resume') {
       // Touched, so that a form left for days captures the next answers again.

@@ -15,6 +15,7 @@ import { sessionCommand } from './session.js';
 import type { CommandSpec } from './types.js';
 import { week } from './week.js';
 import { liveCommands } from './live/index.js';
+import { feedback } from './feedback/index.js';
 import { me } from './me.js';
 import { approve, decline, exportCommand, invites, pending, registrations } from './organisers.js';
 import { register } from './register.js';
@@ -78,6 +79,6 @@ export class CommandRegistry {
 
 export function defaultRegistry(): CommandRegistry {
   const commands: CommandSpec[] = [];
-  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, search, register, me, myAgenda, star, unstar, remind, lang, registrations, exportCommand, pending, approve, decline, invites, nominate, myNominations, nominations, retention, subscribe, unsubscribe, subscriptions, digest, reload, ...liveCommands);
+  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, search, register, me, myAgenda, star, unstar, remind, lang, registrations, exportCommand, pending, approve, decline, invites, nominate, myNominations, nominations, retention, subscribe, unsubscribe, subscriptions, digest, reload, ...liveCommands, feedback);
   return new CommandRegistry(commands);
 }

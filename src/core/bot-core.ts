@@ -32,6 +32,8 @@ export interface BotCore {
   live: LiveSettings;
   /** Told when a session's questions or votes changed, so its live posts are updated (src/scheduled/live). */
   liveChanged?: (sessionId: string) => void;
+  /** Minutes after a session ends when its feedback prompt goes (CKEX_FEEDBACK_MINUTES; absent: 5). */
+  feedbackMinutes?: number;
   /** Base URL where this server is reachable, for calendar links; absent when unknown. */
   publicUrl?: string;
   notifier: Notifier;

@@ -12,6 +12,8 @@ const JOIN_MINUTES = 'expected a whole number of minutes from 0 to 1440 (a day),
 
 const LIVE_MINUTES = 'expected a whole number of minutes from 0 to 120, such as 5: how long before a session starts its live post goes out and questions open';
 
+const FEEDBACK_MINUTES = 'expected a whole number of minutes from 0 to 1440 (a day), such as 5: how long after a session ends its feedback prompt goes to the people who starred it, asked or voted in it';
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978), // 0: any free port (tests)
   DATA_DIR: z.string().min(1).default('./data'),
@@ -51,6 +53,13 @@ export const configSchema = z.object({
     .max(1440, { message: JOIN_MINUTES })
     .default(15),
   NODE_ENV: z.string().optional(),
+  /** Feedback: minutes after a session ends when each person who starred it, asked or voted in it is asked for feedback. */
+  CKEX_FEEDBACK_MINUTES: z.coerce
+    .number({ message: FEEDBACK_MINUTES })
+    .int({ message: FEEDBACK_MINUTES })
+    .min(0, { message: FEEDBACK_MINUTES })
+    .max(1440, { message: FEEDBACK_MINUTES })
+    .default(5),
   /** Live sessions: minutes before a session starts when its live post goes to subscribed channels and questions open. */
   CKEX_LIVE_MINUTES: z.coerce
     .number({ message: LIVE_MINUTES })

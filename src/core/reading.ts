@@ -13,6 +13,8 @@ export const INTENTS = [
   'remind', 'remindOff',
   // Live sessions: a question for a session's panel ("I have a question for … : …"), a vote for a question (q3).
   'askPanel', 'vote',
+  // Feedback on a session: the form of the session named, or the sessions taking feedback to pick from.
+  'feedback',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

@@ -33,7 +33,25 @@ export type Block =
   | { type: 'section'; title: string; text: RichText; meta?: string }
   | { type: 'actions'; buttons: Button[] }
   | { type: 'context'; text: RichText }
-  | { type: 'divider' };
+  | { type: 'divider' }
+  /** A bar chart read at a glance (feedback's distribution): one bar a row, its share of the longest drawn. */
+  | { type: 'bars'; bars: Bar[] };
+
+/** One bar: its label ("5 — Extremely useful"), its share 0–1 of the full length, and what it counts ("3 · 60 %"). */
+export interface Bar {
+  label: string;
+  share: number;
+  value: string;
+}
+
+/** Cells of a bar drawn in text (console, Slack, plain fallbacks). */
+export const BAR_CELLS = 10;
+
+/** A bar as text: filled cells for its share, light ones for the rest, always the same width. */
+export function barText(share: number): string {
+  const filled = Math.round(Math.max(0, Math.min(1, share)) * BAR_CELLS);
+  return `${'█'.repeat(filled)}${'░'.repeat(BAR_CELLS - filled)}`;
+}
 
 /** Files made from the store when handed over, a page at a time, rather than held in the reply. */
 export const FILE_SOURCES = ['registrations-csv'] as const;
@@ -70,7 +88,9 @@ export interface FormFieldView {
 }
 
 export interface FormView {
-  id: 'registration';
+  id: 'registration' | 'feedback';
+  /** What the form is about (feedback: the session id), carried back with its submission. */
+  subject?: string;
   title: string;
   intro: string;
   notice?: string;
@@ -147,6 +167,9 @@ export function replyToText(reply: Reply, say?: SayCommand): string {
         if (labels.length) lines.push(labels.join(' '));
         break;
       }
+      case 'bars':
+        for (const b of block.bars) lines.push(`${b.label}  ${barText(b.share)}  ${b.value}`);
+        break;
       case 'divider':
         lines.push('---');
         break;

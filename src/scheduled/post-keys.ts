@@ -28,12 +28,14 @@ export const liveUpdateKey = (sessionId: string, channel: string, second: number
 
 /** The ended form of a session's live posts, once per session end: the instance that claims it updates them. */
 export const liveEndedKey = (timed: TimedSession): string => `liveend::${timed.session.id}::${timed.end.toUTC().toISO()}`;
+/** One feedback prompt per person, session and start (a moved session is asked about again). */
+export const feedbackKey = (userId: string, timed: TimedSession): string => `feedback::${userId}::${timed.session.id}::${timed.start.toUTC().toISO()}`;
 
 /** One summary to the organisers' channel per reload. */
 export const summaryKey = (versions: string): string => `summary::${versions}`;
 
 /** The kinds of key that name a person, as the prefix each begins with. */
-const PERSONAL_KINDS = ['remind', 'notice'] as const;
+const PERSONAL_KINDS = ['remind', 'notice', 'feedback'] as const;
 
 /** Handed to the store at boot: it erases these with the person, and all of them in the purge. */
 export const personalPosts: PersonalPosts = {

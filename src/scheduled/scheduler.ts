@@ -21,6 +21,7 @@ import { applyRetention } from '../core/retention/index.js';
 import { reminderReply } from '../views/reminder.js';
 import { dueReminders } from './reminders.js';
 import { LivePosts } from './live-posts.js';
+import { FeedbackPrompts } from './feedback-prompts.js';
 import { planNotices } from './change-notices.js';
 import { digestKey, noticeKey, summaryKey, updateKey } from './post-keys.js';
 import type { AgendaChange } from '../core/content/swapped.js';
@@ -35,18 +36,16 @@ export interface TickReport {
   posted: string[];
   paused: string[];
   failed: string[];
-  /** Keys of the reminders this instance sent. */
+  /** Keys of the reminders this instance sent; of the change notices, schedule updates and summaries. */
   reminded: string[];
-  /** Keys of the change notices, schedule updates and summaries this instance sent. */
   told: string[];
-  /** Keys of the live posts this instance sent. */
+  /** Keys of the live posts and the feedback prompts this instance sent. */
   live?: string[];
+  feedback?: string[];
 }
 
-/**
- * How long the notices of one reload are tried before the ones that could not be sent are given up: long enough
- * for a platform or database outage to pass, short enough that a notice never arrives a day late.
- */
+// How long the notices of one reload are tried before the unsent ones are given up: long enough for a platform or
+// database outage to pass, short enough that a notice never arrives a day late.
 export const CHANGE_KEEP_MS = 6 * 60 * 60 * 1000;
 /** A person the bot could not reach is tried again this much later, until the session starts. */
 const REMINDER_RETRY_MS = 60_000;
@@ -79,9 +78,11 @@ export class PostScheduler {
     const askWord = (ctx: CommandContext) => dispatcher.registry.commands.find((c) => c.name === 'ask')?.aliases[ctx.lang][0] ?? 'ask';
     const postContext = (post: { channel: string; lang: Lang; zone: string }) => this.readersContext(`live:${post.channel}`, post.lang, post.zone);
     this.live = new LivePosts({ core, claimed: this.claimed, channelContext: (sub) => this.channelContext(sub), postContext, serves: (sub) => this.serves(sub), askWord, concurrency: this.concurrency });
+    this.feedback = new FeedbackPrompts({ core, claimed: this.claimed, userContext: (id) => dispatcher.context({ id }, '', {}), concurrency: this.concurrency });
   }
 
   readonly live: LivePosts;
+  private readonly feedback: FeedbackPrompts;
 
   /** Whether this instance has the subscription's platform on (the other instances post for it otherwise). */
   private serves(sub: Subscription): boolean {
@@ -114,10 +115,8 @@ export class PostScheduler {
 
   private readonly backoff = new Backoff(TICK_BACKOFF_MS, TICK_BACKOFF_MAX_MS);
 
-  /**
-   * A tick never rejects: a store or platform out of reach skips it (the claims keep anything from going twice, and
-   * what was due is found again by a later tick), logged once per run of failures rather than once per tick.
-   */
+  // A tick never rejects: a store or platform out of reach skips it (the claims keep anything from going twice, and
+  // what was due is found again by a later tick), logged once per run of failures rather than once per tick.
   private async guardedTick(): Promise<TickReport> {
     if (this.backoff.waiting()) return { posted: [], paused: [], failed: [], reminded: [], told: [] };
     try {
@@ -161,6 +160,7 @@ export class PostScheduler {
     if (due.length > 0) log.info({ due: due.length, posted: report.posted.length, paused: report.paused.length, failed: report.failed.length }, 'digest tick');
     await this.remind(now, report);
     report.live = await this.live.tick(now);
+    report.feedback = await this.feedback.tick(now);
     await this.followReload();
     await this.tellChanges(report);
     return report;

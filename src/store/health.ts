@@ -6,7 +6,7 @@ import { StoreUnavailableError } from '../core/store/errors.js';
 import { isOutage } from './outage.js';
 
 /** Calls that only read: refused as "cannot look that up", the others as "could not save". */
-const READS = new Set<string>(['user', 'conversation', 'conversationsOf', 'registration', 'registrationByEmail', 'registrationsOf', 'registrationsWithStatus', 'registrationCounts', 'registrationPages', 'form', 'isInvited', 'inviteCount', 'subscriptions', 'subscription', 'setting', 'takeDownload', 'starsOf', 'starrersOf', 'starCounts', 'feedOwner', 'personalDataCounts', 'ping']);
+const READS = new Set<string>(['user', 'conversation', 'conversationsOf', 'registration', 'registrationByEmail', 'registrationsOf', 'registrationsWithStatus', 'registrationCounts', 'registrationPages', 'form', 'isInvited', 'inviteCount', 'subscriptions', 'subscription', 'setting', 'takeDownload', 'starsOf', 'starrersOf', 'starCounts', 'feedOwner', 'personalDataCounts', 'feedbackFrom', 'feedbackOn', 'allFeedback', 'feedbackBy', 'sessionAudience', 'feedbackPromptsOff', 'ping']);
 
 const PROBE_FIRST_MS = 500;
 const PROBE_MAX_MS = 2_000;

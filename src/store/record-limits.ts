@@ -3,7 +3,7 @@
 import { boundedJson } from '../core/json-shape.js';
 import { StoreRejectedError } from '../core/store/errors.js';
 
-export const MAX_RECORD_BYTES = { user: 2_048, conversation: 4_096, registration: 8_192, form: 16_384, subscription: 2_048, star: 512, feed: 512, question: 4_096 } as const;
+export const MAX_RECORD_BYTES = { user: 2_048, conversation: 4_096, registration: 8_192, form: 16_384, subscription: 2_048, star: 512, feed: 512, question: 4_096, feedback: 8_192 } as const;
 
 /** Stars one user may keep: far above an agenda's sessions, far below what a loop of `star` could pile up. */
 export const MAX_STARS_PER_USER = 500;

@@ -2,7 +2,7 @@
 // lays Arabic out right-to-left, and uses Slack date tokens where many people read the message.
 import type { ActionsBlock, Button as SlackButton, KnownBlock, SectionBlock } from '@slack/types';
 import { layout, mirrorArrows, rtlLines } from '../../core/i18n/bidi.js';
-import { replyToText, type Block, type Button, type Reply, type RichText } from '../../core/reply.js';
+import { barText, replyToText, type Block, type Button, type Reply, type RichText } from '../../core/reply.js';
 import { encodeButton } from './inbound.js';
 import { chunk } from '../../core/arrays.js';
 import { clip, SLACK_LIMITS as L, splitText } from './limits.js';
@@ -73,6 +73,9 @@ function renderBlock(block: Block, reply: Reply, opts: SlackRenderOptions, nextB
       return [{ type: 'context', elements: [{ type: 'mrkdwn', text: clip(mrkdwn(block.text, rtl, opts), L.contextText) }] }];
     case 'actions':
       return chunk(block.buttons, L.elementsPerActions).map((buttons): ActionsBlock => ({ type: 'actions', elements: buttons.map((b) => button(b, nextButton(), reply)) }));
+    case 'bars':
+      // Block Kit has no chart: one line a bar, its cells drawn, the label and count beside it.
+      return sections(block.bars.map((b) => `${mrkdwn([b.label], rtl, opts)}\n\`${barText(b.share)}\` ${mrkdwn([b.value], rtl, opts)}`).join('\n'));
     case 'divider':
       return [{ type: 'divider' }];
   }

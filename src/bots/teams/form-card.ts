@@ -43,7 +43,7 @@ export function formCard(form: FormView, lang: Lang): AdaptiveCard {
     body.push(input(field, rtl), ...hint(field, rtl));
     if (field.error) body.push({ type: 'TextBlock', text: text(field.error, rtl), color: 'Attention', wrap: true, size: 'Small', spacing: 'None' });
   }
-  body.push({ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: titleText(form.submitLabel, rtl), verb: REGISTER_VERB, style: 'positive', data: { ckexForm: form.id, lang } }] });
+  body.push({ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: titleText(form.submitLabel, rtl), verb: REGISTER_VERB, style: 'positive', data: { ckexForm: form.id, ...(form.subject ? { ckexSubject: form.subject } : {}), lang } }] });
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

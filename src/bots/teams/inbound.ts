@@ -48,13 +48,13 @@ export function cardSubmit(value: unknown): CardSubmit | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-const formDataSchema = z.object({ ckexForm: z.literal('registration'), lang: z.enum(LANGS).optional() }).catchall(z.unknown());
+const formDataSchema = z.object({ ckexForm: z.enum(['registration', 'feedback']), ckexSubject: z.string().max(80).optional(), lang: z.enum(LANGS).optional() }).catchall(z.unknown());
 
-/** The registration card's inputs (Teams merges them into the action data), as text values. */
-export function formSubmit(value: unknown): { values: Record<string, string>; lang?: (typeof LANGS)[number] } | undefined {
+/** A form card's inputs (Teams merges them into the action data), as text values, with which form and its subject. */
+export function formSubmit(value: unknown): { form: 'registration' | 'feedback'; subject?: string; values: Record<string, string>; lang?: (typeof LANGS)[number] } | undefined {
   const parsed = formDataSchema.safeParse(value);
   if (!parsed.success) return undefined;
-  const { ckexForm: _form, lang, ...inputs } = parsed.data;
+  const { ckexForm: form, ckexSubject: subject, lang, ...inputs } = parsed.data;
   const values = Object.fromEntries(Object.entries(inputs).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  return { values, ...(lang ? { lang } : {}) };
+  return { form, values, ...(subject ? { subject } : {}), ...(lang ? { lang } : {}) };
 }

@@ -1,6 +1,6 @@
 // Reply → Adaptive Card 1.5. Pure: no Teams calls. Arabic cards carry rtl: true; shared cards use the
 // card's {{TIME()}} function so each reader sees their own time; long replies become several cards.
-import { plain, replyToText, type Block, type Button, type Reply, type RichText, type TimeRef } from '../../core/reply.js';
+import { plain, replyToText, type Bar, type Block, type Button, type Reply, type RichText, type TimeRef } from '../../core/reply.js';
 import { chunk } from '../../core/arrays.js';
 import { layout } from '../../core/i18n/bidi.js';
 import { TEAMS_LIMITS as L } from './limits.js';
@@ -110,9 +110,31 @@ function element(block: Block, reply: Reply, opts: TeamsRenderOptions): CardElem
       return [{ type: 'TextBlock', text: text(block.text), isSubtle: true, size: 'Small', wrap: true }];
     case 'actions':
       return actionRows(block.buttons).map((buttons) => ({ type: 'ActionSet', actions: buttons.map((b) => action(b, reply.lang)) }));
+    case 'bars':
+      return block.bars.map((b) => barRow(b, text));
     case 'divider':
       return [];
   }
+}
+
+/**
+ * One bar of a chart as Adaptive Card columns (the chart elements are Teams-only, not in the adaptivecards renderer
+ * this bot is tested with): the label, then the bar as two weighted columns, filled (accent) and empty (emphasis),
+ * then the count. An RTL card mirrors the row with the text.
+ */
+function barRow(bar: Bar, text: (s: string) => string): CardElement {
+  const filled = Math.round(Math.max(0, Math.min(1, bar.share)) * 100);
+  const cell = (width: number, style: string): CardElement => ({ type: 'Column', width: String(width), style, spacing: 'None', minHeight: '18px', items: [{ type: 'TextBlock', text: ' ', size: 'Small' }] });
+  const cells = [...(filled > 0 ? [cell(filled, 'accent')] : []), ...(filled < 100 ? [cell(100 - filled, 'emphasis')] : [])];
+  return {
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      { type: 'Column', width: '35', verticalContentAlignment: 'Center', items: [{ type: 'TextBlock', text: text(bar.label), wrap: true, size: 'Small' }] },
+      { type: 'Column', width: '45', verticalContentAlignment: 'Center', items: [{ type: 'ColumnSet', spacing: 'None', columns: cells }] },
+      { type: 'Column', width: '20', verticalContentAlignment: 'Center', items: [{ type: 'TextBlock', text: text(bar.value), wrap: true, size: 'Small' }] },
+    ],
+  };
 }
 
 function card(body: CardElement[], reply: Reply): AdaptiveCard {

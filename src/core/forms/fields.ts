@@ -1,10 +1,11 @@
-// The registration form, defined once: every surface (chat, Slack modal, Teams card) is driven from here.
+// The forms, each defined once: every surface (chat, Slack modal, Teams card) is driven from here. Registration's
+// fields are below; the feedback form's (a rating and two comments) in feedback-fields.ts, with the same FieldDef.
 import { INSTITUTIONS, INTERPRETATION, REGIONS, ROLES } from '../choices.js';
 
-export type FieldKind = 'text' | 'email' | 'country' | 'choice' | 'consent';
+export type FieldKind = 'text' | 'email' | 'country' | 'choice' | 'consent' | 'rating';
 
-export interface FieldDef {
-  id: FieldId;
+export interface FieldDef<I extends string = FieldId> {
+  id: I;
   kind: FieldKind;
   required: boolean;
   max?: number;

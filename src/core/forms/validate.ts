@@ -6,6 +6,8 @@ import { normalizeWord } from '../i18n/normalize.js';
 import { matchCountry } from './countries.js';
 import type { FieldDef } from './fields.js';
 import choiceNames from './choice-names.json' with { type: 'json' };
+import ratingNames from './rating-names.json' with { type: 'json' };
+import { RATINGS } from './feedback-fields.js';
 import type { YesNoReader } from '../reading.js';
 
 export type FieldResult = { ok: true; value: string } | { ok: false; error: string; choices?: string[] };
@@ -41,7 +43,7 @@ function zodResult(schema: z.ZodType<string>, raw: string): FieldResult {
 /** Every way to name each choice of a field (id and label in the three languages), normalised once per I18n. */
 const labelCache = new WeakMap<I18n, Map<string, string[][]>>();
 
-function choiceLabels(field: FieldDef, i18n: I18n): string[][] {
+function choiceLabels(field: FieldDef<string>, i18n: I18n): string[][] {
   let byField = labelCache.get(i18n);
   if (!byField) labelCache.set(i18n, (byField = new Map()));
   let labels = byField.get(field.id);
@@ -53,7 +55,7 @@ function choiceLabels(field: FieldDef, i18n: I18n): string[][] {
 }
 
 /** A choice given by its number, its id, or its label in any of the three languages. */
-function matchChoice(field: FieldDef, raw: string, i18n: I18n): FieldResult {
+function matchChoice(field: FieldDef<string>, raw: string, i18n: I18n): FieldResult {
   const choices = field.choices ?? [];
   const typed = normalizeWord(raw.trim());
   const number = Number.parseInt(typed, 10);
@@ -66,14 +68,37 @@ function matchChoice(field: FieldDef, raw: string, i18n: I18n): FieldResult {
   return { ok: false, error: 'choice' };
 }
 
+/** Other names of each rating ("quatre", «مفيدة جدًا», "4/5"), checked once on load. */
+const RATING_NAMES = z.object({ about: z.string() }).catchall(z.array(z.string().min(1))).parse(ratingNames) as Record<string, string[]>;
+
+const ratingCache = new WeakMap<I18n, Map<string, string>>();
+
+/** Every way to give each rating, normalised: its number, its label in the three languages, its other names. */
+function ratingWords(i18n: I18n): Map<string, string> {
+  let words = ratingCache.get(i18n);
+  if (!words) {
+    words = new Map(RATINGS.flatMap((r) => [r, ...LANGS.map((l) => i18n.t(l)(`feedback.ratings.${r}`)), ...(RATING_NAMES[r] ?? [])].map((w) => [normalizeWord(w), r] as const)));
+    ratingCache.set(i18n, words);
+  }
+  return words;
+}
+
+/** A rating 1–5 as typed (`4`, `٤`, `quatre`, "very useful", « très utile », «مفيدة جدًا», "4 stars"), as its digit. */
+const ratingSchema = (i18n: I18n) =>
+  z
+    .string()
+    .transform((raw) => normalizeWord(raw.trim().replace(/^[\s"'«“]+|[\s?!.,;:…؟،؛"'»”]+$/gu, '').replace(/\s+/g, ' ')))
+    .transform((typed) => ratingWords(i18n).get(typed) ?? ratingWords(i18n).get(typed.replace(/\s*(stars?|étoiles?|نجوم|نجمة)$/u, '')) ?? '')
+    .pipe(z.enum(RATINGS, 'rating'));
+
 /** The longest answer each field takes: anything longer is refused before it is matched (a country's fuzzy match is
  * quadratic in its length), whatever surface it came from. */
-export function answerLimit(field: FieldDef): number {
+export function answerLimit(field: FieldDef<string>): number {
   if (field.kind === 'text') return field.max ?? 200;
   return field.kind === 'email' ? 254 : 100;
 }
 
-export function validateField(field: FieldDef, raw: string, i18n: I18n): FieldResult {
+export function validateField(field: FieldDef<string>, raw: string, i18n: I18n): FieldResult {
   // Cut first: a pasted page is refused at its length, never read.
   if (raw.length > answerLimit(field) * 2 && raw.trim().length > answerLimit(field)) return { ok: false, error: 'tooLong' };
   const trimmed = raw.trim();
@@ -92,6 +117,8 @@ export function validateField(field: FieldDef, raw: string, i18n: I18n): FieldRe
     }
     case 'choice':
       return matchChoice(field, trimmed, i18n);
+    case 'rating':
+      return zodResult(ratingSchema(i18n), trimmed);
     case 'consent': {
       const word = normalizeWord(trimmed);
       if (YES.includes(word)) return { ok: true, value: 'yes' };

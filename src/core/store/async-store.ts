@@ -6,6 +6,7 @@ import type { RegistrationCounts } from './registration-counts.js';
 import type { PersonalDataCounts } from './retention-counts.js';
 import type { LivePost, LiveQuestion, NewQuestion, QuestionStatus, VoteToggled } from './live-records.js';
 import type { Nomination, NominationsAdded, NominationStatus } from './nomination.js';
+import type { Feedback } from './feedback-record.js';
 import type { Region } from '../choices.js';
 import type { FormProgress, Registration, RegistrationStatus, StoredConversation, Subscription, UserPrefs } from './records.js';
 
@@ -160,13 +161,30 @@ export interface AsyncStore {
    */
   decideNomination(id: string, to: Exclude<NominationStatus, 'pending'>, by: string, at: string): Promise<Nomination | undefined>;
 
-  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations, stars, calendar token, votes, the nominations they made and those of their emails; their questions go, anonymous ones stay without author. */
+  /** Saves this person's feedback on a session, replacing any they gave before (its first createdAt kept). */
+  saveFeedback(feedback: Feedback): Promise<void>;
+  /** This person's feedback on this session, if any. */
+  feedbackFrom(userId: string, sessionId: string): Promise<Feedback | undefined>;
+  /** The feedback on these sessions, by session id then oldest first (then by user id); malformed ids match nothing. */
+  feedbackOn(sessionIds: readonly string[]): Promise<Feedback[]>;
+  /** Every feedback kept, by session id then oldest first: the organisers' export. */
+  allFeedback(): Promise<Feedback[]>;
+  /** The feedback this person gave, oldest first: their own data. */
+  feedbackBy(userId: string): Promise<Feedback[]>;
+  /** Who starred this session, asked in it (named) or voted in it, once each, in code-unit order: its feedback prompt's people. */
+  sessionAudience(sessionId: string): Promise<string[]>;
+  /** Turns this person's feedback prompts off (`feedback off`) or back on. */
+  setFeedbackPrompts(userId: string, on: boolean, at: string): Promise<void>;
+  /** Those of these people who turned feedback prompts off. */
+  feedbackPromptsOff(userIds: readonly string[]): Promise<Set<string>>;
+
+  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations, stars, calendar token, votes, the nominations they made and those of their emails; their questions go, anonymous ones stay without author; their feedback and its setting. */
   eraseUser(userId: string): Promise<void>;
   /** Forms under way last touched before this instant are dropped; returns how many. */
   dropFormsIdleSince(before: string): Promise<number>;
   /** What the retention purge would erase now. */
   personalDataCounts(): Promise<PersonalDataCounts>;
-  /** The retention purge: every registration, invitation, form under way, personal conversation, download, star and calendar token, every question and vote. */
+  /** The retention purge: every registration, invitation, form under way, personal conversation, download, star and calendar token, every question and vote, every feedback. */
   purgePersonalData(): Promise<PersonalDataCounts>;
   /** Resolves when the store answers; throws when it cannot be reached (the readiness probe). */
   ping(): Promise<void>;

@@ -4,6 +4,7 @@ import { LANGS } from '../lang.js';
 import { AFRICA_BEFORE_SPLIT, INSTITUTIONS, INTERPRETATION, REGIONS, ROLES } from '../choices.js';
 import { feedTokenSchema } from './feed-token.js';
 import { nominationSchema } from './nomination.js';
+import { feedbackSchema } from './feedback-record.js';
 
 export const STORE_VERSION = 1;
 
@@ -110,6 +111,9 @@ export const formProgressSchema = z
     pendingChoices: z.array(z.string()).optional(),
     /** A region other than the country's, chosen at the region question and waiting for a yes. */
     regionToConfirm: z.enum(REGIONS).optional(),
+    /** Which form this is: registration (absent, as in older files) or feedback on a session (`subject`). */
+    kind: z.enum(['registration', 'feedback']).optional(),
+    subject: z.string().max(80).optional(),
     lang: z.enum(LANGS),
     startedAt: z.string(),
     updatedAt: z.string(),
@@ -161,8 +165,12 @@ export const storeDataSchema = z
     livePosts: z.record(z.string(), livePostSchema).default({}),
     /** Nomination id → the nomination. Absent from older files: none. */
     nominations: z.record(z.string(), nominationSchema).default({}),
+    /** `<session id> <user id>` → that person's feedback on the session. Absent from older files: none. */
+    feedback: z.record(z.string(), feedbackSchema).default({}),
+    /** User id → when they asked for no more feedback prompts (`feedback off`). */
+    feedbackOff: z.record(userIdSchema, instantSchema).default({}),
   })
   .strict();
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {}, stars: {}, feeds: {}, nominations: {}, questions: {}, votes: {}, questionSeq: 0, moderators: {}, livePosts: {} });
+export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {}, stars: {}, feeds: {}, nominations: {}, questions: {}, votes: {}, questionSeq: 0, moderators: {}, livePosts: {}, feedback: {}, feedbackOff: {} });

@@ -16,4 +16,6 @@ export interface PersonalDataCounts {
   votes: number;
   /** Nominations made by the focal points (the nominee's email and name). */
   nominations: number;
+  /** Feedback given on sessions (one per person and session). */
+  feedback: number;
 }

@@ -22,6 +22,8 @@ import type { Lock } from './lock.js';
 import { PostClaims } from './posts.js';
 import { Registrations } from './registrations.js';
 import { Live } from './live.js';
+import { FeedbackPart } from './feedback.js';
+import type { Feedback } from '../../core/store/feedback-record.js';
 import * as retention from './retention.js';
 import { Stars } from './stars.js';
 import * as subscriptions from './subscriptions.js';
@@ -45,7 +47,7 @@ export class LowdbStore implements AsyncStore {
     posts: PostClaims,
     personalPosts: PersonalPosts,
   ) {
-    this.parts = { db, registrations: new Registrations(db), forms: new Forms(db), stars: new Stars(db), live: new Live(db), posts, memory: new InMemory(), personalPosts };
+    this.parts = { db, registrations: new Registrations(db), forms: new Forms(db), stars: new Stars(db), live: new Live(db), feedback: new FeedbackPart(db), posts, memory: new InMemory(), personalPosts };
   }
 
   static async open(dataDir: string, options: LowdbStoreOptions): Promise<LowdbStore> {
@@ -127,8 +129,17 @@ export class LowdbStore implements AsyncStore {
   nominationCount = async (status: NominationStatus, region?: Region): Promise<number> => nominations.nominationCount(this.db, status, region);
   decideNomination = (id: string, to: Exclude<NominationStatus, 'pending'>, by: string, at: string): Promise<Nomination | undefined> => nominations.decideNomination(this.db, id, to, by, at);
 
+  saveFeedback = (feedback: Feedback): Promise<void> => this.parts.feedback.save(feedback);
+  feedbackFrom = async (userId: string, sessionId: string): Promise<Feedback | undefined> => this.parts.feedback.from(userId, sessionId);
+  feedbackOn = async (sessionIds: readonly string[]): Promise<Feedback[]> => this.parts.feedback.on(sessionIds);
+  allFeedback = async (): Promise<Feedback[]> => this.parts.feedback.everything();
+  feedbackBy = async (userId: string): Promise<Feedback[]> => this.parts.feedback.by(userId);
+  sessionAudience = async (sessionId: string): Promise<string[]> => this.parts.feedback.audience(sessionId);
+  setFeedbackPrompts = (userId: string, on: boolean, at: string): Promise<void> => this.parts.feedback.setPrompts(userId, on, at);
+  feedbackPromptsOff = async (userIds: readonly string[]): Promise<Set<string>> => this.parts.feedback.promptsOff(userIds);
+
   eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.parts, userId);
-  personalDataCounts = async (): Promise<PersonalDataCounts> => retention.personalDataCounts(this.db, this.parts.live);
+  personalDataCounts = async (): Promise<PersonalDataCounts> => retention.personalDataCounts(this.db, this.parts.live, this.parts.feedback);
   purgePersonalData = (): Promise<PersonalDataCounts> => retention.purgePersonalData(this.parts);
 
   /**

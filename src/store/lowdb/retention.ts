@@ -12,6 +12,7 @@ import { forgetNominations, forgetNominationsOf } from './nominations.js';
 import type { PostClaims } from './posts.js';
 import type { Registrations } from './registrations.js';
 import type { Live } from './live.js';
+import type { FeedbackPart } from './feedback.js';
 import type { Stars } from './stars.js';
 import { forgetPersonalConversations, forgetUser } from './users.js';
 
@@ -21,6 +22,7 @@ export interface Parts {
   forms: Forms;
   stars: Stars;
   live: Live;
+  feedback: FeedbackPart;
   posts: PostClaims;
   memory: InMemory;
   personalPosts: PersonalPosts;
@@ -35,11 +37,12 @@ export async function eraseUser(p: Parts, userId: string): Promise<void> {
     p.registrations.forgetOf(userId, u);
     p.stars.forget(userId, u);
     p.live.forget(userId, u);
+    p.feedback.forget(userId, u);
   });
   await p.posts.dropStartingWith(p.personalPosts.prefixesOf(userId));
 }
 
-export function personalDataCounts(db: StoreDb, live: Live): PersonalDataCounts {
+export function personalDataCounts(db: StoreDb, live: Live, feedback: FeedbackPart): PersonalDataCounts {
   const d = db.data;
   return {
     registrations: Object.keys(d.registrations).length,
@@ -50,12 +53,13 @@ export function personalDataCounts(db: StoreDb, live: Live): PersonalDataCounts 
     feeds: Object.keys(d.feeds).length,
     nominations: Object.keys(d.nominations).length,
     ...live.counts(),
+    feedback: feedback.count(),
   };
 }
 
-/** Every registration, invitation, nomination, form under way, personal conversation, download, star and calendar token, question and vote. */
+/** Every registration, invitation, nomination, form under way, personal conversation, download, star and calendar token, question and vote, feedback. */
 export async function purgePersonalData(p: Parts): Promise<PersonalDataCounts> {
-  const counts = personalDataCounts(p.db, p.live);
+  const counts = personalDataCounts(p.db, p.live, p.feedback);
   await p.db.change((u) => {
     p.registrations.forgetAll(u);
     forgetInvites(p.db, u);
@@ -64,6 +68,7 @@ export async function purgePersonalData(p: Parts): Promise<PersonalDataCounts> {
     forgetPersonalConversations(p.db, u);
     p.stars.forgetAll(u);
     p.live.forgetAll(u);
+    p.feedback.forgetAll(u);
   });
   p.memory.dropDownloads(); // memory only: once the purge is on disk, so a failed one leaves the links too
   await p.posts.dropStartingWith(p.personalPosts.prefixes);

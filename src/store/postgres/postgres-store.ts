@@ -15,6 +15,8 @@ import * as feeds from './feeds.js';
 import * as forms from './forms.js';
 import * as invites from './invites.js';
 import * as live from './live.js';
+import * as feedback from './feedback.js';
+import type { Feedback } from '../../core/store/feedback-record.js';
 import * as nominations from './nominations.js';
 import type { Nomination, NominationsAdded, NominationStatus } from '../../core/store/nomination.js';
 import type { Region } from '../../core/choices.js';
@@ -161,6 +163,15 @@ export class PostgresStore implements AsyncStore {
   nominationsWithStatus = (status: NominationStatus, limit: number, region?: Region): Promise<Nomination[]> => nominations.nominationsWithStatus(this.pool, status, limit, region);
   nominationCount = (status: NominationStatus, region?: Region): Promise<number> => nominations.nominationCount(this.pool, status, region);
   decideNomination = (id: string, to: Exclude<NominationStatus, 'pending'>, by: string, at: string): Promise<Nomination | undefined> => nominations.decideNomination(this.pool, id, to, by, at);
+
+  saveFeedback = (f: Feedback): Promise<void> => feedback.saveFeedback(this.pool, f);
+  feedbackFrom = (userId: string, sessionId: string): Promise<Feedback | undefined> => feedback.feedbackFrom(this.pool, userId, sessionId);
+  feedbackOn = (sessionIds: readonly string[]): Promise<Feedback[]> => feedback.feedbackOn(this.pool, sessionIds);
+  allFeedback = (): Promise<Feedback[]> => feedback.allFeedback(this.pool);
+  feedbackBy = (userId: string): Promise<Feedback[]> => feedback.feedbackBy(this.pool, userId);
+  sessionAudience = (sessionId: string): Promise<string[]> => feedback.sessionAudience(this.pool, sessionId);
+  setFeedbackPrompts = (userId: string, on: boolean, at: string): Promise<void> => feedback.setFeedbackPrompts(this.pool, userId, on, at);
+  feedbackPromptsOff = (userIds: readonly string[]): Promise<Set<string>> => feedback.feedbackPromptsOff(this.pool, userIds);
 
   eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.pool, this.personalPosts, userId);
   dropFormsIdleSince = (before: string): Promise<number> => forms.dropFormsIdleSince(this.pool, before);

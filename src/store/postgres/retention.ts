@@ -21,6 +21,8 @@ export async function eraseUser(pool: pg.Pool, personalPosts: PersonalPosts, use
     // An anonymous question stays, from "a participant"; a signed one goes, with its votes.
     await client.query('UPDATE live_questions SET author_id = NULL WHERE author_id = $1 AND anonymous', [userId]);
     await client.query('DELETE FROM live_questions WHERE author_id = $1', [userId]);
+    await client.query('DELETE FROM feedback WHERE user_id = $1', [userId]);
+    await client.query('DELETE FROM feedback_off WHERE user_id = $1', [userId]);
     await client.query('DELETE FROM posts WHERE key ^@ ANY($1::text[])', [personalPosts.prefixesOf(userId)]);
   });
 }
@@ -31,7 +33,8 @@ export async function personalDataCounts(db: Queryable): Promise<PersonalDataCou
        (SELECT count(*) FROM forms)::int AS forms, (SELECT count(*) FROM conversations WHERE scope = 'personal')::int AS conversations,
        (SELECT count(*) FROM stars)::int AS stars, (SELECT count(*) FROM feeds)::int AS feeds,
        (SELECT count(*) FROM nominations)::int AS nominations,
-       (SELECT count(*) FROM live_questions)::int AS questions, (SELECT count(*) FROM live_votes)::int AS votes`,
+       (SELECT count(*) FROM live_questions)::int AS questions, (SELECT count(*) FROM live_votes)::int AS votes,
+       (SELECT count(*) FROM feedback)::int AS feedback`,
   );
   return rows[0]!;
 }
@@ -43,12 +46,13 @@ export async function purgePersonalData(db: Queryable, personalPosts: PersonalPo
        c AS (DELETE FROM conversations WHERE scope = 'personal' RETURNING 1), d AS (DELETE FROM downloads RETURNING 1),
        s AS (DELETE FROM stars RETURNING 1), t AS (DELETE FROM feeds RETURNING 1),
        p AS (DELETE FROM posts WHERE key ^@ ANY($1::text[]) RETURNING 1), n AS (DELETE FROM nominations RETURNING 1),
-       v AS (DELETE FROM live_votes RETURNING 1), q AS (DELETE FROM live_questions RETURNING 1)
+       v AS (DELETE FROM live_votes RETURNING 1), q AS (DELETE FROM live_questions RETURNING 1), b AS (DELETE FROM feedback RETURNING 1)
      SELECT (SELECT count(*) FROM r)::int AS registrations, (SELECT count(*) FROM i)::int AS invites,
        (SELECT count(*) FROM f)::int AS forms, (SELECT count(*) FROM c)::int AS conversations,
        (SELECT count(*) FROM s)::int AS stars, (SELECT count(*) FROM t)::int AS feeds,
        (SELECT count(*) FROM n)::int AS nominations,
-       (SELECT count(*) FROM q)::int AS questions, (SELECT count(*) FROM v)::int AS votes`,
+       (SELECT count(*) FROM q)::int AS questions, (SELECT count(*) FROM v)::int AS votes,
+       (SELECT count(*) FROM b)::int AS feedback`,
     [personalPosts.prefixes],
   );
   return rows[0]!;

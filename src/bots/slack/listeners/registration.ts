@@ -2,7 +2,7 @@
 // with the form in the user's language; a submission is validated field by field, errors shown on the field.
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { submitRegistrationForm } from '../../../commands/registration-submit.js';
+import { submitOneScreenForm } from '../../../commands/one-screen-form.js';
 import { LANGS, type Lang } from '../../../core/lang.js';
 import { log } from '../../../core/log.js';
 import { answer, type SlackSurface } from '../context.js';
@@ -15,27 +15,33 @@ export async function openRegistrationModal(surface: SlackSurface, client: WebCl
   const viewId = opened.view?.id;
   const { reply } = await answer(surface, who, command, lang ? { lang } : {});
   const rt = surface.dispatcher.core.i18n.t(reply.lang);
-  const view = reply.form ? formModal(reply.form, rt('buttons.cancel'), JSON.stringify({ lang: reply.lang })) : resultModal(rt('form.title'), reply, rt('buttons.cancel'));
+  // The form and what it is about travel with the modal, so its submission goes to the right form.
+  const metadata = reply.form ? JSON.stringify({ lang: reply.lang, form: reply.form.id, ...(reply.form.subject ? { subject: reply.form.subject } : {}) }) : '';
+  const view = reply.form ? formModal(reply.form, rt('buttons.cancel'), metadata) : resultModal(rt('form.title'), reply, rt('buttons.cancel'));
   if (viewId) await client.views.update({ view_id: viewId, view });
 }
 
 export function registerRegistration(app: App, surface: SlackSurface): void {
   app.view(REGISTER_CALLBACK, async ({ ack, body, view }) => {
     let lang: Lang | undefined;
+    let form: 'registration' | 'feedback' = 'registration';
+    let subject: string | undefined;
     try {
-      const meta = JSON.parse(view.private_metadata || '{}') as { lang?: unknown };
+      const meta = JSON.parse(view.private_metadata || '{}') as { lang?: unknown; form?: unknown; subject?: unknown };
       lang = LANGS.find((l) => l === meta.lang);
+      if (meta.form === 'feedback') form = 'feedback';
+      if (typeof meta.subject === 'string' && meta.subject.length <= 80) subject = meta.subject;
     } catch {
       /* no metadata: choose as usual */
     }
     const profile = await surface.profiles.get(body.user.id);
     const ctx = await surface.dispatcher.context(slackCaller(body.team?.id, body.user.id, profile), '', lang ? { lang } : {});
-    const outcome = await submitRegistrationForm(ctx, submittedValues(view.state.values as never));
+    const outcome = await submitOneScreenForm(ctx, form, subject, submittedValues(view.state.values as never));
     if (!outcome.ok) {
-      await ack({ response_action: 'errors', errors: outcome.errors as Record<string, string> });
+      await ack({ response_action: 'errors', errors: outcome.errors });
       return;
     }
-    log.info({ user: body.user.id }, 'registration submitted from the Slack modal');
-    await ack({ response_action: 'update', view: resultModal(ctx.t('form.title'), outcome.reply, ctx.t('buttons.cancel')) });
+    log.info({ form }, 'form submitted from the Slack modal');
+    await ack({ response_action: 'update', view: resultModal(ctx.t(form === 'feedback' ? 'feedback.formTitle' : 'form.title'), outcome.reply, ctx.t('buttons.cancel')) });
   });
 }

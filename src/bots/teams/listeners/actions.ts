@@ -1,7 +1,7 @@
 // Card buttons (Action.Execute → invoke "adaptiveCard/action"): in personal chat the card is updated in
 // place; in a channel the shared card stays as it is and the answer comes as a new message.
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
-import { submitRegistrationForm } from '../../../commands/registration-submit.js';
+import { submitOneScreenForm } from '../../../commands/one-screen-form.js';
 import { answer, callerOf, type TeamsSurface } from '../context.js';
 import { formCard, REGISTER_VERB } from '../form-card.js';
 import { cardSubmit, formSubmit, isShared } from '../inbound.js';
@@ -11,17 +11,18 @@ import { cardActivity, sendCards } from '../send.js';
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
 
-/** The registration card's Register button: the same card back with errors, or the confirmation. */
-export async function onRegisterSubmit(surface: TeamsSurface, context: TurnContext, data: Record<string, string>, lang?: 'en' | 'fr' | 'ar') {
+/** A form card's submit button (registration, feedback): the same card back with errors, or the confirmation. */
+export async function onRegisterSubmit(surface: TeamsSurface, context: TurnContext, submitted: NonNullable<ReturnType<typeof formSubmit>>) {
+  const { lang } = submitted;
   const ctx = await surface.dispatcher.context(callerOf(context), '', { conversational: true, ...(lang ? { lang } : {}) });
-  const outcome = await submitRegistrationForm(ctx, data);
+  const outcome = await submitOneScreenForm(ctx, submitted.form, submitted.subject, submitted.values);
   return outcome.ok ? renderCards(outcome.reply, { localTimes: false })[0]! : formCard(outcome.view, ctx.lang);
 }
 
 export async function onCardAction(surface: TeamsSurface, context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
   if (value?.action?.verb === REGISTER_VERB) {
     const form = formSubmit(value.action.data);
-    if (form) return { statusCode: 200, type: CARD, value: (await onRegisterSubmit(surface, context, form.values, form.lang)) as never };
+    if (form) return { statusCode: 200, type: CARD, value: (await onRegisterSubmit(surface, context, form)) as never };
   }
   const submit = cardSubmit(value?.action?.data);
   if (!submit) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'not a CKEx card action' } as never };

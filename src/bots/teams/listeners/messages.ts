@@ -16,7 +16,7 @@ export async function onMessage(surface: TeamsSurface, context: TurnContext): Pr
   const form = formSubmit(activity.value);
   if (form) {
     // Action.Submit from clients without Action.Execute: answer with a new card.
-    await sendCards(context, [await onRegisterSubmit(surface, context, form.values, form.lang)], '');
+    await sendCards(context, [await onRegisterSubmit(surface, context, form)], '');
     return;
   }
   const submit = cardSubmit(activity.value);
