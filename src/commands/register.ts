@@ -53,7 +53,8 @@ export const register = defineCommand({
     }
     const sub = SUBCOMMANDS.get(normalizeWord(arg.trim()));
     if (sub === 'form' || !ctx.conversational) return formReply(ctx);
-    const progress = ctx.form?.progress;
+    // An announcement being written is not a registration: register starts one in its place.
+    const progress = ctx.form?.progress.kind === 'announce' ? undefined : ctx.form?.progress;
     if (sub === 'restart' || !progress) return start(ctx);
     if (sub === 'resume') {
       // Touched, so that a form left for days captures the next answers again.

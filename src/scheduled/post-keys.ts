@@ -20,8 +20,14 @@ export const updateKey = (subscriptionId: string, versions: string): string => `
 /** One summary to the organisers' channel per reload. */
 export const summaryKey = (versions: string): string => `summary::${versions}`;
 
+/** One direct message per person and announcement. */
+export const announceKey = (userId: string, announcementId: string): string => `announce::${userId}::${announcementId}`;
+
+/** One post per subscribed channel and announcement. */
+export const announceChannelKey = (subscriptionId: string, announcementId: string): string => `announce-channel::${subscriptionId}::${announcementId}`;
+
 /** The kinds of key that name a person, as the prefix each begins with. */
-const PERSONAL_KINDS = ['remind', 'notice'] as const;
+const PERSONAL_KINDS = ['remind', 'notice', 'announce'] as const;
 
 /** Handed to the store at boot: it erases these with the person, and all of them in the purge. */
 export const personalPosts: PersonalPosts = {

@@ -25,6 +25,7 @@ import { digestKey, noticeKey, summaryKey, updateKey } from './post-keys.js';
 import type { AgendaChange } from '../core/content/swapped.js';
 import { channelUpdate, organisersSummary, personalNotice } from '../views/change-notice.js';
 import { CONTENT_VERSION_SETTING, contentVersion } from '../core/content/version.js';
+import { AnnouncementSender } from './announcements.js';
 
 const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 const TICK_BACKOFF_MS = 10_000;
@@ -38,6 +39,8 @@ export interface TickReport {
   reminded: string[];
   /** Keys of the change notices, schedule updates and summaries this instance sent. */
   told: string[];
+  /** Keys of the announcement messages this instance sent. */
+  announced?: string[];
 }
 
 /**
@@ -73,7 +76,10 @@ export class PostScheduler {
     const pacing = options.pacing ?? PACING;
     this.claimed = new ClaimedSender(core.store, { slack: new Pace(pacing.slack.perKey, pacing.slack.global), teams: new Pace(pacing.teams.perKey, pacing.teams.global) });
     this.concurrency = options.concurrency ?? 64;
+    this.announcements = new AnnouncementSender(core, this.claimed, this.concurrency, (id, lang) => this.readersContext(id, lang));
   }
+
+  private readonly announcements: AnnouncementSender;
 
   /** Whether this instance has the subscription's platform on (the other instances post for it otherwise). */
   private serves(sub: Subscription): boolean {
@@ -154,6 +160,7 @@ export class PostScheduler {
     await this.remind(now, report);
     await this.followReload();
     await this.tellChanges(report);
+    report.announced = await this.announcements.tick(now);
     return report;
   }
 

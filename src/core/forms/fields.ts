@@ -3,8 +3,9 @@ import { INSTITUTIONS, INTERPRETATION, REGIONS, ROLES } from '../choices.js';
 
 export type FieldKind = 'text' | 'email' | 'country' | 'choice' | 'consent';
 
-export interface FieldDef {
-  id: FieldId;
+/** One question of a conversational form; registration's ids by default, another form's its own. */
+export interface FieldDef<I extends string = FieldId> {
+  id: I;
   kind: FieldKind;
   required: boolean;
   max?: number;

@@ -41,7 +41,7 @@ function zodResult(schema: z.ZodType<string>, raw: string): FieldResult {
 /** Every way to name each choice of a field (id and label in the three languages), normalised once per I18n. */
 const labelCache = new WeakMap<I18n, Map<string, string[][]>>();
 
-function choiceLabels(field: FieldDef, i18n: I18n): string[][] {
+function choiceLabels(field: FieldDef<string>, i18n: I18n): string[][] {
   let byField = labelCache.get(i18n);
   if (!byField) labelCache.set(i18n, (byField = new Map()));
   let labels = byField.get(field.id);
@@ -53,7 +53,7 @@ function choiceLabels(field: FieldDef, i18n: I18n): string[][] {
 }
 
 /** A choice given by its number, its id, or its label in any of the three languages. */
-function matchChoice(field: FieldDef, raw: string, i18n: I18n): FieldResult {
+function matchChoice(field: FieldDef<string>, raw: string, i18n: I18n): FieldResult {
   const choices = field.choices ?? [];
   const typed = normalizeWord(raw.trim());
   const number = Number.parseInt(typed, 10);
@@ -68,12 +68,12 @@ function matchChoice(field: FieldDef, raw: string, i18n: I18n): FieldResult {
 
 /** The longest answer each field takes: anything longer is refused before it is matched (a country's fuzzy match is
  * quadratic in its length), whatever surface it came from. */
-export function answerLimit(field: FieldDef): number {
+export function answerLimit(field: FieldDef<string>): number {
   if (field.kind === 'text') return field.max ?? 200;
   return field.kind === 'email' ? 254 : 100;
 }
 
-export function validateField(field: FieldDef, raw: string, i18n: I18n): FieldResult {
+export function validateField(field: FieldDef<string>, raw: string, i18n: I18n): FieldResult {
   // Cut first: a pasted page is refused at its length, never read.
   if (raw.length > answerLimit(field) * 2 && raw.trim().length > answerLimit(field)) return { ok: false, error: 'tooLong' };
   const trimmed = raw.trim();

@@ -6,6 +6,7 @@ import type { RegistrationCounts } from './registration-counts.js';
 import type { PersonalDataCounts } from './retention-counts.js';
 import type { Nomination, NominationsAdded, NominationStatus } from './nomination.js';
 import type { Region } from '../choices.js';
+import type { Announcement } from './announcement.js';
 import type { FormProgress, Registration, RegistrationStatus, StoredConversation, Subscription, UserPrefs } from './records.js';
 
 /** A form under way and its version: an opaque number that changes on every save and is never reused. */
@@ -134,7 +135,24 @@ export interface AsyncStore {
    */
   decideNomination(id: string, to: Exclude<NominationStatus, 'pending'>, by: string, at: string): Promise<Nomination | undefined>;
 
-  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations, stars, calendar token, the nominations they made and those of their emails. */
+  /** Adds a new announcement (its id not taken: false otherwise). */
+  addAnnouncement(announcement: Announcement): Promise<boolean>;
+  announcement(id: string): Promise<Announcement | undefined>;
+  /** The latest announcements, newest send time first, at most `limit`. */
+  announcements(limit: number): Promise<Announcement[]>;
+  /** The announcements one organiser made, newest send time first. */
+  announcementsBy(userId: string): Promise<Announcement[]>;
+  /** Scheduled announcements whose time has come at `now`, oldest first. */
+  dueAnnouncements(now: string): Promise<Announcement[]>;
+  /** Counts one more message of it sent (in one step, whichever instance sent it). */
+  countAnnouncementSent(id: string): Promise<void>;
+  /**
+   * Moves a scheduled announcement to sent (with the recipients it could not reach) or cancelled, once: undefined
+   * when it was not scheduled any more (done or cancelled elsewhere meanwhile) or is gone.
+   */
+  closeAnnouncement(id: string, to: Exclude<Announcement['status'], 'scheduled'>, at: string, unreachable?: number): Promise<Announcement | undefined>;
+
+  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations, stars, calendar token, the nominations they made and those of their emails, the announcements they made. */
   eraseUser(userId: string): Promise<void>;
   /** Forms under way last touched before this instant are dropped; returns how many. */
   dropFormsIdleSince(before: string): Promise<number>;

@@ -4,6 +4,7 @@ import { LANGS } from '../lang.js';
 import { AFRICA_BEFORE_SPLIT, INSTITUTIONS, INTERPRETATION, REGIONS, ROLES } from '../choices.js';
 import { feedTokenSchema } from './feed-token.js';
 import { nominationSchema } from './nomination.js';
+import { announcementSchema } from './announcement.js';
 
 export const STORE_VERSION = 1;
 
@@ -103,8 +104,14 @@ export const registrationSchema = z
 export type Registration = z.infer<typeof registrationSchema>;
 
 /** A conversational form under way: kept so it can be resumed after a restart or days later. */
+/** The conversational forms: registration (anyone) and announce (organisers). */
+export const FORM_KINDS = ['registration', 'announce'] as const;
+export type FormKind = (typeof FORM_KINDS)[number];
+
 export const formProgressSchema = z
   .object({
+    /** Which form this is; absent: registration (every form saved before announcements). */
+    kind: z.enum(FORM_KINDS).optional(),
     answers: z.record(z.string(), z.string()),
     step: z.number().int().min(0),
     review: z.boolean(),
@@ -156,8 +163,10 @@ export const storeDataSchema = z
     feeds: z.record(userIdSchema, feedTokenSchema).default({}),
     /** Nomination id → the nomination. Absent from older files: none. */
     nominations: z.record(z.string(), nominationSchema).default({}),
+    /** Announcement id → the announcement. Absent from older files: none. */
+    announcements: z.record(z.string(), announcementSchema).default({}),
   })
   .strict();
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {}, stars: {}, feeds: {}, nominations: {} });
+export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {}, stars: {}, feeds: {}, nominations: {}, announcements: {} });

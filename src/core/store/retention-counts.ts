@@ -13,4 +13,6 @@ export interface PersonalDataCounts {
   feeds: number;
   /** Nominations made by the focal points (the nominee's email and name). */
   nominations: number;
+  /** Announcements, which name the organiser who made them. */
+  announcements: number;
 }

@@ -15,6 +15,8 @@ import { Forms } from './forms.js';
 import { InMemory } from './in-memory.js';
 import * as invites from './invites.js';
 import * as nominations from './nominations.js';
+import * as announcements from './announcements.js';
+import type { Announcement } from '../../core/store/announcement.js';
 import type { Nomination, NominationsAdded, NominationStatus } from '../../core/store/nomination.js';
 import type { Region } from '../../core/choices.js';
 import type { Lock } from './lock.js';
@@ -113,6 +115,14 @@ export class LowdbStore implements AsyncStore {
   nominationsWithStatus = async (status: NominationStatus, limit: number, region?: Region): Promise<Nomination[]> => nominations.nominationsWithStatus(this.db, status, limit, region);
   nominationCount = async (status: NominationStatus, region?: Region): Promise<number> => nominations.nominationCount(this.db, status, region);
   decideNomination = (id: string, to: Exclude<NominationStatus, 'pending'>, by: string, at: string): Promise<Nomination | undefined> => nominations.decideNomination(this.db, id, to, by, at);
+
+  addAnnouncement = (a: Announcement): Promise<boolean> => announcements.addAnnouncement(this.db, a);
+  announcement = async (id: string): Promise<Announcement | undefined> => announcements.announcement(this.db, id);
+  announcements = async (limit: number): Promise<Announcement[]> => announcements.announcements(this.db, limit);
+  announcementsBy = async (userId: string): Promise<Announcement[]> => announcements.announcementsBy(this.db, userId);
+  dueAnnouncements = async (now: string): Promise<Announcement[]> => announcements.dueAnnouncements(this.db, now);
+  countAnnouncementSent = (id: string): Promise<void> => announcements.countAnnouncementSent(this.db, id);
+  closeAnnouncement = (id: string, to: 'sent' | 'cancelled', at: string, unreachable?: number): Promise<Announcement | undefined> => announcements.closeAnnouncement(this.db, id, to, at, unreachable);
 
   eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.parts, userId);
   personalDataCounts = async (): Promise<PersonalDataCounts> => retention.personalDataCounts(this.db);

@@ -10,6 +10,7 @@ import { putFeed } from './feeds.js';
 import { putForm } from './forms.js';
 import { putInvite } from './invites.js';
 import { putNomination } from './nominations.js';
+import { putAnnouncement } from './announcements.js';
 import { claimPost, markPosted } from './posts.js';
 import { registrationByEmail, saveRegistration } from './registrations.js';
 import { putStar } from './stars.js';
@@ -30,13 +31,15 @@ export interface CopyReport {
   feeds: number;
   /** Nominations, their decisions kept. */
   nominations: number;
+  /** Announcements, their counts kept. */
+  announcements: number;
   /** Ids of registrations left out: their email belongs to another registration in the database. */
   emailTaken: string[];
 }
 
 export function copyLowdbData(pool: pg.Pool, data: StoreData, posts?: PostsFileData): Promise<CopyReport> {
   return inTransaction(pool, async (client) => {
-    const report: CopyReport = { users: 0, conversations: 0, registrations: 0, forms: 0, invites: 0, subscriptions: 0, posts: 0, stars: 0, feeds: 0, nominations: 0, emailTaken: [] };
+    const report: CopyReport = { users: 0, conversations: 0, registrations: 0, forms: 0, invites: 0, subscriptions: 0, posts: 0, stars: 0, feeds: 0, nominations: 0, announcements: 0, emailTaken: [] };
     for (const [id, prefs] of Object.entries(data.users)) {
       await putUser(client, id, prefs);
       report.users++;
@@ -80,6 +83,7 @@ export function copyLowdbData(pool: pg.Pool, data: StoreData, posts?: PostsFileD
       report.feeds++;
     }
     for (const n of Object.values(data.nominations)) if (await putNomination(client, n)) report.nominations++;
+    for (const a of Object.values(data.announcements)) if (await putAnnouncement(client, a)) report.announcements++;
     return report;
   });
 }

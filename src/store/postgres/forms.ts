@@ -8,6 +8,7 @@ import { inTransaction, iso, type Queryable } from './db.js';
 import type pg from 'pg';
 
 interface FormRow {
+  kind: string;
   version: string; // bigint arrives as text
   step: number;
   review: boolean;
@@ -22,6 +23,7 @@ interface FormRow {
 
 function fromRow(row: FormRow): VersionedForm {
   const progress = formProgressSchema.parse({
+    ...(row.kind !== 'registration' ? { kind: row.kind } : {}),
     answers: row.answers,
     step: row.step,
     review: row.review,
@@ -37,7 +39,7 @@ function fromRow(row: FormRow): VersionedForm {
 
 export async function form(db: Queryable, userId: string): Promise<VersionedForm | undefined> {
   const { rows } = await db.query<FormRow>(
-    `SELECT version, step, review, editing, pending_choices, region_to_confirm, lang, started_at, updated_at,
+    `SELECT kind, version, step, review, editing, pending_choices, region_to_confirm, lang, started_at, updated_at,
        coalesce((SELECT jsonb_object_agg(field, value) FROM form_answers a WHERE a.user_id = f.user_id), '{}') AS answers
      FROM forms f WHERE user_id = $1`,
     [userId],
@@ -47,20 +49,20 @@ export async function form(db: Queryable, userId: string): Promise<VersionedForm
 
 export async function saveForm(pool: pg.Pool, userId: string, progress: FormProgress, expectedVersion: number): Promise<FormSaved> {
   const p = formProgressSchema.parse(admit('form', progress));
-  const values = [userId, p.step, p.review, p.editing, p.pendingChoices ?? null, p.regionToConfirm ?? null, p.lang, p.startedAt, p.updatedAt];
+  const values = [userId, p.step, p.review, p.editing, p.pendingChoices ?? null, p.regionToConfirm ?? null, p.lang, p.startedAt, p.updatedAt, p.kind ?? 'registration'];
   const version = await inTransaction(pool, async (client) => {
     // The row lock taken here makes a concurrent save with the same expected version wait, then find it changed.
     const { rows } =
       expectedVersion === NO_FORM
         ? await client.query<{ version: string }>(
-            `INSERT INTO forms (user_id, step, review, editing, pending_choices, region_to_confirm, lang, started_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (user_id) DO NOTHING RETURNING version`,
+            `INSERT INTO forms (user_id, step, review, editing, pending_choices, region_to_confirm, lang, started_at, updated_at, kind)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (user_id) DO NOTHING RETURNING version`,
             values,
           )
         : await client.query<{ version: string }>(
             `UPDATE forms SET version = nextval('form_versions'), step = $2, review = $3, editing = $4, pending_choices = $5,
-               region_to_confirm = $6, lang = $7, started_at = $8, updated_at = $9
-             WHERE user_id = $1 AND version = $10 RETURNING version`,
+               region_to_confirm = $6, lang = $7, started_at = $8, updated_at = $9, kind = $10
+             WHERE user_id = $1 AND version = $11 RETURNING version`,
             [...values, expectedVersion],
           );
     if (!rows[0]) return undefined;
@@ -74,12 +76,12 @@ export async function saveForm(pool: pg.Pool, userId: string, progress: FormProg
 export async function putForm(db: Queryable, userId: string, progress: FormProgress): Promise<void> {
   const p = formProgressSchema.parse(admit('form', progress));
   await db.query(
-    `INSERT INTO forms (user_id, step, review, editing, pending_choices, region_to_confirm, lang, started_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO forms (user_id, step, review, editing, pending_choices, region_to_confirm, lang, started_at, updated_at, kind)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (user_id) DO UPDATE SET version = nextval('form_versions'), step = EXCLUDED.step, review = EXCLUDED.review,
        editing = EXCLUDED.editing, pending_choices = EXCLUDED.pending_choices, region_to_confirm = EXCLUDED.region_to_confirm,
-       lang = EXCLUDED.lang, started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at`,
-    [userId, p.step, p.review, p.editing, p.pendingChoices ?? null, p.regionToConfirm ?? null, p.lang, p.startedAt, p.updatedAt],
+       lang = EXCLUDED.lang, started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at, kind = EXCLUDED.kind`,
+    [userId, p.step, p.review, p.editing, p.pendingChoices ?? null, p.regionToConfirm ?? null, p.lang, p.startedAt, p.updatedAt, p.kind ?? 'registration'],
   );
   await putAnswers(db, userId, p.answers);
 }

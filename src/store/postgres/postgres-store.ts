@@ -14,6 +14,8 @@ import * as feeds from './feeds.js';
 import * as forms from './forms.js';
 import * as invites from './invites.js';
 import * as nominations from './nominations.js';
+import * as announcements from './announcements.js';
+import type { Announcement } from '../../core/store/announcement.js';
 import type { Nomination, NominationsAdded, NominationStatus } from '../../core/store/nomination.js';
 import type { Region } from '../../core/choices.js';
 import { migrate } from './migrate.js';
@@ -148,6 +150,14 @@ export class PostgresStore implements AsyncStore {
   nominationsWithStatus = (status: NominationStatus, limit: number, region?: Region): Promise<Nomination[]> => nominations.nominationsWithStatus(this.pool, status, limit, region);
   nominationCount = (status: NominationStatus, region?: Region): Promise<number> => nominations.nominationCount(this.pool, status, region);
   decideNomination = (id: string, to: Exclude<NominationStatus, 'pending'>, by: string, at: string): Promise<Nomination | undefined> => nominations.decideNomination(this.pool, id, to, by, at);
+
+  addAnnouncement = (a: Announcement): Promise<boolean> => announcements.addAnnouncement(this.pool, a);
+  announcement = (id: string): Promise<Announcement | undefined> => announcements.announcement(this.pool, id);
+  announcements = (limit: number): Promise<Announcement[]> => announcements.announcements(this.pool, limit);
+  announcementsBy = (userId: string): Promise<Announcement[]> => announcements.announcementsBy(this.pool, userId);
+  dueAnnouncements = (now: string): Promise<Announcement[]> => announcements.dueAnnouncements(this.pool, now);
+  countAnnouncementSent = (id: string): Promise<void> => announcements.countAnnouncementSent(this.pool, id);
+  closeAnnouncement = (id: string, to: 'sent' | 'cancelled', at: string, unreachable?: number): Promise<Announcement | undefined> => announcements.closeAnnouncement(this.pool, id, to, at, unreachable);
 
   eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.pool, this.personalPosts, userId);
   dropFormsIdleSince = (before: string): Promise<number> => forms.dropFormsIdleSince(this.pool, before);

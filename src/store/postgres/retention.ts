@@ -11,6 +11,7 @@ export async function eraseUser(pool: pg.Pool, personalPosts: PersonalPosts, use
   await inTransaction(pool, async (client) => {
     // Before the registrations go: their emails name the nominations of this person.
     await client.query('DELETE FROM nominations WHERE focal_point = $1 OR email IN (SELECT lower(email) FROM registrations WHERE user_ids @> ARRAY[$1]::text[])', [userId]);
+    await client.query('DELETE FROM announcements WHERE created_by = $1', [userId]);
     await client.query('DELETE FROM users WHERE id = $1', [userId]);
     await client.query('DELETE FROM forms WHERE user_id = $1', [userId]);
     await client.query('DELETE FROM registrations WHERE user_ids @> ARRAY[$1]::text[]', [userId]);
@@ -26,7 +27,7 @@ export async function personalDataCounts(db: Queryable): Promise<PersonalDataCou
     `SELECT (SELECT count(*) FROM registrations)::int AS registrations, (SELECT count(*) FROM invites)::int AS invites,
        (SELECT count(*) FROM forms)::int AS forms, (SELECT count(*) FROM conversations WHERE scope = 'personal')::int AS conversations,
        (SELECT count(*) FROM stars)::int AS stars, (SELECT count(*) FROM feeds)::int AS feeds,
-       (SELECT count(*) FROM nominations)::int AS nominations`,
+       (SELECT count(*) FROM nominations)::int AS nominations, (SELECT count(*) FROM announcements)::int AS announcements`,
   );
   return rows[0]!;
 }
@@ -37,11 +38,12 @@ export async function purgePersonalData(db: Queryable, personalPosts: PersonalPo
     `WITH r AS (DELETE FROM registrations RETURNING 1), i AS (DELETE FROM invites RETURNING 1), f AS (DELETE FROM forms RETURNING 1),
        c AS (DELETE FROM conversations WHERE scope = 'personal' RETURNING 1), d AS (DELETE FROM downloads RETURNING 1),
        s AS (DELETE FROM stars RETURNING 1), t AS (DELETE FROM feeds RETURNING 1),
-       p AS (DELETE FROM posts WHERE key ^@ ANY($1::text[]) RETURNING 1), n AS (DELETE FROM nominations RETURNING 1)
+       p AS (DELETE FROM posts WHERE key ^@ ANY($1::text[]) RETURNING 1), n AS (DELETE FROM nominations RETURNING 1),
+       a AS (DELETE FROM announcements RETURNING 1)
      SELECT (SELECT count(*) FROM r)::int AS registrations, (SELECT count(*) FROM i)::int AS invites,
        (SELECT count(*) FROM f)::int AS forms, (SELECT count(*) FROM c)::int AS conversations,
        (SELECT count(*) FROM s)::int AS stars, (SELECT count(*) FROM t)::int AS feeds,
-       (SELECT count(*) FROM n)::int AS nominations`,
+       (SELECT count(*) FROM n)::int AS nominations, (SELECT count(*) FROM a)::int AS announcements`,
     [personalPosts.prefixes],
   );
   return rows[0]!;
