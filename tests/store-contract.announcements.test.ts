@@ -45,7 +45,7 @@ const stores: [string, () => Promise<Instances>][] = [
         const [a, b] = await Promise.all([PostgresStore.open(database.url, { personalPosts }), PostgresStore.open(database.url, { personalPosts })]);
         return { a, b };
       })();
-      await postgres.a.pool.query('TRUNCATE announcements, posts');
+      await postgres.a.pool.query('TRUNCATE announcements, posts, invites, nominations, registrations');
       return { ...postgres, close: async () => undefined };
     },
   ],
@@ -117,5 +117,14 @@ describe.each(stores)('store contract, announcements: %s', (_name, open) => {
     expect(await a.claimPost('announce::slack:T1:UPART::AAAAA2')).toBe(true);
     expect((await b.purgePersonalData()).announcements).toBe(1);
     expect(await a.announcements(10)).toEqual([]);
+  });
+
+  it('gives the invited emails no registration holds, with the region of the nomination that invited them', async () => {
+    await a.addInvites(['bee@example.org', 'amina@example.org'], 'slack:T1:UORG');
+    await a.addNominations([{ id: 'NAAAA2', email: 'nadia@example.org', region: 'MENA', focalPoint: 'slack:T1:UFP', lang: 'fr', status: 'pending', createdAt: at(0) }]);
+    expect(await b.invitedUnregistered()).toEqual([{ email: 'amina@example.org' }, { email: 'bee@example.org' }]);
+    await b.decideNomination('NAAAA2', 'accepted', 'slack:T1:UORG', at(1));
+    await a.saveRegistration({ id: 'RAAAA2', email: 'Amina@Example.org', name: 'Amina', organisation: 'Ministry', country: 'MA', role: 'policymaker', institution: 'ministry', region: 'MENA', interpretation: 'fr', consentAt: at(0), lang: 'en', status: 'pending', invited: true, userIds: ['slack:T1:UA'], createdAt: at(0), updatedAt: at(0) });
+    expect(await b.invitedUnregistered()).toEqual([{ email: 'bee@example.org' }, { email: 'nadia@example.org', region: 'MENA' }]);
   });
 });

@@ -40,7 +40,7 @@ export class AnnouncementSender {
   }
 
   private async targets(a: Announcement): Promise<Target[]> {
-    const { people, channels } = await recipientsOf(this.core.store, a.audience);
+    const { people, channels } = await recipientsOf(this.core.store, a.audience, (email) => this.core.notifier.findByEmail(email));
     return [
       ...people.map((p): Target => ({ key: announceKey(p.userId, a.id), to: p.userId, lang: p.lang, kind: 'user' })),
       ...channels.map((s): Target => ({ key: announceChannelKey(s.id, a.id), to: `${s.platform}:${s.channel}`, lang: s.lang, kind: 'channel' })),

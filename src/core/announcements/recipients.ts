@@ -38,7 +38,24 @@ async function languageOf(store: AsyncStore, userId: string, registered?: Lang):
   return prefs?.lastLang ?? (await store.registrationsOf(userId))[0]?.lang ?? 'en';
 }
 
-export async function recipientsOf(store: AsyncStore, audience: Audience): Promise<Recipients> {
+/** Who has this email on a platform the bot can write to (Slack's users.lookupByEmail). */
+export type FindByEmail = (email: string) => Promise<string | undefined>;
+
+/** The invited people not registered yet whom a platform finds by email, and the emails none finds. */
+export async function unregisteredPeople(store: AsyncStore, find: FindByEmail): Promise<{ found: Recipient[]; notFound: string[] }> {
+  const found = new Map<string, Recipient>();
+  const notFound: string[] = [];
+  for (const { email } of await store.invitedUnregistered()) {
+    const userId = await find(email);
+    if (!userId) notFound.push(email);
+    // Their language is not known unless they chose one: English then, with the command words of all three.
+    else if (!found.has(userId)) found.set(userId, { userId, lang: (await store.user(userId))?.lang ?? 'en' });
+  }
+  return { found: [...found.values()], notFound };
+}
+
+export async function recipientsOf(store: AsyncStore, audience: Audience, find: FindByEmail = async () => undefined): Promise<Recipients> {
+  if (audience.kind === 'unregistered') return { people: (await unregisteredPeople(store, find)).found, channels: [] };
   if (audience.kind === 'channels') return { people: [], channels: (await store.subscriptions()).filter((s) => !s.paused) };
   const people = new Map<string, Recipient>();
   if (audience.kind === 'starred') {

@@ -15,6 +15,8 @@ export const audienceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('confirmed') }).strict(),
   z.object({ kind: z.literal('pending') }).strict(),
   z.object({ kind: z.literal('channels') }).strict(),
+  /** Invited (by the team or an accepted nomination) and not registered yet: reminded to register. */
+  z.object({ kind: z.literal('unregistered') }).strict(),
   z.object({ kind: z.literal('region'), region: z.enum(REGIONS) }).strict(),
   z.object({ kind: z.literal('interpretation'), language: z.enum(INTERPRETATION) }).strict(),
   z.object({ kind: z.literal('starred'), session: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/) /* as stars keep it */ }).strict(),

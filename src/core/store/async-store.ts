@@ -135,6 +135,9 @@ export interface AsyncStore {
    */
   decideNomination(id: string, to: Exclude<NominationStatus, 'pending'>, by: string, at: string): Promise<Nomination | undefined>;
 
+  /** Invited emails (by the team, or by an accepted nomination, with its region) that no registration holds, by email. */
+  invitedUnregistered(): Promise<Array<{ email: string; region?: Region }>>;
+
   /** Adds a new announcement (its id not taken: false otherwise). */
   addAnnouncement(announcement: Announcement): Promise<boolean>;
   announcement(id: string): Promise<Announcement | undefined>;

@@ -16,6 +16,7 @@ import { InMemory } from './in-memory.js';
 import * as invites from './invites.js';
 import * as nominations from './nominations.js';
 import * as announcements from './announcements.js';
+import { invitedUnregistered } from './unregistered.js';
 import type { Announcement } from '../../core/store/announcement.js';
 import type { Nomination, NominationsAdded, NominationStatus } from '../../core/store/nomination.js';
 import type { Region } from '../../core/choices.js';
@@ -116,6 +117,7 @@ export class LowdbStore implements AsyncStore {
   nominationCount = async (status: NominationStatus, region?: Region): Promise<number> => nominations.nominationCount(this.db, status, region);
   decideNomination = (id: string, to: Exclude<NominationStatus, 'pending'>, by: string, at: string): Promise<Nomination | undefined> => nominations.decideNomination(this.db, id, to, by, at);
 
+  invitedUnregistered = async (): Promise<Array<{ email: string; region?: Region }>> => invitedUnregistered(this.db, this.parts.registrations);
   addAnnouncement = (a: Announcement): Promise<boolean> => announcements.addAnnouncement(this.db, a);
   announcement = async (id: string): Promise<Announcement | undefined> => announcements.announcement(this.db, id);
   announcements = async (limit: number): Promise<Announcement[]> => announcements.announcements(this.db, limit);

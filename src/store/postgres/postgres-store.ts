@@ -151,6 +151,7 @@ export class PostgresStore implements AsyncStore {
   nominationCount = (status: NominationStatus, region?: Region): Promise<number> => nominations.nominationCount(this.pool, status, region);
   decideNomination = (id: string, to: Exclude<NominationStatus, 'pending'>, by: string, at: string): Promise<Nomination | undefined> => nominations.decideNomination(this.pool, id, to, by, at);
 
+  invitedUnregistered = (): Promise<Array<{ email: string; region?: Region }>> => invites.invitedUnregistered(this.pool);
   addAnnouncement = (a: Announcement): Promise<boolean> => announcements.addAnnouncement(this.pool, a);
   announcement = (id: string): Promise<Announcement | undefined> => announcements.announcement(this.pool, id);
   announcements = (limit: number): Promise<Announcement[]> => announcements.announcements(this.pool, limit);
