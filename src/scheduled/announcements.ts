@@ -8,6 +8,7 @@ import type { BotCore } from '../core/bot-core.js';
 import { recipientsOf, type Announcement } from '../core/announcements/index.js';
 import type { CommandContext } from '../core/context.js';
 import type { Lang } from '../core/lang.js';
+import type { Subscription } from '../core/store/records.js';
 import type { PostResult } from '../core/notify.js';
 import { log } from '../core/log.js';
 import { announcementMessage } from '../views/announce/index.js';
@@ -19,7 +20,7 @@ import { announceChannelKey, announceKey } from './post-keys.js';
 export const ANNOUNCE_KEEP_MS = 60 * 60 * 1000;
 const RETRY_MS = 60_000;
 
-type Target = { key: string; to: string; lang: Lang; kind: 'user' | 'channel' };
+type Target = { key: string; to: string; lang: Lang; kind: 'user' } | { key: string; to: string; lang: Lang; kind: 'channel'; sub: Subscription };
 
 export class AnnouncementSender {
   /** Keys this instance need not offer again before then (sent or claimed elsewhere: never; failed: a minute). */
@@ -43,7 +44,7 @@ export class AnnouncementSender {
     const { people, channels } = await recipientsOf(this.core.store, a.audience, (email) => this.core.notifier.findByEmail(email));
     return [
       ...people.map((p): Target => ({ key: announceKey(p.userId, a.id), to: p.userId, lang: p.lang, kind: 'user' })),
-      ...channels.map((s): Target => ({ key: announceChannelKey(s.id, a.id), to: `${s.platform}:${s.channel}`, lang: s.lang, kind: 'channel' })),
+      ...channels.map((s): Target => ({ key: announceChannelKey(s.id, a.id), to: `${s.platform}:${s.channel}`, lang: s.lang, kind: 'channel', sub: s })),
     ];
   }
 
@@ -56,7 +57,7 @@ export class AnnouncementSender {
     const sent: string[] = [];
     let failed = 0;
     await pool(due, this.concurrency, async (t) => {
-      const outcome: PostResult | 'taken' = await this.claimed.send(t.key, t.kind === 'user' ? this.claimed.userSlot(t.to) : async () => undefined, async () => {
+      const outcome: PostResult | 'taken' = await this.claimed.send(t.key, t.kind === 'user' ? this.claimed.userSlot(t.to) : this.claimed.channelSlot(t.sub), async () => {
         const ctx = await this.context(t.to, t.lang);
         const reply = announcementMessage(ctx, a.text);
         return t.kind === 'user' ? this.core.notifier.toUser(t.to, reply) : this.core.notifier.toChannel(t.to, reply);

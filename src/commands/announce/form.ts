@@ -70,9 +70,9 @@ function preview(ctx: CommandContext, progress: FormProgress, before: Block[] = 
   });
   for (const lang of LANGS) {
     const reader = { lang, t: ctx.core.i18n.t(lang) };
-    const message = announcementMessage(reader, textsOf(answers));
+    const [header, body] = announcementMessage(reader, textsOf(answers)).blocks;
     blocks.push({ type: 'divider' }, { type: 'context', text: [ctx.t('announce.form.previewIn', { language: ctx.t(`languages.${lang}`) })] });
-    for (const b of message.blocks) blocks.push(b.type === 'header' ? { type: 'text', text: [`*${b.text}*`] } : b);
+    blocks.push({ type: 'section', title: header?.type === 'header' ? header.text : '', text: body?.type === 'text' ? body.text : [] });
   }
   blocks.push(
     { type: 'divider' },
