@@ -102,7 +102,7 @@ describe('a write the disk fails', () => {
     expect(await store.registration(B.id)).toBeUndefined();
     expect(await store.form('UB')).toBeUndefined();
     expect(await store.user('u0')).toBeUndefined();
-    expect(await store.personalDataCounts()).toEqual({ registrations: 1, invites: 0, forms: 0, conversations: 0, stars: 0, feeds: 0, nominations: 0, questions: 0, votes: 0, feedback: 0 });
+    expect(await store.personalDataCounts()).toEqual({ registrations: 1, invites: 0, forms: 0, conversations: 0, stars: 0, feeds: 0, nominations: 0, questions: 0, votes: 0, feedback: 0, announcements: 0 });
     expect(bytes(dir).equals(before)).toBe(true);
     expect(tempFiles(dir)).toEqual([]);
 

@@ -125,9 +125,9 @@ describe('npm run migrate-store', () => {
     const first = await runCommand(dataDir, database.url);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toBe('copied 2 users, 1 conversations, 2 registrations, 1 forms, 2 invites, 1 subscriptions, 2 posts, 3 stars, 1 feeds, 0 nominations, 3 questions, 3 votes, 1 moderators, 1 live posts\n');
+    expect(first.stdout).toBe('copied 2 users, 1 conversations, 2 registrations, 1 forms, 2 invites, 1 subscriptions, 2 posts, 3 stars, 1 feeds, 0 nominations, 3 questions, 3 votes, 1 moderators, 1 live posts, 0 announcements\n');
     // Invitations already there are not new.
-    expect(await copy()).toEqual(['copied 2 users, 1 conversations, 2 registrations, 1 forms, 0 invites, 1 subscriptions, 2 posts, 3 stars, 1 feeds, 0 nominations, 3 questions, 3 votes, 1 moderators, 1 live posts']);
+    expect(await copy()).toEqual(['copied 2 users, 1 conversations, 2 registrations, 1 forms, 0 invites, 1 subscriptions, 2 posts, 3 stars, 1 feeds, 0 nominations, 3 questions, 3 votes, 1 moderators, 1 live posts, 0 announcements']);
     const store = await PostgresStore.open(database.url, { personalPosts });
     try {
       expect(await snapshot(store, token)).toEqual(lowdb);

@@ -621,11 +621,11 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     it('counts personal data, purges it, and keeps preferences and channels', async () => {
       await fill(a);
       const token = await b.feedToken('U1');
-      const counts = { registrations: 2, invites: 2, forms: 2, conversations: 1, stars: 3, feeds: 1, nominations: 0, questions: 0, votes: 0, feedback: 0 };
+      const counts = { registrations: 2, invites: 2, forms: 2, conversations: 1, stars: 3, feeds: 1, nominations: 0, questions: 0, votes: 0, feedback: 0, announcements: 0 };
       expect(await b.personalDataCounts()).toEqual(counts);
       await a.saveDownload('tok', { owner: 'U0', name: 'x.csv', mime: 'text/csv', content: 'x', expiresAt: new Date(Date.now() + 60_000).toISOString() });
       expect(await b.purgePersonalData()).toEqual(counts);
-      expect(await a.personalDataCounts()).toEqual({ registrations: 0, invites: 0, forms: 0, conversations: 0, stars: 0, feeds: 0, nominations: 0, questions: 0, votes: 0, feedback: 0 });
+      expect(await a.personalDataCounts()).toEqual({ registrations: 0, invites: 0, forms: 0, conversations: 0, stars: 0, feeds: 0, nominations: 0, questions: 0, votes: 0, feedback: 0, announcements: 0 });
       expect(await a.takeDownload('tok')).toBeUndefined();
       expect(await a.starCounts()).toEqual({});
       expect(await a.starsOf('U1')).toEqual([]);
@@ -761,6 +761,7 @@ describe('PostgreSQL store only', () => {
         { version: 5, name: '005_nominations.sql' },
         { version: 6, name: '006_live.sql' },
         { version: 7, name: '007_feedback.sql' },
+        { version: 8, name: '008_announcements.sql' },
       ]);
     } finally {
       await client.end();

@@ -17,7 +17,9 @@ import { forgetQuestion, pendingQuestion } from './pending.js';
 import { FormMoved } from '../core/forms/form-version.js';
 import { answerQuestion } from './question.js';
 import { rememberShown } from './follow-up.js';
-import { continueForm, FORM_IDLE_MS } from './registration-form.js';
+import { FORM_IDLE_MS } from './registration-form.js';
+import { continueForm } from './form-engine.js';
+import { FORM_COMMANDS, formOf } from './forms.js';
 import { continueFeedback } from './feedback/index.js';
 import type { CommandRegistry } from './registry.js';
 import { naturalCommand } from './natural-commands.js';
@@ -155,7 +157,8 @@ export class Dispatcher {
     if (!progress && ctx.unread && ctx.conversational) return this.runUnread(ctx, text);
     if (!progress) return this.runCommand(ctx, text);
     const command = typedLabel(this.core.i18n, text) ?? text;
-    const isRegister = this.registry.resolve(withoutEdgePunctuation(command)).entry?.spec.name === 'register';
+    // `register`, `announce`: a form's own command starts it again or resumes it, never an answer.
+    const isRegister = FORM_COMMANDS.has(this.registry.resolve(withoutEdgePunctuation(command)).entry?.spec.name ?? '');
     const idle = ctx.now.toMillis() - Date.parse(progress.updatedAt) > FORM_IDLE_MS;
     const midway = (m: string, free: boolean) => this.isMidway(ctx, m, free);
     if (progress.kind === 'feedback') {
@@ -163,11 +166,11 @@ export class Dispatcher {
       await this.core.store.dropForm(ctx.caller.id); // a feedback form left alone ends quietly: what was given is kept
       return this.runCommand(ctx, command);
     }
-    if (!idle && !isRegister) return continueForm(ctx, progress, text, midway, (c, t) => this.runCommand(c, t));
+    if (!idle && !isRegister) return continueForm(formOf(progress), ctx, progress, text, midway, (c, t) => this.runCommand(c, t));
     const reply = await this.runCommand(ctx, command);
     // A form left for a while no longer captures messages; remind instead (not once the event is over: closed).
-    if (isRegister || eventOver(this.core, ctx.now)) return reply;
-    return { ...reply, blocks: [...reply.blocks, { type: 'context', text: [ctx.t('form.reminder')] }] };
+    if (isRegister || (progress.kind !== 'announce' && eventOver(this.core, ctx.now))) return reply;
+    return { ...reply, blocks: [...reply.blocks, { type: 'context', text: [ctx.t(progress.kind === 'announce' ? 'announce.form.reminder' : 'form.reminder')] }] };
   }
 
   /**
@@ -184,7 +187,7 @@ export class Dispatcher {
   private isMidway(ctx: CommandContext, message: string, freeTextField: boolean): boolean {
     const { entry, first, rest } = this.registry.resolve(withoutEdgePunctuation(message.trim()));
     if (entry) {
-      if (entry.spec.name === 'register' || /^\d+$/.test(first)) return false;
+      if (FORM_COMMANDS.has(entry.spec.name) || /^\d+$/.test(first)) return false;
       if (rest.length === 0 || !freeTextField) return true;
       // "Help Age International" is an organisation, "week 2" a question: only arguments that parse count.
       const schema = entry.spec.args(this.core);

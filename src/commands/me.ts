@@ -67,6 +67,7 @@ async function withdraw(ctx: CommandContext): Promise<Reply> {
 async function exportMine(ctx: CommandContext): Promise<Reply> {
   const { store } = ctx.core;
   const [preferences, registrations, form, conversations, stars, questions, votes, nominations, feedback, promptsOff] = await Promise.all([store.user(ctx.caller.id), store.registrationsOf(ctx.caller.id), store.form(ctx.caller.id), store.conversationsOf(ctx.caller.id), store.starsOf(ctx.caller.id), store.questionsBy(ctx.caller.id), store.votesBy(ctx.caller.id), store.nominationsBy(ctx.caller.id), store.feedbackBy(ctx.caller.id), store.feedbackPromptsOff([ctx.caller.id])]);
+  const announcements = await store.announcementsBy(ctx.caller.id);
   const data = {
     user: ctx.caller.id,
     preferences: preferences ?? null,
@@ -80,6 +81,8 @@ async function exportMine(ctx: CommandContext): Promise<Reply> {
     feedbackPromptsOff: promptsOff.has(ctx.caller.id),
     /** As a regional focal point: the people nominated and what was decided. */
     nominationsMade: nominations,
+    /** As an organiser: the announcements written, with their counts. */
+    announcementsMade: announcements,
     conversations: conversations.map((c) => ({ id: c.id, platform: c.platform, scope: c.scope })),
   };
   return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('me.exported')] }], files: [{ name: 'my-ckex-data.json', mime: 'application/json', content: JSON.stringify(data, null, 2), private: true }] };

@@ -53,8 +53,8 @@ export const register = defineCommand({
     }
     const sub = SUBCOMMANDS.get(normalizeWord(arg.trim()));
     if (sub === 'form' || !ctx.conversational) return formReply(ctx);
-    // A feedback form under way is not a registration to resume: starting one takes its place.
-    const progress = ctx.form?.progress.kind === 'feedback' ? undefined : ctx.form?.progress;
+    // Another form under way (feedback, an announcement being written) is not a registration to resume: one takes its place.
+    const progress = (ctx.form?.progress.kind ?? 'registration') === 'registration' ? ctx.form?.progress : undefined;
     if (sub === 'restart' || !progress) return start(ctx);
     if (sub === 'resume') {
       // Touched, so that a form left for days captures the next answers again.

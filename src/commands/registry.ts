@@ -20,6 +20,8 @@ import { me } from './me.js';
 import { approve, decline, exportCommand, invites, pending, registrations } from './organisers.js';
 import { register } from './register.js';
 import { myNominations, nominate, nominations } from './nominations/index.js';
+import { announce, announcements } from './announce/index.js';
+import { notRegistered, remindNotRegistered } from './not-registered/index.js';
 import { reload } from './reload.js';
 import { retention } from './retention.js';
 import { digest, subscribe, subscriptions, unsubscribe } from './subscriptions.js';
@@ -79,6 +81,6 @@ export class CommandRegistry {
 
 export function defaultRegistry(): CommandRegistry {
   const commands: CommandSpec[] = [];
-  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, search, register, me, myAgenda, star, unstar, remind, lang, registrations, exportCommand, pending, approve, decline, invites, nominate, myNominations, nominations, retention, subscribe, unsubscribe, subscriptions, digest, reload, ...liveCommands, feedback);
+  commands.push(makeHelp(() => commands), today, tomorrow, now, week, agendaCommand, sessionCommand, resources, search, register, me, myAgenda, star, unstar, remind, lang, registrations, exportCommand, pending, approve, decline, invites, nominate, myNominations, nominations, announce, announcements, notRegistered, remindNotRegistered, retention, subscribe, unsubscribe, subscriptions, digest, reload, ...liveCommands, feedback);
   return new CommandRegistry(commands);
 }

@@ -29,6 +29,7 @@ export const retention = defineCommand({
             { label: ctx.t('retention.conversations'), value: [n(counts.conversations)] },
             { label: ctx.t('nominations.retentionLabel'), value: [n(counts.nominations)] },
             { label: ctx.t('feedback.retentionLabel'), value: [n(counts.feedback)] },
+            { label: ctx.t('announce.retentionLabel'), value: [n(counts.announcements)] },
           ],
         },
         { type: 'context', text: [ctx.t('retention.formsExpire', { days: FORM_EXPIRY_DAYS })] },

@@ -19,6 +19,8 @@ export interface Poster {
   place?(channel: string, reply: Reply): Promise<Placed>;
   /** Replaces a message `place` posted with this reply (Slack chat.update, Teams updateActivity). */
   update?(channel: string, ref: PostRef, reply: Reply): Promise<PostResult>;
+  /** The platform's member with this email, as a full user id ("slack:T1:U1"); undefined when none (or unknown). */
+  findByEmail?(email: string): Promise<string | undefined>;
 }
 
 /** Routes by the id's platform prefix: "slack:T1:U1" → Slack, "teams:19:…" → Teams. */
@@ -38,6 +40,19 @@ export class Notifier {
   /** Whether this instance has the id's platform on at all (a Slack user cannot be reached with Slack off). */
   reaches(id: string): boolean {
     return this.route(id) !== undefined;
+  }
+
+  /** The first platform's member with this email (Slack's users.lookupByEmail); undefined where none says so. */
+  async findByEmail(email: string): Promise<string | undefined> {
+    for (const poster of this.posters.values()) {
+      try {
+        const found = await poster.findByEmail?.(email);
+        if (found) return found;
+      } catch (err) {
+        log.warn({ err: (err as Error).message }, 'a look-up by email failed');
+      }
+    }
+    return undefined;
   }
 
   /** To a person's direct conversation with the bot. */

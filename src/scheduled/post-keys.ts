@@ -34,8 +34,14 @@ export const feedbackKey = (userId: string, timed: TimedSession): string => `fee
 /** One summary to the organisers' channel per reload. */
 export const summaryKey = (versions: string): string => `summary::${versions}`;
 
+/** One direct message per person and announcement. */
+export const announceKey = (userId: string, announcementId: string): string => `announce::${userId}::${announcementId}`;
+
+/** One post per subscribed channel and announcement. */
+export const announceChannelKey = (subscriptionId: string, announcementId: string): string => `announce-channel::${subscriptionId}::${announcementId}`;
+
 /** The kinds of key that name a person, as the prefix each begins with. */
-const PERSONAL_KINDS = ['remind', 'notice', 'feedback'] as const;
+const PERSONAL_KINDS = ['remind', 'notice', 'feedback', 'announce'] as const;
 
 /** Handed to the store at boot: it erases these with the person, and all of them in the purge. */
 export const personalPosts: PersonalPosts = {

@@ -27,6 +27,7 @@ import { digestKey, noticeKey, summaryKey, updateKey } from './post-keys.js';
 import type { AgendaChange } from '../core/content/swapped.js';
 import { channelUpdate, organisersSummary, personalNotice } from '../views/change-notice.js';
 import { CONTENT_VERSION_SETTING, contentVersion } from '../core/content/version.js';
+import { AnnouncementSender } from './announcements.js';
 
 const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 const TICK_BACKOFF_MS = 10_000;
@@ -39,9 +40,10 @@ export interface TickReport {
   /** Keys of the reminders this instance sent; of the change notices, schedule updates and summaries. */
   reminded: string[];
   told: string[];
-  /** Keys of the live posts and the feedback prompts this instance sent. */
+  /** Keys of the live posts, the feedback prompts and the announcement messages this instance sent. */
   live?: string[];
   feedback?: string[];
+  announced?: string[];
 }
 
 // How long the notices of one reload are tried before the unsent ones are given up: long enough for a platform or
@@ -79,10 +81,12 @@ export class PostScheduler {
     const postContext = (post: { channel: string; lang: Lang; zone: string }) => this.readersContext(`live:${post.channel}`, post.lang, post.zone);
     this.live = new LivePosts({ core, claimed: this.claimed, channelContext: (sub) => this.channelContext(sub), postContext, serves: (sub) => this.serves(sub), askWord, concurrency: this.concurrency });
     this.feedback = new FeedbackPrompts({ core, claimed: this.claimed, userContext: (id) => dispatcher.context({ id }, '', {}), concurrency: this.concurrency });
+    this.announcements = new AnnouncementSender(core, this.claimed, this.concurrency, (id, lang) => this.readersContext(id, lang));
   }
 
   readonly live: LivePosts;
   private readonly feedback: FeedbackPrompts;
+  private readonly announcements: AnnouncementSender;
 
   /** Whether this instance has the subscription's platform on (the other instances post for it otherwise). */
   private serves(sub: Subscription): boolean {
@@ -163,6 +167,7 @@ export class PostScheduler {
     report.feedback = await this.feedback.tick(now);
     await this.followReload();
     await this.tellChanges(report);
+    report.announced = await this.announcements.tick(now);
     return report;
   }
 

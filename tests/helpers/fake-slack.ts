@@ -87,6 +87,11 @@ export class FakeSlack extends LoopbackFake<Outage> {
         const profile = this.users.get(String(body.user)) ?? {};
         return json(200, { ok: true, user: { id: body.user, ...profile } });
       }
+      case 'users.lookupByEmail': {
+        const email = String(body.email ?? '').toLowerCase();
+        const found = [...this.users].find(([, u]) => u.profile?.email?.toLowerCase() === email);
+        return found ? json(200, { ok: true, user: { id: found[0], team_id: 'T1', ...found[1] } }) : json(200, { ok: false, error: 'users_not_found' });
+      }
       case 'views.open':
         return json(200, { ok: true, view: { id: 'VOPENED', ...(body.view ?? {}) } });
       case 'chat.postMessage':

@@ -57,5 +57,16 @@ export function slackPoster(client: WebClient, slackUp: Availability): Poster {
         return failure(err, 'channel');
       }
     },
+    // users.lookupByEmail (users:read.email): a member of the workspace with this email, if any.
+    async findByEmail(email) {
+      if (!slackUp.admits()) return undefined;
+      try {
+        const { user } = await client.users.lookupByEmail({ email });
+        return user?.id && user.team_id ? `slack:${user.team_id}:${user.id}` : undefined;
+      } catch (err) {
+        if (slackErrorCode(err) !== 'users_not_found') log.warn({ code: slackErrorCode(err) }, 'Slack look-up by email failed');
+        return undefined;
+      }
+    },
   };
 }

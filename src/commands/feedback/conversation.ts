@@ -12,7 +12,7 @@ import type { Block, Reply } from '../../core/reply.js';
 import type { FormProgress } from '../../core/store/records.js';
 import { feedbackQuestion, feedbackWords, ratingLabel, untilDay } from '../../views/feedback/index.js';
 import { formWord } from '../form-words.js';
-import type { RunCommand } from '../registration-form.js';
+import type { RunCommand } from '../form-engine.js';
 import { isFeedbackCommand } from './words.js';
 
 const say = (text: string): Block => ({ type: 'text', text: [text] });

@@ -4,6 +4,7 @@ import { INSTITUTIONS, INTERPRETATION, REGIONS, ROLES } from '../choices.js';
 
 export type FieldKind = 'text' | 'email' | 'country' | 'choice' | 'consent' | 'rating';
 
+/** One question of a conversational form; registration's ids by default, another form's its own. */
 export interface FieldDef<I extends string = FieldId> {
   id: I;
   kind: FieldKind;

@@ -8,6 +8,7 @@ import type { LivePost, LiveQuestion, NewQuestion, QuestionStatus, VoteToggled }
 import type { Nomination, NominationsAdded, NominationStatus } from './nomination.js';
 import type { Feedback } from './feedback-record.js';
 import type { Region } from '../choices.js';
+import type { Announcement } from './announcement.js';
 import type { FormProgress, Registration, RegistrationStatus, StoredConversation, Subscription, UserPrefs } from './records.js';
 
 /** A form under way and its version: an opaque number that changes on every save and is never reused. */
@@ -179,6 +180,27 @@ export interface AsyncStore {
   feedbackPromptsOff(userIds: readonly string[]): Promise<Set<string>>;
 
   /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations, stars, calendar token, votes, the nominations they made and those of their emails; their questions go, anonymous ones stay without author; their feedback and its setting. */
+  /** Invited emails (by the team, or by an accepted nomination, with its region) that no registration holds, by email. */
+  invitedUnregistered(): Promise<Array<{ email: string; region?: Region }>>;
+
+  /** Adds a new announcement (its id not taken: false otherwise). */
+  addAnnouncement(announcement: Announcement): Promise<boolean>;
+  announcement(id: string): Promise<Announcement | undefined>;
+  /** The latest announcements, newest send time first, at most `limit`. */
+  announcements(limit: number): Promise<Announcement[]>;
+  /** The announcements one organiser made, newest send time first. */
+  announcementsBy(userId: string): Promise<Announcement[]>;
+  /** Scheduled announcements whose time has come at `now`, oldest first. */
+  dueAnnouncements(now: string): Promise<Announcement[]>;
+  /** Counts one more message of it sent (in one step, whichever instance sent it). */
+  countAnnouncementSent(id: string): Promise<void>;
+  /**
+   * Moves a scheduled announcement to sent (with the recipients it could not reach) or cancelled, once: undefined
+   * when it was not scheduled any more (done or cancelled elsewhere meanwhile) or is gone.
+   */
+  closeAnnouncement(id: string, to: Exclude<Announcement['status'], 'scheduled'>, at: string, unreachable?: number): Promise<Announcement | undefined>;
+
+  /** Erases everything kept about a chat user: preferences, form progress, registrations, conversations, stars, calendar token, the nominations they made and those of their emails, the announcements they made. */
   eraseUser(userId: string): Promise<void>;
   /** Forms under way last touched before this instant are dropped; returns how many. */
   dropFormsIdleSince(before: string): Promise<number>;

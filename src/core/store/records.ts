@@ -5,6 +5,7 @@ import { AFRICA_BEFORE_SPLIT, INSTITUTIONS, INTERPRETATION, REGIONS, ROLES } fro
 import { feedTokenSchema } from './feed-token.js';
 import { nominationSchema } from './nomination.js';
 import { feedbackSchema } from './feedback-record.js';
+import { announcementSchema } from './announcement.js';
 
 export const STORE_VERSION = 1;
 
@@ -102,8 +103,14 @@ export const registrationSchema = z
 export type Registration = z.infer<typeof registrationSchema>;
 
 /** A conversational form under way: kept so it can be resumed after a restart or days later. */
+/** The conversational forms: registration (anyone), feedback on a session (`subject`), announce (organisers). */
+export const FORM_KINDS = ['registration', 'feedback', 'announce'] as const;
+export type FormKind = (typeof FORM_KINDS)[number];
+
 export const formProgressSchema = z
   .object({
+    /** Which form this is; absent: registration (as in older files). */
+    kind: z.enum(FORM_KINDS).optional(),
     answers: z.record(z.string(), z.string()),
     step: z.number().int().min(0),
     review: z.boolean(),
@@ -111,8 +118,6 @@ export const formProgressSchema = z
     pendingChoices: z.array(z.string()).optional(),
     /** A region other than the country's, chosen at the region question and waiting for a yes. */
     regionToConfirm: z.enum(REGIONS).optional(),
-    /** Which form this is: registration (absent, as in older files) or feedback on a session (`subject`). */
-    kind: z.enum(['registration', 'feedback']).optional(),
     subject: z.string().max(80).optional(),
     lang: z.enum(LANGS),
     startedAt: z.string(),
@@ -169,8 +174,10 @@ export const storeDataSchema = z
     feedback: z.record(z.string(), feedbackSchema).default({}),
     /** User id → when they asked for no more feedback prompts (`feedback off`). */
     feedbackOff: z.record(userIdSchema, instantSchema).default({}),
+    /** Announcement id → the announcement. Absent from older files: none. */
+    announcements: z.record(z.string(), announcementSchema).default({}),
   })
   .strict();
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {}, stars: {}, feeds: {}, nominations: {}, questions: {}, votes: {}, questionSeq: 0, moderators: {}, livePosts: {}, feedback: {}, feedbackOff: {} });
+export const emptyStore = (): StoreData => ({ version: STORE_VERSION, users: {}, conversations: {}, registrations: {}, forms: {}, invites: {}, subscriptions: {}, stars: {}, feeds: {}, nominations: {}, questions: {}, votes: {}, questionSeq: 0, moderators: {}, livePosts: {}, feedback: {}, feedbackOff: {}, announcements: {} });

@@ -18,4 +18,6 @@ export interface PersonalDataCounts {
   nominations: number;
   /** Feedback given on sessions (one per person and session). */
   feedback: number;
+  /** Announcements, which name the organiser who made them. */
+  announcements: number;
 }

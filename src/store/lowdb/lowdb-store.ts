@@ -16,6 +16,9 @@ import { Forms } from './forms.js';
 import { InMemory } from './in-memory.js';
 import * as invites from './invites.js';
 import * as nominations from './nominations.js';
+import * as announcements from './announcements.js';
+import { invitedUnregistered } from './unregistered.js';
+import type { Announcement } from '../../core/store/announcement.js';
 import type { Nomination, NominationsAdded, NominationStatus } from '../../core/store/nomination.js';
 import type { Region } from '../../core/choices.js';
 import type { Lock } from './lock.js';
@@ -137,6 +140,14 @@ export class LowdbStore implements AsyncStore {
   sessionAudience = async (sessionId: string): Promise<string[]> => this.parts.feedback.audience(sessionId);
   setFeedbackPrompts = (userId: string, on: boolean, at: string): Promise<void> => this.parts.feedback.setPrompts(userId, on, at);
   feedbackPromptsOff = async (userIds: readonly string[]): Promise<Set<string>> => this.parts.feedback.promptsOff(userIds);
+  invitedUnregistered = async (): Promise<Array<{ email: string; region?: Region }>> => invitedUnregistered(this.db, this.parts.registrations);
+  addAnnouncement = (a: Announcement): Promise<boolean> => announcements.addAnnouncement(this.db, a);
+  announcement = async (id: string): Promise<Announcement | undefined> => announcements.announcement(this.db, id);
+  announcements = async (limit: number): Promise<Announcement[]> => announcements.announcements(this.db, limit);
+  announcementsBy = async (userId: string): Promise<Announcement[]> => announcements.announcementsBy(this.db, userId);
+  dueAnnouncements = async (now: string): Promise<Announcement[]> => announcements.dueAnnouncements(this.db, now);
+  countAnnouncementSent = (id: string): Promise<void> => announcements.countAnnouncementSent(this.db, id);
+  closeAnnouncement = (id: string, to: 'sent' | 'cancelled', at: string, unreachable?: number): Promise<Announcement | undefined> => announcements.closeAnnouncement(this.db, id, to, at, unreachable);
 
   eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.parts, userId);
   personalDataCounts = async (): Promise<PersonalDataCounts> => retention.personalDataCounts(this.db, this.parts.live, this.parts.feedback);

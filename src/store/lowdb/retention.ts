@@ -9,6 +9,7 @@ import type { Forms } from './forms.js';
 import type { InMemory } from './in-memory.js';
 import { forgetInvites } from './invites.js';
 import { forgetNominations, forgetNominationsOf } from './nominations.js';
+import { forgetAnnouncements, forgetAnnouncementsOf } from './announcements.js';
 import type { PostClaims } from './posts.js';
 import type { Registrations } from './registrations.js';
 import type { Live } from './live.js';
@@ -32,6 +33,7 @@ export async function eraseUser(p: Parts, userId: string): Promise<void> {
   const emails = new Set(p.registrations.of(userId).map((r) => r.email.toLowerCase()));
   await p.db.change((u) => {
     forgetNominationsOf(p.db, userId, emails, u);
+    forgetAnnouncementsOf(p.db, userId, u);
     forgetUser(p.db, userId, u);
     p.forms.forget(userId, u);
     p.registrations.forgetOf(userId, u);
@@ -54,6 +56,7 @@ export function personalDataCounts(db: StoreDb, live: Live, feedback: FeedbackPa
     nominations: Object.keys(d.nominations).length,
     ...live.counts(),
     feedback: feedback.count(),
+    announcements: Object.keys(d.announcements).length,
   };
 }
 
@@ -64,6 +67,7 @@ export async function purgePersonalData(p: Parts): Promise<PersonalDataCounts> {
     p.registrations.forgetAll(u);
     forgetInvites(p.db, u);
     forgetNominations(p.db, u);
+    forgetAnnouncements(p.db, u);
     p.forms.forgetAll(u);
     forgetPersonalConversations(p.db, u);
     p.stars.forgetAll(u);

@@ -12,6 +12,7 @@ import { putForm } from './forms.js';
 import { putInvite } from './invites.js';
 import { copyLive } from './live-copy.js';
 import { putNomination } from './nominations.js';
+import { putAnnouncement } from './announcements.js';
 import { claimPost, markPosted } from './posts.js';
 import { registrationByEmail, saveRegistration } from './registrations.js';
 import { putStar } from './stars.js';
@@ -39,13 +40,15 @@ export interface CopyReport {
   'live posts': number;
   /** Ids of questions left out: the database already gives them to other questions. */
   questionIdTaken: string[];
+  /** Announcements, their counts kept. */
+  announcements: number;
   /** Ids of registrations left out: their email belongs to another registration in the database. */
   emailTaken: string[];
 }
 
 export function copyLowdbData(pool: pg.Pool, data: StoreData, posts?: PostsFileData): Promise<CopyReport> {
   return inTransaction(pool, async (client) => {
-    const report: CopyReport = { users: 0, conversations: 0, registrations: 0, forms: 0, invites: 0, subscriptions: 0, posts: 0, stars: 0, feeds: 0, nominations: 0, questions: 0, votes: 0, moderators: 0, 'live posts': 0, questionIdTaken: [], emailTaken: [] };
+    const report: CopyReport = { users: 0, conversations: 0, registrations: 0, forms: 0, invites: 0, subscriptions: 0, posts: 0, stars: 0, feeds: 0, nominations: 0, questions: 0, votes: 0, moderators: 0, 'live posts': 0, announcements: 0, questionIdTaken: [], emailTaken: [] };
     for (const [id, prefs] of Object.entries(data.users)) {
       await putUser(client, id, prefs);
       report.users++;
@@ -89,6 +92,7 @@ export function copyLowdbData(pool: pg.Pool, data: StoreData, posts?: PostsFileD
       report.feeds++;
     }
     for (const n of Object.values(data.nominations)) if (await putNomination(client, n)) report.nominations++;
+    for (const a of Object.values(data.announcements)) if (await putAnnouncement(client, a)) report.announcements++;
     const live = await copyLive(client, data);
     return { ...report, questions: live.questions, votes: live.votes, moderators: live.moderators, 'live posts': live.livePosts, questionIdTaken: live.questionIdTaken };
   });

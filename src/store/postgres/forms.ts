@@ -30,7 +30,7 @@ function fromRow(row: FormRow): VersionedForm {
     editing: row.editing,
     ...(row.pending_choices !== null ? { pendingChoices: row.pending_choices } : {}),
     ...(row.region_to_confirm !== null ? { regionToConfirm: row.region_to_confirm } : {}),
-    ...(row.kind !== null ? { kind: row.kind } : {}),
+    ...(row.kind !== null && row.kind !== 'registration' ? { kind: row.kind } : {}),
     ...(row.subject !== null ? { subject: row.subject } : {}),
     lang: row.lang,
     startedAt: iso(row.started_at),

@@ -18,6 +18,8 @@ import * as live from './live.js';
 import * as feedback from './feedback.js';
 import type { Feedback } from '../../core/store/feedback-record.js';
 import * as nominations from './nominations.js';
+import * as announcements from './announcements.js';
+import type { Announcement } from '../../core/store/announcement.js';
 import type { Nomination, NominationsAdded, NominationStatus } from '../../core/store/nomination.js';
 import type { Region } from '../../core/choices.js';
 import { migrate } from './migrate.js';
@@ -172,6 +174,14 @@ export class PostgresStore implements AsyncStore {
   sessionAudience = (sessionId: string): Promise<string[]> => feedback.sessionAudience(this.pool, sessionId);
   setFeedbackPrompts = (userId: string, on: boolean, at: string): Promise<void> => feedback.setFeedbackPrompts(this.pool, userId, on, at);
   feedbackPromptsOff = (userIds: readonly string[]): Promise<Set<string>> => feedback.feedbackPromptsOff(this.pool, userIds);
+  invitedUnregistered = (): Promise<Array<{ email: string; region?: Region }>> => invites.invitedUnregistered(this.pool);
+  addAnnouncement = (a: Announcement): Promise<boolean> => announcements.addAnnouncement(this.pool, a);
+  announcement = (id: string): Promise<Announcement | undefined> => announcements.announcement(this.pool, id);
+  announcements = (limit: number): Promise<Announcement[]> => announcements.announcements(this.pool, limit);
+  announcementsBy = (userId: string): Promise<Announcement[]> => announcements.announcementsBy(this.pool, userId);
+  dueAnnouncements = (now: string): Promise<Announcement[]> => announcements.dueAnnouncements(this.pool, now);
+  countAnnouncementSent = (id: string): Promise<void> => announcements.countAnnouncementSent(this.pool, id);
+  closeAnnouncement = (id: string, to: 'sent' | 'cancelled', at: string, unreachable?: number): Promise<Announcement | undefined> => announcements.closeAnnouncement(this.pool, id, to, at, unreachable);
 
   eraseUser = (userId: string): Promise<void> => retention.eraseUser(this.pool, this.personalPosts, userId);
   dropFormsIdleSince = (before: string): Promise<number> => forms.dropFormsIdleSince(this.pool, before);

@@ -11,6 +11,7 @@ export async function eraseUser(pool: pg.Pool, personalPosts: PersonalPosts, use
   await inTransaction(pool, async (client) => {
     // Before the registrations go: their emails name the nominations of this person.
     await client.query('DELETE FROM nominations WHERE focal_point = $1 OR email IN (SELECT lower(email) FROM registrations WHERE user_ids @> ARRAY[$1]::text[])', [userId]);
+    await client.query('DELETE FROM announcements WHERE created_by = $1', [userId]);
     await client.query('DELETE FROM users WHERE id = $1', [userId]);
     await client.query('DELETE FROM forms WHERE user_id = $1', [userId]);
     await client.query('DELETE FROM registrations WHERE user_ids @> ARRAY[$1]::text[]', [userId]);
@@ -34,7 +35,7 @@ export async function personalDataCounts(db: Queryable): Promise<PersonalDataCou
        (SELECT count(*) FROM stars)::int AS stars, (SELECT count(*) FROM feeds)::int AS feeds,
        (SELECT count(*) FROM nominations)::int AS nominations,
        (SELECT count(*) FROM live_questions)::int AS questions, (SELECT count(*) FROM live_votes)::int AS votes,
-       (SELECT count(*) FROM feedback)::int AS feedback`,
+       (SELECT count(*) FROM feedback)::int AS feedback, (SELECT count(*) FROM announcements)::int AS announcements`,
   );
   return rows[0]!;
 }
@@ -46,13 +47,14 @@ export async function purgePersonalData(db: Queryable, personalPosts: PersonalPo
        c AS (DELETE FROM conversations WHERE scope = 'personal' RETURNING 1), d AS (DELETE FROM downloads RETURNING 1),
        s AS (DELETE FROM stars RETURNING 1), t AS (DELETE FROM feeds RETURNING 1),
        p AS (DELETE FROM posts WHERE key ^@ ANY($1::text[]) RETURNING 1), n AS (DELETE FROM nominations RETURNING 1),
-       v AS (DELETE FROM live_votes RETURNING 1), q AS (DELETE FROM live_questions RETURNING 1), b AS (DELETE FROM feedback RETURNING 1)
+       v AS (DELETE FROM live_votes RETURNING 1), q AS (DELETE FROM live_questions RETURNING 1), b AS (DELETE FROM feedback RETURNING 1),
+       a AS (DELETE FROM announcements RETURNING 1)
      SELECT (SELECT count(*) FROM r)::int AS registrations, (SELECT count(*) FROM i)::int AS invites,
        (SELECT count(*) FROM f)::int AS forms, (SELECT count(*) FROM c)::int AS conversations,
        (SELECT count(*) FROM s)::int AS stars, (SELECT count(*) FROM t)::int AS feeds,
        (SELECT count(*) FROM n)::int AS nominations,
        (SELECT count(*) FROM q)::int AS questions, (SELECT count(*) FROM v)::int AS votes,
-       (SELECT count(*) FROM b)::int AS feedback`,
+       (SELECT count(*) FROM b)::int AS feedback, (SELECT count(*) FROM a)::int AS announcements`,
     [personalPosts.prefixes],
   );
   return rows[0]!;

@@ -1,0 +1,2 @@
+// Following up the invited people who have not registered.
+export { notRegisteredReply, remindedReply } from './list.js';
