@@ -13,7 +13,7 @@ import { poll } from './helpers/poll.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHIPPED = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'scripts', 'content', 'locales', 'manifest'];
-const SCRIPTS = ['chat', 'export', 'import', 'invites', 'check:content', 'migrate-store', 'package:teams'];
+const SCRIPTS = ['chat', 'export', 'import', 'invites', 'nominations', 'check:content', 'migrate-store', 'package:teams'];
 const INSTALL_MS = 300_000;
 
 let dir: string;
@@ -81,7 +81,7 @@ describe('a production install (npm run build, then npm ci --omit=dev)', () => {
     }
   });
 
-  it('the compiled scripts do their work: content checked, an agenda imported (dry run), invites added, registrations exported, the Teams package written', () => {
+  it('the compiled scripts do their work: content checked, an agenda imported (dry run), invites and nominations added, registrations exported, the Teams package written', () => {
     const dataDir = tempDir();
     const check = npm(['run', '-s', 'check:content']);
     expect(check.stdout).toContain('content OK: ');
@@ -92,6 +92,10 @@ describe('a production install (npm run build, then npm ci --omit=dev)', () => {
     writeFileSync(csv, 'email\namina@example.org\n');
     const invites = npm(['run', '-s', 'invites', '--', 'import', csv], { DATA_DIR: dataDir, CKEX_NOW: '2021-05-04T14:00:00Z' });
     expect(invites.stdout).toContain('1 emails read, 1 new');
+    const nominated = join(dataDir, 'nominated.csv');
+    writeFileSync(nominated, 'email,name\nomar@example.org,Omar Said\n');
+    const nominations = npm(['run', '-s', 'nominations', '--', 'import', nominated, '--focal-point', 'slack:T1:UFP'], { DATA_DIR: dataDir, CKEX_FOCAL_POINTS: 'UFP:MENA' });
+    expect(nominations.stdout, nominations.stderr).toContain('1 rows read; 1 nominations recorded for MENA');
     const out = join(dataDir, 'registrations.csv');
     const exported = npm(['run', '-s', 'export', '--', '--out', out], { DATA_DIR: dataDir });
     expect(exported.stderr).toContain(`0 registrations written to ${out}`);
@@ -108,6 +112,8 @@ describe('a production install (npm run build, then npm ci --omit=dev)', () => {
     expect(content.stderr).toContain(`${join(dir, 'nowhere')}: no such content folder`);
     const invites = npm(['run', '-s', 'invites', '--', 'import', join(dir, 'nowhere.csv')]);
     expect(invites.stderr).toContain(`${join(dir, 'nowhere.csv')}: no such file`);
+    const nominations = npm(['run', '-s', 'nominations', '--', 'import', join(dir, 'nowhere.csv'), '--focal-point', 'slack:T1:UFP']);
+    expect(nominations.stderr).toContain(`${join(dir, 'nowhere.csv')}: no such file`);
     const imported = npm(['run', '-s', 'import', '--', join(dir, 'nowhere.json')]);
     expect(imported.stderr).toContain(`${join(dir, 'nowhere.json')}: no such file`);
   });
