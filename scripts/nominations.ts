@@ -11,6 +11,7 @@ import { LANGS, type Lang } from '../src/core/lang.js';
 import { focalRegionOf, parseEntries, recordNominations, type NomineeEntry } from '../src/core/nominations/index.js';
 import { openStore } from '../src/store/open.js';
 import { personalPosts } from '../src/scheduled/post-keys.js';
+import { mustExist, readArgs, refuse } from './cli.js';
 
 const USAGE = 'usage: npm run nominations -- import FILE.csv --focal-point slack:T0123:U0123ABCD [--lang en|fr|ar]';
 const fail = (message: string, code = 1): never => {
@@ -39,12 +40,16 @@ function readRows(file: string): NomineeEntry[] {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-  const [command, file] = args;
-  const focalPoint = option('--focal-point');
-  const lang = (option('--lang') ?? 'en') as Lang;
-  if (command !== 'import' || !file || !focalPoint || !LANGS.includes(lang)) return fail(USAGE, 2);
+  // --help, an unknown flag and a missing path answered as every operator script answers them (scripts/cli.ts).
+  const { values, positionals } = readArgs(process.argv.slice(2), USAGE, { 'focal-point': { type: 'string' }, lang: { type: 'string' } }, 2);
+  const [command, file] = positionals;
+  const focalPoint = values['focal-point'] as string | undefined;
+  const lang = ((values.lang as string | undefined) ?? 'en') as Lang;
+  if (command !== 'import') refuse(command ? `unknown command ${command}` : 'import FILE.csv is missing', USAGE);
+  if (!file) refuse('FILE.csv is missing', USAGE);
+  if (!focalPoint) refuse('--focal-point is missing', USAGE);
+  if (!LANGS.includes(lang)) refuse(`--lang ${lang} is not en, fr or ar`, USAGE);
+  mustExist(file, 'file');
   const config = readConfig();
   const region = focalRegionOf(config.CKEX_FOCAL_POINTS, focalPoint, platformIds(focalPoint));
   if (!region) return fail(`${focalPoint} is not a focal point: list its platform id with its region in CKEX_FOCAL_POINTS, and give the chat id as me export shows it (slack:T…:U…, teams:29:…)`);

@@ -59,4 +59,20 @@ describe('npm run nominations -- import', () => {
     }
     expect(await nominations(dir)).toEqual([]);
   }, 60_000);
+
+  it('answers --help with its usage (exit 0), refuses an unknown flag with it (exit 2), names a missing file', async () => {
+    const dir = tempDir();
+    const help = await run(dir, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('usage: npm run nominations -- import FILE.csv --focal-point');
+    const odd = await run(dir, ['import', 'x.csv', '--focal-point', 'slack:T1:UFP', '--no-such-flag']);
+    expect(odd.code).toBe(2);
+    expect(odd.stderr).toContain("unknown option '--no-such-flag'\nusage:");
+    const noFocal = await run(dir, ['import', 'x.csv']);
+    expect(noFocal.code).toBe(2);
+    expect(noFocal.stderr).toContain('--focal-point is missing');
+    const missing = await run(dir, ['import', join(dir, 'nowhere.csv'), '--focal-point', 'slack:T1:UFP']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`${join(dir, 'nowhere.csv')}: no such file`);
+  }, 60_000);
 });

@@ -15,6 +15,8 @@ export interface CalendarOptions {
   alarmMinutes?: number;
   /** The title as readers see it (with the untranslated marker); the title in `lang` when absent. */
   titleOf?: (session: TimedSession['session']) => string;
+  /** The description as readers see it (with its own untranslated marker); the description in `lang` when absent. */
+  descriptionOf?: (session: TimedSession['session']) => string;
 }
 
 export function calendarFor(event: EventInfo, sessions: TimedSession[], lang: Lang, stamp: DateTime, extra: (s: TimedSession) => string, sampleNote?: string, options: CalendarOptions = {}): string {
@@ -28,7 +30,7 @@ export function calendarFor(event: EventInfo, sessions: TimedSession[], lang: La
       end: timed.end.toUTC().toJSDate(),
       stamp: stamp.toUTC().toJSDate(),
       summary: `${event.shortName}: ${options.titleOf?.(session) ?? session.title[lang]}`,
-      description: [session.description[lang], extra(timed), sampleNote].filter(Boolean).join('\n\n'),
+      description: [options.descriptionOf?.(session) ?? session.description[lang], extra(timed), sampleNote].filter(Boolean).join('\n\n'),
       // The session's page; the join link is not written here: it shows in chat only shortly before the start.
       ...(session.links?.page ? { url: session.links.page } : {}),
     });

@@ -6,6 +6,7 @@ import { diffAgendas, refOf, type AgendaDiff } from './diff.js';
 import { assignIds } from './ids.js';
 import { place, type PlacedSession } from './place.js';
 import type { LeftOutLink } from './links.js';
+import type { UntranslatedSession } from './report.js';
 import type { ReadResult, RowProblem } from './types.js';
 
 /** A link left out of the agenda, with the id of the session it belonged to. */
@@ -15,11 +16,11 @@ export interface AgendaOutcome {
   agenda?: Agenda;
   diff: AgendaDiff;
   problems: RowProblem[];
-  untranslated: { id: string; title: string; languages: string[] }[];
+  untranslated: UntranslatedSession[];
   /**
    * Sessions the source says are written in a language the bot does not speak (pretalx "language": "de"). The bot can
    * only record en, fr or ar as a session's original language, so their text stands for every reader and is marked
-   * as the working language's until translated: the report names them so organisers know.
+   * with the source's language (`sourceLanguage`: "in German, not translated yet"): the report names them so organisers know.
    */
   otherLanguage: { id: string; title: string; language: string }[];
   /** Links the bot could not show (http://…), left out, in the file's order. */
@@ -55,7 +56,9 @@ export function nextAgenda(read: ReadResult, previous: Agenda | undefined, event
     agenda,
     diff,
     problems,
-    untranslated: agenda.sessions.filter((s) => s.untranslated).map((s) => ({ id: s.id, title: s.title[s.originalLanguage ?? 'en'], languages: s.untranslated! })),
+    untranslated: agenda.sessions
+      .filter((s) => s.untranslated || s.untranslatedDescription)
+      .map((s) => ({ id: s.id, title: s.title[s.originalLanguage ?? 'en'], missing: { title: s.untranslated ?? [], description: s.untranslatedDescription ?? [] } })),
     otherLanguage: agenda.sessions.filter((s) => foreign.has(s.source!)).map((s) => ({ id: s.id, title: s.title[s.originalLanguage ?? 'en'], language: foreign.get(s.source!)! })),
     leftOutLinks: agenda.sessions.flatMap((s) => (dropped.get(s.source!) ?? []).map((l) => ({ ...l, id: s.id }))).sort((a, b) => a.line - b.line),
     sampleCleared: previous?.sample === true,

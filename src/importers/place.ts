@@ -53,7 +53,9 @@ export function place(s: SourceSession, event: EventInfo): PlacedSession | RowPr
   const d = hasDescription ? fill(s.description, original) : { text: placeholders.noDescription, missing: [] as Lang[] };
   // A talk in a language the bot does not speak (German) stands in for all three, marked in each.
   const foreign = s.language && !LANGS.some((l) => l === s.language) && /^[a-z]{2,3}$/.test(s.language) ? s.language : undefined;
-  const untranslated = foreign ? [...LANGS] : LANGS.filter((l) => t.missing.includes(l) || d.missing.includes(l));
+  // Each marker goes on the text that is not translated: a French title with no French description marks the description.
+  const untranslated = foreign ? [...LANGS] : t.missing;
+  const untranslatedDescription = foreign && hasDescription ? [...LANGS] : d.missing;
   return {
     line: s.line,
     date: s.date,
@@ -65,7 +67,9 @@ export function place(s: SourceSession, event: EventInfo): PlacedSession | RowPr
     description: d.text,
     speakers: s.speakers.length > 0 ? s.speakers.map((p) => fill(p, original).text) : [placeholders.noSpeakers],
     source: s.key ?? keyOf(s.date, s.start, t.text[original]),
-    ...(untranslated.length > 0 ? { originalLanguage: original, untranslated } : {}),
+    ...(untranslated.length > 0 || untranslatedDescription.length > 0 ? { originalLanguage: original } : {}),
+    ...(untranslated.length > 0 ? { untranslated } : {}),
+    ...(untranslatedDescription.length > 0 ? { untranslatedDescription } : {}),
     ...(foreign ? { sourceLanguage: foreign } : {}),
     ...(hasLinks(s.links) ? { links: orderedLinks(s.links) } : {}),
   };

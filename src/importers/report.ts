@@ -6,6 +6,13 @@ import type { Shift } from './shift.js';
 import { visible } from '../core/content/plain-text.js';
 import { problemText, type RowProblem } from './types.js';
 
+/** A session shown, in some languages, in its original's words: which of its texts lack which languages. */
+export interface UntranslatedSession {
+  id: string;
+  title: string;
+  missing: { title: string[]; description: string[] };
+}
+
 /** What an import did or would do, as `npm run import` prints it. */
 export interface ImportReport {
   file: string;
@@ -17,7 +24,7 @@ export interface ImportReport {
   problems: RowProblem[];
   sessions?: AgendaDiff;
   resources?: { added: string[]; changed: string[]; removed: string[]; unchanged: number };
-  untranslated: { id: string; title: string; languages: string[] }[];
+  untranslated: UntranslatedSession[];
   /** Sessions written in a language other than en, fr and ar (see AgendaOutcome.otherLanguage). */
   otherLanguage: { id: string; title: string; language: string }[];
   /** Links the bot could not show (http://…), left out of what was written; a session's carries its id. */
@@ -45,11 +52,14 @@ export function formatReport(r: ImportReport): string {
     for (const d of s.removed) out.push(`  - ${d.id}  ${d.title}  (${d.when})`);
     if (r.untranslated.length > 0) {
       out.push(`Not translated yet (shown in the original language, marked): ${r.untranslated.length}`);
-      for (const u of r.untranslated) out.push(`  ${u.id}  ${u.title}  (no ${u.languages.join(', ')})`);
+      for (const u of r.untranslated) out.push(`  ${u.id}  ${u.title}  (${missingText(u.missing)})`);
     }
     if (r.otherLanguage.length > 0) {
       const languages = [...new Set(r.otherLanguage.map((o) => o.language))].join(', ');
-      out.push(`Written in a language the bot does not speak (${languages}): ${r.otherLanguage.length}. The bot shows them as written, marked as English until translated; give their title and abstract in en, fr or ar to fix the marker.`);
+      out.push(
+        `Written in a language the bot does not speak (${languages}): ${r.otherLanguage.length}. The bot shows them as written to readers of every language, marked with the language the source gives ("in German, not translated yet"). ` +
+          'To lift the marker, give the talk the language en, fr or ar in the source, with its title and abstract in that language (or in all three, with multilingual fields), and import again.',
+      );
       for (const o of r.otherLanguage) out.push(`  ${o.id}  ${o.title}  (${o.language})`);
     }
   }
@@ -62,6 +72,12 @@ export function formatReport(r: ImportReport): string {
   if (r.dryRun) out.push(`Dry run: ${r.target} is unchanged.`);
   else if (r.written) out.push(`Written: ${r.target}. Organisers: send "reload" to the bot to answer from it.`);
   return out.join('\n');
+}
+
+/** "title not in ar; description not in fr, ar": each text named with the languages it lacks. */
+function missingText(missing: UntranslatedSession['missing']): string {
+  const parts = [missing.title.length > 0 ? `title not in ${missing.title.join(', ')}` : '', missing.description.length > 0 ? `description not in ${missing.description.join(', ')}` : ''];
+  return parts.filter(Boolean).join('; ');
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -5,7 +5,7 @@ import type { BotCore } from '../core/bot-core.js';
 import { LANGS, type Lang } from '../core/lang.js';
 import { formatList } from '../core/i18n/format.js';
 import { calendarFor } from '../core/ics.js';
-import { shownTitle } from '../views/untranslated.js';
+import { shownDescription, shownTitle } from '../views/untranslated.js';
 import { DEFAULT_REMIND_MINUTES, remindMinutesOf } from '../core/reminders.js';
 import type { TimedSession } from '../core/agenda.js';
 
@@ -38,7 +38,7 @@ export function registerIcs(server: Application, core: BotCore): void {
     const note = practicalNote(core, lang);
     // Chat reminders may be off; the calendar's own alarm is the calendar's to silence.
     const alarmMinutes = remindMinutesOf(prefs) || DEFAULT_REMIND_MINUTES;
-    const body = calendarFor(core.content.event, sessions, lang, core.clock.now(), () => note, core.content.agenda.sample ? t('common.sampleAgenda') : undefined, { name: t('myAgenda.calendarName', { event: core.content.event.shortName }), alarmMinutes, titleOf: (s) => shownTitle({ lang, t }, s) });
+    const body = calendarFor(core.content.event, sessions, lang, core.clock.now(), () => note, core.content.agenda.sample ? t('common.sampleAgenda') : undefined, { name: t('myAgenda.calendarName', { event: core.content.event.shortName }), alarmMinutes, titleOf: (s) => shownTitle({ lang, t }, s), descriptionOf: (s) => shownDescription({ lang, t }, s) });
     res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="my-agenda.ics"').set('Cache-Control', 'private, max-age=300').set('X-Robots-Tag', 'noindex').send(body);
   });
 
@@ -54,7 +54,7 @@ export function registerIcs(server: Application, core: BotCore): void {
     }
     const t = core.i18n.t(lang);
     const note = practicalNote(core, lang);
-    const body = calendarFor(core.content.event, sessions, lang, core.clock.now(), () => note, core.content.agenda.sample ? t('common.sampleAgenda') : undefined, { titleOf: (s) => shownTitle({ lang, t }, s) });
+    const body = calendarFor(core.content.event, sessions, lang, core.clock.now(), () => note, core.content.agenda.sample ? t('common.sampleAgenda') : undefined, { titleOf: (s) => shownTitle({ lang, t }, s), descriptionOf: (s) => shownDescription({ lang, t }, s) });
     res.type('text/calendar; charset=utf-8').set('Content-Disposition', `inline; filename="${id}.ics"`).send(body);
   });
 }

@@ -5,7 +5,7 @@ import { PUNCTUATION } from '../core/i18n/punctuation.js';
 import type { Button, Reply } from '../core/reply.js';
 import type { TimedSession } from '../core/agenda.js';
 import type { CommandContext } from '../core/context.js';
-import { shownTitle } from './untranslated.js';
+import { shownDescription, shownTitle } from './untranslated.js';
 import { starButton } from './session-lines.js';
 import { sessionLinkBlocks } from './links.js';
 import { agendaNotes, sampleNote } from './notes.js';
@@ -31,14 +31,14 @@ export function sessionReply(ctx: CommandContext, timed: TimedSession): Reply {
     { label: ctx.t('buttons.week', { number: week.number }), command: `week ${week.number}` },
   ];
   if (ctx.core.publicUrl) buttons.push({ label: ctx.t('buttons.addToCalendar'), url: `${ctx.core.publicUrl}/ics/${session.id}.ics` });
-  const ics = calendarFor(event, [timed], ctx.lang, ctx.now, () => `${practical.format}\n${practical.interpretation}`, sampleNote(ctx), { titleOf: (s) => shownTitle(ctx, s) });
+  const ics = calendarFor(event, [timed], ctx.lang, ctx.now, () => `${practical.format}\n${practical.interpretation}`, sampleNote(ctx), { titleOf: (s) => shownTitle(ctx, s), descriptionOf: (s) => shownDescription(ctx, s) });
   return {
     lang: ctx.lang,
     shareable: true,
     shows: { sessions: [session.id], day: localDate(ctx, timed) },
     blocks: [
       { type: 'header', text: shownTitle(ctx, session) },
-      { type: 'text', text: [session.description[ctx.lang]] },
+      { type: 'text', text: [shownDescription(ctx, session)] },
       {
         type: 'fields',
         fields: [

@@ -125,7 +125,7 @@ describe('CSV', () => {
     const dir = contentCopy();
     const report = await importFile(fixture('sessions.csv'), { contentDir: dir });
     expect(report.problems).toEqual([]);
-    expect(report.untranslated).toEqual([{ id: 'w2-d2-a', title: 'Digital payments for social protection', languages: ['ar'] }]);
+    expect(report.untranslated).toEqual([{ id: 'w2-d2-a', title: 'Digital payments for social protection', missing: { title: ['ar'], description: ['ar'] } }]);
     const [opening, payments, disability] = readAgenda(dir).sessions;
     expect(opening).toMatchObject({ id: 'w1-d1-a', source: 'key:opening', start: '08:30', end: '10:00', links: OPENING_LINKS });
     expect(opening!.speakers).toEqual([

@@ -108,8 +108,10 @@ export const sessionSchema = z
     source: nonEmpty.optional(),
     /** The language the session was written in, when an import found no translation for some languages. */
     originalLanguage: z.enum(LANGS).optional(),
-    /** Languages whose title or description is the original's, shown with a marker until translated. */
+    /** Languages whose title is the original's, shown with a marker until translated. */
     untranslated: z.array(z.enum(LANGS)).optional(),
+    /** Languages whose description is the original's: the marker goes on the description, not on a translated title. */
+    untranslatedDescription: z.array(z.enum(LANGS)).optional(),
     /** The language the source gave when it is none of the bot's (a German talk: "de"); its text stands in for all three. */
     sourceLanguage: z.string().regex(/^[a-z]{2,3}$/, 'expected a two- or three-letter language code such as de').optional(),
     /** Where to read about it, join it, find its materials and its recording (an older list: see linksFromList). */
