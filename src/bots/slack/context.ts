@@ -2,6 +2,7 @@
 import type { Dispatcher } from '../../commands/dispatch.js';
 import type { HandleOptions } from '../../core/context.js';
 import type { Reply } from '../../core/reply.js';
+import { renderOnce } from '../render-memo.js';
 import type { ProfileWait } from './ack-budget.js';
 import { slackCaller } from './inbound.js';
 import type { SlackProfiles } from './profiles.js';
@@ -25,9 +26,10 @@ export async function answer(surface: SlackSurface, who: { team?: string; user: 
   const profile = await surface.profiles.get(who.user, wait);
   const caller = slackCaller(who.team, who.user, profile);
   const { reply, t } = await surface.dispatcher.answer(caller, text, { ...handle, files: 'links' });
-  const messages = renderMessages(reply, {
+  const opts = {
     dateTokens: options.shared ?? false,
     ...(options.share ? { shareCommand: text.trim() || 'help', shareLabel: t('buttons.share') } : {}),
-  });
+  };
+  const messages = renderOnce(reply, `slack|${opts.dateTokens ? 1 : 0}|${opts.shareCommand ?? ''}|${opts.shareLabel ?? ''}`, () => renderMessages(reply, opts));
   return { reply, messages };
 }
