@@ -12,6 +12,8 @@ const JOIN_MINUTES = 'expected a whole number of minutes from 0 to 1440 (a day),
 
 const ACK_BUDGET = 'expected a whole number of milliseconds from 50 to 2800, such as 2200: how long after a Slack request arrives it is acknowledged at the latest (Slack allows 3000)';
 
+const POSTS_PER_SECOND = 'expected a whole number from 1 to 100, such as 50: how many scheduled posts a second the bot sends to the Slack workspace, all its instances together';
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978), // 0: any free port (tests)
   DATA_DIR: z.string().min(1).default('./data'),
@@ -40,6 +42,13 @@ export const configSchema = z.object({
     .min(50, { message: ACK_BUDGET })
     .max(2800, { message: ACK_BUDGET })
     .default(2200),
+  /** Scheduled posts a second to one Slack workspace, all instances together (Slack allows about 50). */
+  SLACK_POSTS_PER_SECOND: z.coerce
+    .number({ message: POSTS_PER_SECOND })
+    .int({ message: POSTS_PER_SECOND })
+    .min(1, { message: POSTS_PER_SECOND })
+    .max(100, { message: POSTS_PER_SECOND })
+    .default(50),
   // The Teams settings are checked together, all problems at once, by src/bots/teams/settings.ts.
   MicrosoftAppId: z.string().trim().min(1).optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),

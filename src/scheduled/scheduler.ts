@@ -16,6 +16,7 @@ import type { Dispatcher } from '../commands/dispatch.js';
 import { Backoff } from './backoff.js';
 import { ClaimedSender } from './claimed-sender.js';
 import { Pace, pool } from './pace.js';
+import { PaceShare } from './share.js';
 import { dueNow } from '../core/digest-plan.js';
 import { applyRetention } from '../core/retention/index.js';
 import { reminderReply } from '../views/reminder.js';
@@ -61,6 +62,8 @@ export interface SchedulerOptions {
 
 export class PostScheduler {
   private readonly claimed: ClaimedSender;
+  /** This instance's share of each platform's limit, among the instances alive on the store. */
+  readonly share: PaceShare;
   private readonly concurrency: number;
   private running: Promise<TickReport> | undefined;
   private task: ScheduledTask | undefined;
@@ -71,7 +74,9 @@ export class PostScheduler {
     options: SchedulerOptions = {},
   ) {
     const pacing = options.pacing ?? PACING;
-    this.claimed = new ClaimedSender(core.store, { slack: new Pace(pacing.slack.perKey, pacing.slack.global), teams: new Pace(pacing.teams.perKey, pacing.teams.global) });
+    const paces = { slack: new Pace(pacing.slack.perKey, pacing.slack.global), teams: new Pace(pacing.teams.perKey, pacing.teams.global) };
+    this.claimed = new ClaimedSender(core.store, paces);
+    this.share = new PaceShare(core.store, Object.values(paces));
     this.concurrency = options.concurrency ?? 64;
   }
 
@@ -127,6 +132,7 @@ export class PostScheduler {
 
   private async runTick(): Promise<TickReport> {
     const now = this.core.clock.now();
+    await this.share.beat();
     await this.claimed.catchUp();
     await this.housekeeping(now.toMillis());
     const report: TickReport = { posted: [], paused: [], failed: [], reminded: [], told: [] };
@@ -281,11 +287,13 @@ export class PostScheduler {
   /** Wakes every `expression` (node-cron, seconds allowed) and once now, to catch up on anything missed. */
   start(expression = '*/10 * * * * *'): void {
     this.task = cron.schedule(expression, () => void this.tick(), { name: 'ckex-digests', noOverlap: true });
+    this.share.start();
     void this.tick();
   }
 
   async stop(): Promise<void> {
     await this.task?.stop();
+    this.share.stop();
     await this.running;
   }
 }
