@@ -43,7 +43,8 @@ export async function load(requests: number, concurrency: number, send: (i: numb
 
 /** What the load worker (bench/load-worker.ts) is asked to send in one round. */
 /** Teams `fresh`: every request from a user and conversation never seen (first contact); else 8 returning users. */
-export type Target = { kind: 'slack'; url: string; answers: boolean } | { kind: 'teams'; url: string; fresh?: boolean };
+/** Slack `distinct`: every request from a user never seen (the morning rush: users.info for each); else 8 users. */
+export type Target = { kind: 'slack'; url: string; answers: boolean; distinct?: boolean } | { kind: 'teams'; url: string; fresh?: boolean };
 
 export interface FakeUrls {
   slack: string;

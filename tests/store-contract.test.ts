@@ -529,6 +529,14 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       expect(await a.firstSeen('slack-event', 'Ev1', 60)).toBe(false);
     });
 
+    it('counts the instances alive: each heartbeat lasts its time to live, and an instance counts once', async () => {
+      expect(await a.liveInstances('instance-a', 0.3)).toBe(1);
+      expect(await b.liveInstances('instance-b', 0.3)).toBe(2);
+      expect(await a.liveInstances('instance-a', 0.3)).toBe(2); // renewed, not counted twice
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await b.liveInstances('instance-b', 60)).toBe(1); // a's heartbeat ran out
+    });
+
     it('serves a download until it expires, to any instance, and revokes an owner’s links', async () => {
       // Links expire on the real clock (a save also forgets links already expired), so these times are real ones.
       const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
@@ -762,6 +770,7 @@ describe('PostgreSQL store only', () => {
         { version: 6, name: '006_live.sql' },
         { version: 7, name: '007_feedback.sql' },
         { version: 8, name: '008_announcements.sql' },
+        { version: 9, name: '009_instances.sql' },
       ]);
     } finally {
       await client.end();

@@ -13,6 +13,9 @@ const JOIN_MINUTES = 'expected a whole number of minutes from 0 to 1440 (a day),
 const LIVE_MINUTES = 'expected a whole number of minutes from 0 to 120, such as 5: how long before a session starts its live post goes out and questions open';
 
 const FEEDBACK_MINUTES = 'expected a whole number of minutes from 0 to 1440 (a day), such as 5: how long after a session ends its feedback prompt goes to the people who starred it, asked or voted in it';
+const ACK_BUDGET = 'expected a whole number of milliseconds from 50 to 2800, such as 2200: how long after a Slack request arrives it is acknowledged at the latest (Slack allows 3000)';
+
+const POSTS_PER_SECOND = 'expected a whole number from 1 to 100, such as 50: how many scheduled posts a second the bot sends to the Slack workspace, all its instances together';
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978), // 0: any free port (tests)
@@ -35,6 +38,20 @@ export const configSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(8, { message: 'expected the signing secret from the Basic Information page of the app' }).optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', { message: 'expected an app-level token starting with xapp- (needs connections:write), for Socket Mode' }).optional(),
   SLACK_API_URL: z.url({ message: 'expected the base URL of the Slack Web API, such as http://127.0.0.1:4000/api/' }).transform((u) => (u.endsWith('/') ? u : `${u}/`)).optional(),
+  /** Milliseconds from a Slack request's arrival within which it is acknowledged (Slack allows 3,000 in all). */
+  SLACK_ACK_BUDGET_MS: z.coerce
+    .number({ message: ACK_BUDGET })
+    .int({ message: ACK_BUDGET })
+    .min(50, { message: ACK_BUDGET })
+    .max(2800, { message: ACK_BUDGET })
+    .default(2200),
+  /** Scheduled posts a second to one Slack workspace, all instances together (Slack allows about 50). */
+  SLACK_POSTS_PER_SECOND: z.coerce
+    .number({ message: POSTS_PER_SECOND })
+    .int({ message: POSTS_PER_SECOND })
+    .min(1, { message: POSTS_PER_SECOND })
+    .max(100, { message: POSTS_PER_SECOND })
+    .default(50),
   // The Teams settings are checked together, all problems at once, by src/bots/teams/settings.ts.
   MicrosoftAppId: z.string().trim().min(1).optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),

@@ -19,12 +19,15 @@ export class ClaimedSender {
   ) {}
 
   /**
-   * Claimed just before it goes (after its pace slot, so a crash costs only what is in flight), sent, and recorded;
-   * anything that fails after the claim (building the reply, the platform) gives it back.
+   * Claimed, then paced, sent, and recorded; anything that fails after the claim (building the reply, the platform)
+   * gives it back. The claim comes before the pace slot: instances fanning out together walk the same list, and a
+   * post another instance took must not cost this one a slot of the workspace's shared limit (share.ts), or the two
+   * would go at half the limit between them. A crash loses the claims waiting for their slot (at most the fan-out's
+   * concurrency): never sent twice, those few are not sent.
    */
   async send(key: string, slot: () => Promise<void>, post: () => Promise<PostResult>): Promise<PostResult | 'taken'> {
-    await slot();
     if (!(await this.store.claimPost(key))) return 'taken';
+    await slot();
     let result: PostResult = 'failed';
     try {
       result = await post();

@@ -2,7 +2,6 @@
 // across restarts (the posted day is stored before that subscription's next post), catching up at start
 // on a digest missed while the bot was down. node-cron only wakes it; what is due comes from the store.
 import cron, { type ScheduledTask } from 'node-cron';
-import type { DateTime } from 'luxon';
 import type { BotCore } from '../core/bot-core.js';
 import { log } from '../core/log.js';
 import { StoreUnavailableError } from '../core/store/errors.js';
@@ -16,10 +15,10 @@ import type { Dispatcher } from '../commands/dispatch.js';
 import { Backoff } from './backoff.js';
 import { ClaimedSender } from './claimed-sender.js';
 import { Pace, pool } from './pace.js';
+import { PaceShare } from './share.js';
 import { dueNow } from '../core/digest-plan.js';
 import { applyRetention } from '../core/retention/index.js';
-import { reminderReply } from '../views/reminder.js';
-import { dueReminders } from './reminders.js';
+import { ReminderSender } from './reminder-sender.js';
 import { LivePosts } from './live-posts.js';
 import { FeedbackPrompts } from './feedback-prompts.js';
 import { planNotices } from './change-notices.js';
@@ -49,8 +48,6 @@ export interface TickReport {
 // How long the notices of one reload are tried before the unsent ones are given up: long enough for a platform or
 // database outage to pass, short enough that a notice never arrives a day late.
 export const CHANGE_KEEP_MS = 6 * 60 * 60 * 1000;
-/** A person the bot could not reach is tried again this much later, until the session starts. */
-const REMINDER_RETRY_MS = 60_000;
 
 /** Platform limits: Slack about one message a second per channel; Teams 7 a second per conversation, 30 per tenant. */
 export const PACING: Record<Subscription['platform'], { perKey: number; global: number }> = {
@@ -65,6 +62,8 @@ export interface SchedulerOptions {
 
 export class PostScheduler {
   private readonly claimed: ClaimedSender;
+  /** This instance's share of each platform's limit, among the instances alive on the store. */
+  readonly share: PaceShare;
   private readonly concurrency: number;
   private running: Promise<TickReport> | undefined;
   private task: ScheduledTask | undefined;
@@ -75,18 +74,22 @@ export class PostScheduler {
     options: SchedulerOptions = {},
   ) {
     const pacing = options.pacing ?? PACING;
-    this.claimed = new ClaimedSender(core.store, { slack: new Pace(pacing.slack.perKey, pacing.slack.global), teams: new Pace(pacing.teams.perKey, pacing.teams.global) });
+    const paces = { slack: new Pace(pacing.slack.perKey, pacing.slack.global), teams: new Pace(pacing.teams.perKey, pacing.teams.global) };
+    this.claimed = new ClaimedSender(core.store, paces);
+    this.share = new PaceShare(core.store, Object.values(paces));
     this.concurrency = options.concurrency ?? 64;
     const askWord = (ctx: CommandContext) => dispatcher.registry.commands.find((c) => c.name === 'ask')?.aliases[ctx.lang][0] ?? 'ask';
     const postContext = (post: { channel: string; lang: Lang; zone: string }) => this.readersContext(`live:${post.channel}`, post.lang, post.zone);
     this.live = new LivePosts({ core, claimed: this.claimed, channelContext: (sub) => this.channelContext(sub), postContext, serves: (sub) => this.serves(sub), askWord, concurrency: this.concurrency });
     this.feedback = new FeedbackPrompts({ core, claimed: this.claimed, userContext: (id) => dispatcher.context({ id }, '', {}), concurrency: this.concurrency });
+    this.reminders = new ReminderSender(core, this.claimed, this.concurrency, (id) => dispatcher.context({ id }, '', {}));
     this.announcements = new AnnouncementSender(core, this.claimed, this.concurrency, (id, lang) => this.readersContext(id, lang));
   }
 
   readonly live: LivePosts;
   private readonly feedback: FeedbackPrompts;
   private readonly announcements: AnnouncementSender;
+  private readonly reminders: ReminderSender;
 
   /** Whether this instance has the subscription's platform on (the other instances post for it otherwise). */
   private serves(sub: Subscription): boolean {
@@ -138,6 +141,7 @@ export class PostScheduler {
 
   private async runTick(): Promise<TickReport> {
     const now = this.core.clock.now();
+    await this.share.beat();
     await this.claimed.catchUp();
     await this.housekeeping(now.toMillis());
     const report: TickReport = { posted: [], paused: [], failed: [], reminded: [], told: [] };
@@ -162,7 +166,7 @@ export class PostScheduler {
       }
     });
     if (due.length > 0) log.info({ due: due.length, posted: report.posted.length, paused: report.paused.length, failed: report.failed.length }, 'digest tick');
-    await this.remind(now, report);
+    report.reminded.push(...(await this.reminders.tick(now)));
     report.live = await this.live.tick(now);
     report.feedback = await this.feedback.tick(now);
     await this.followReload();
@@ -248,26 +252,6 @@ export class PostScheduler {
     return complete;
   }
 
-  /** Keys this instance need not offer again until then: claimed (here or elsewhere) until the start, failed a minute. */
-  private readonly settled = new Map<string, number>();
-
-  private async remind(now: DateTime, report: TickReport): Promise<void> {
-    for (const [key, until] of this.settled) if (until <= now.toMillis()) this.settled.delete(key);
-    const due = (await dueReminders(this.core, now)).filter((r) => !this.settled.has(r.key) && this.core.notifier.reaches(r.userId));
-    await pool(due, this.concurrency, async (r) => {
-      const outcome = await this.claimed.send(r.key, this.claimed.userSlot(r.userId), async () => {
-        const ctx = await this.dispatcher.context({ id: r.userId }, '', {});
-        return this.core.notifier.toUser(r.userId, reminderReply(ctx, r.timed));
-      });
-      if (outcome === 'sent') report.reminded.push(r.key);
-      // Not sent (a person the bot cannot reach yet, a platform refusing): tried again a minute later, here or
-      // on another instance, until the session starts.
-      const start = r.timed.start.toMillis();
-      this.settled.set(r.key, outcome === 'failed' ? Math.min(start, now.toMillis() + REMINDER_RETRY_MS) : start);
-    });
-    if (report.reminded.length > 0) log.info({ due: due.length, sent: report.reminded.length }, 'reminders tick');
-  }
-
   private lastHousekeeping = Number.NEGATIVE_INFINITY;
 
   /** Retention runs with the posts, at most once an hour of the core clock. */
@@ -295,11 +279,13 @@ export class PostScheduler {
   /** Wakes every `expression` (node-cron, seconds allowed) and once now, to catch up on anything missed. */
   start(expression = '*/10 * * * * *'): void {
     this.task = cron.schedule(expression, () => void this.tick(), { name: 'ckex-digests', noOverlap: true });
+    this.share.start();
     void this.tick();
   }
 
   async stop(): Promise<void> {
     await this.task?.stop();
+    this.share.stop();
     await Promise.all([this.running, this.live.updates.stop()]);
   }
 }

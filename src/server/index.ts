@@ -15,7 +15,7 @@ import { registerErrorHandlers, registerSecurityHeaders } from './errors.js';
 import { createHttpServer } from './http-timeouts.js';
 import { registerFiles } from './files.js';
 import { registerIcs } from './ics.js';
-import { PostScheduler } from '../scheduled/index.js';
+import { PACING, PostScheduler } from '../scheduled/index.js';
 
 /** The readiness probe waits this long for the store. */
 const READY_BUDGET_MS = 1_000;
@@ -49,7 +49,8 @@ export async function startServer(booted: Booted, config: Config): Promise<Runni
   registerIcs(server, booted.core);
   registerFiles(server, booted.core);
   await slack?.start();
-  const scheduler = new PostScheduler(booted.core, booted.dispatcher);
+  // A workspace's posting limit, shared by every instance on the store (src/scheduled/share.ts).
+  const scheduler = new PostScheduler(booted.core, booted.dispatcher, { pacing: { ...PACING, slack: { ...PACING.slack, global: config.SLACK_POSTS_PER_SECOND } } });
   registerErrorHandlers(server);
   const http: Server = createHttpServer(server);
   await new Promise<void>((resolve, reject) => {

@@ -5,6 +5,7 @@ import { capitalise } from '../core/i18n/format.js';
 import type { Block, Button, Reply } from '../core/reply.js';
 import type { CommandContext } from '../core/context.js';
 import { agendaNotes } from './notes.js';
+import { cachedReply } from './reply-cache.js';
 import { sessionBlocks, sessionButton } from './session-lines.js';
 import { dayName } from './times.js';
 
@@ -25,7 +26,19 @@ export interface DayFilter {
   none: string;
 }
 
+/**
+ * A whole day (no filter) is made of its date, the reader's language and zone, whether it is shared, and which of
+ * its sessions the reader starred: built once for all who share those (reply-cache.ts).
+ */
 export function dayReply(ctx: CommandContext, date: string, filter?: DayFilter): Reply {
+  if (filter) return buildDay(ctx, date, filter);
+  const { agenda } = ctx.core;
+  const shown = agenda.status(date, ctx.zone) === 'event-day' ? date : agenda.nearestDay(date, ctx.zone);
+  const starred = ctx.shared || !ctx.starred ? '' : agenda.on(shown, ctx.zone).filter((t) => ctx.starred!.has(t.session.id)).map((t) => t.session.id).join(',');
+  return cachedReply(agenda, `day|${date}|${ctx.lang}|${ctx.zone}|${ctx.shared ? 1 : 0}|${starred}`, () => buildDay(ctx, date));
+}
+
+function buildDay(ctx: CommandContext, date: string, filter?: DayFilter): Reply {
   const { agenda } = ctx.core;
   const blocks: Block[] = [];
   let shown = date;

@@ -1,6 +1,7 @@
 // A small fake of the Slack Web API and of response_url on 127.0.0.1: records every call, answers like Slack,
-// can be told to fail the next call to a method (429 with Retry-After, or a Slack error), and can go down: every
-// call answered 503, or never answered at all, until it comes back up.
+// can be told to fail the next call to a method (429 with Retry-After, or a Slack error), to hold a method's answers
+// until released (a slow Slack), and can go down: every call answered 503, or never answered at all, until it comes
+// back up.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoopbackFake } from './loopback.js';
 import { poll } from './poll.js';
@@ -22,6 +23,7 @@ export class FakeSlack extends LoopbackFake<Outage> {
   /** Calls that arrived while Slack was down: not carried out, so never in `calls`. */
   readonly refused: SlackCall[] = [];
   private readonly failures = new Map<string, Failure[]>();
+  private readonly holding = new Map<string, (() => void)[]>();
 
   get apiUrl(): string {
     return `${this.url}/api/`;
@@ -35,6 +37,17 @@ export class FakeSlack extends LoopbackFake<Outage> {
     this.failures.set(method, [...(this.failures.get(method) ?? []), failure]);
   }
 
+  /** Calls to `method` are recorded when they arrive and answered only at `release(method)`: a slow Slack. */
+  hold(method: string): void {
+    this.holding.set(method, this.holding.get(method) ?? []);
+  }
+
+  /** The held calls are answered, and later ones at once. */
+  release(method: string): void {
+    const waiting = this.holding.get(method) ?? [];
+    this.holding.delete(method);
+    for (const go of waiting) go();
+  }
 
   /** The chat.update calls of one posted message (its ts), oldest first. */
   updatesOf(ts: string): SlackCall[] {
@@ -78,6 +91,12 @@ export class FakeSlack extends LoopbackFake<Outage> {
     if (failure && 'status' in failure) return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
     this.calls.push({ method, body, at: Date.now() });
     if (failure) return json(200, { ok: false, error: failure.error });
+    const held = this.holding.get(method);
+    if (held) return void held.push(() => this.answer(method, body, json));
+    this.answer(method, body, json);
+  }
+
+  private answer(method: string, body: Record<string, any>, json: (status: number, payload: unknown) => void): void {
     switch (method) {
       case 'respond':
         return json(200, { ok: true });

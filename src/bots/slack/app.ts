@@ -6,6 +6,7 @@ import type { Dispatcher } from '../../commands/dispatch.js';
 import type { Config } from '../../core/config.js';
 import { log } from '../../core/log.js';
 import { Availability } from '../availability.js';
+import { receiptOf } from './ack-budget.js';
 import { BotIdentity } from './identity.js';
 import { registerSlackEndpoint, SLACK_EVENTS_PATH } from './endpoint.js';
 import { responseOrigins } from './response-urls.js';
@@ -93,10 +94,11 @@ export function createSlack(config: Config, dispatcher: Dispatcher, server: Appl
         clientOptions,
         deferInitialization: true,
         // The signature was checked once already, by our endpoint in front (it refuses anything else): not twice.
-        receiver: new ExpressReceiver({ signingSecret: signingSecret!, signatureVerification: false, endpoints: SLACK_EVENTS_PATH, app: server, logger, processBeforeResponse: false, processEventErrorHandler: refuseMalformed }),
+        // Each request's arrival, stamped by our endpoint, reaches the listeners' context: their ack deadline starts there.
+        receiver: new ExpressReceiver({ signingSecret: signingSecret!, signatureVerification: false, endpoints: SLACK_EVENTS_PATH, app: server, logger, processBeforeResponse: false, processEventErrorHandler: refuseMalformed, customPropertiesExtractor: receiptOf }),
       });
 
-  const surface: SlackSurface = { dispatcher, profiles: new SlackProfiles(client, slackUp) };
+  const surface: SlackSurface = { dispatcher, profiles: new SlackProfiles(client, slackUp), ackBudgetMs: config.SLACK_ACK_BUDGET_MS };
   // A retried event (X-Slack-Retry-Num) carries the event_id of the first delivery: answer it once, on whichever
   // instance it lands. Slack retries within about an hour.
   app.use(async ({ body, next }) => {

@@ -6,6 +6,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
 import { log } from '../../core/log.js';
 import type { AsyncStore } from '../../core/store/async-store.js';
+import { stampReceipt } from './ack-budget.js';
 import { allowedResponseUrls, responseUrlsOf } from './response-urls.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -27,7 +28,7 @@ export function signatureProblem(secret: string, headers: Request['headers'], bo
 export function registerSlackEndpoint(server: Application, signingSecret: string, store: Pick<AsyncStore, 'firstSeen'>, origins: ReadonlySet<string>): void {
   // Only requests with a valid signature are remembered, so nobody can crowd out the real ones; a signature is
   // remembered as long as its timestamp could still be accepted.
-  server.post(SLACK_EVENTS_PATH, express.raw({ type: () => true, limit: SLACK_BODY_LIMIT }), async (req: Request, res: Response, next: NextFunction) => {
+  server.post(SLACK_EVENTS_PATH, stampReceipt, express.raw({ type: () => true, limit: SLACK_BODY_LIMIT }), async (req: Request, res: Response, next: NextFunction) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const problem = signatureProblem(signingSecret, req.headers, body);
     if (problem) {

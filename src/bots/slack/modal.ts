@@ -40,7 +40,9 @@ function input(field: FormFieldView): KnownBlock {
 export function formModal(form: FormView, cancelLabel: string, metadata: string): View {
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: clip(form.intro, 3000) } }];
   if (form.notice) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(form.notice, 3000) }] });
-  blocks.push(...form.fields.map(input));
+  // A field's error in the view itself: only when the form is shown again by views.update (a submission answered
+  // after its ack), since errors in an ack go beside the fields through response_action "errors".
+  blocks.push(...form.fields.flatMap((f): KnownBlock[] => [input(f), ...(f.error ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: clip(`⚠️ ${f.error}`, 3000) }] }] : [])]));
   return {
     type: 'modal',
     callback_id: REGISTER_CALLBACK,

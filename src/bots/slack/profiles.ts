@@ -1,8 +1,11 @@
 // A Slack user's time zone and locale, from users.info, cached for an hour; a failure only means "unknown".
 // While Slack is unavailable the lookup waits its turn like a scheduled post: the answer goes with defaults.
+// A profile past its hour is answered at once and refreshed behind the answer (nobody waits for a refresh); an
+// overloaded listener sheds users.info altogether (ack-budget.ts): the old profile, or the defaults.
 import type { WebClient } from '@slack/web-api';
 import { log } from '../../core/log.js';
 import { within } from '../../core/within.js';
+import type { ProfileWait } from './ack-budget.js';
 import { Availability } from '../availability.js';
 import { slackUnavailable } from './http.js';
 
@@ -15,6 +18,9 @@ export interface SlackProfile {
 
 /** A first-seen user's users.info must not eat the ack budget: past this, answer with defaults. */
 export const PROFILE_TIMEOUT_MS = 1_000;
+
+/** An old profile is still answered (and refreshed behind the answer) for this long: a day. */
+const STALE_MS = 24 * 60 * 60 * 1000;
 
 /** Profiles kept at most (an email, a zone and a locale each: a few MB at this size). */
 const MAX_PROFILES = 20_000;
@@ -29,25 +35,37 @@ export class SlackProfiles {
     private readonly ttlMs = 60 * 60 * 1000,
   ) {}
 
-  /** The cached profile, or users.info within `timeoutMs` (a late answer is still cached for the next message). */
-  async get(userId: string, timeoutMs = PROFILE_TIMEOUT_MS): Promise<SlackProfile> {
+  /**
+   * The cached profile; one past its hour at once, refreshed in the background; else users.info within
+   * `wait.waitMs` (a late answer is still cached for the next message). `wait.shed`: no users.info at all now.
+   */
+  async get(userId: string, wait: Partial<ProfileWait> = {}): Promise<SlackProfile> {
     const hit = this.cache.get(userId);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.profile;
+    const age = hit ? Date.now() - hit.at : Infinity;
+    if (hit && age < this.ttlMs) return hit.profile;
+    if (wait.shed) return hit && age < STALE_MS ? hit.profile : {};
+    const fetching = this.lookup(userId);
+    if (hit && age < STALE_MS) return hit.profile;
+    return (fetching && (await within(fetching, wait.waitMs ?? PROFILE_TIMEOUT_MS))) ?? {};
+  }
+
+  /** users.info for this user, once at a time; none while Slack is known to be away. */
+  private lookup(userId: string): Promise<SlackProfile> | undefined {
     let fetching = this.inflight.get(userId);
-    if (!fetching && !this.slackUp.admits()) return {};
+    if (!fetching && !this.slackUp.admits()) return undefined;
     if (!fetching) {
       fetching = this.fetch(userId).finally(() => this.inflight.delete(userId));
       this.inflight.set(userId, fetching);
     }
-    return (await within(fetching, timeoutMs)) ?? {};
+    return fetching;
   }
 
-  /** Kept an hour; past MAX_PROFILES the oldest go first, so a large workspace never grows the process without end. */
+  /** Kept a day (fresh for an hour); past MAX_PROFILES the oldest go first, so a large workspace never grows the process without end. */
   private remember(userId: string, profile: SlackProfile): void {
     this.cache.delete(userId); // re-inserted last: Map order is age order
     this.cache.set(userId, { profile, at: Date.now() });
     for (const [id, entry] of this.cache) {
-      if (this.cache.size <= MAX_PROFILES && Date.now() - entry.at < this.ttlMs) break;
+      if (this.cache.size <= MAX_PROFILES && Date.now() - entry.at < STALE_MS) break;
       this.cache.delete(id);
     }
   }

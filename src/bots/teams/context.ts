@@ -9,6 +9,7 @@ import { isShared, scopeOf, teamsCaller } from './inbound.js';
 import { formCard } from './form-card.js';
 import { referenceOf } from './reference.js';
 import { rosterEmail } from './roster.js';
+import { renderOnce } from '../render-memo.js';
 import { renderCards, type AdaptiveCard } from './render.js';
 
 export interface TeamsSurface {
@@ -41,7 +42,7 @@ export async function answer(surface: TeamsSurface, context: TurnContext, text: 
   const { reply } = await surface.dispatcher.answer(caller, text, { shared, conversational: !shared, channel: { platform: 'teams', id: activity.conversation.id, ...teamsChannelName(activity) }, ...options, files: 'links' });
   // The one-screen form belongs in a personal chat; in a channel the reply's own text says where to go.
   if (reply.erased) context.turnState.set(ERASED, true);
-  const cards = reply.form && !shared ? [formCard(reply.form, reply.lang)] : renderCards(reply, { localTimes: shared });
+  const cards = reply.form && !shared ? [formCard(reply.form, reply.lang)] : renderOnce(reply, `teams|${shared ? 1 : 0}`, () => renderCards(reply, { localTimes: shared }));
   return { reply, cards };
 }
 

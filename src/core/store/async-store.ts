@@ -98,6 +98,11 @@ export interface AsyncStore {
 
   /** True the first time (kind, id) is offered within ttlSeconds, across every instance: Slack retries, replays. */
   firstSeen(kind: string, id: string, ttlSeconds: number): Promise<boolean>;
+  /**
+   * This instance (`instanceId`) is alive for `ttlSeconds` more; the number of instances alive now, itself included
+   * (at least 1): each takes that share of a platform's rate limit.
+   */
+  liveInstances(instanceId: string, ttlSeconds: number): Promise<number>;
 
   /** A private file behind an expiring link (`/files/<token>/<name>`). */
   saveDownload(token: string, download: StoredDownload): Promise<void>;

@@ -1,4 +1,4 @@
-// What the lowdb store keeps in memory only: shared settings, sightings (firstSeen) and download links with their
+// What the lowdb store keeps in memory only: shared settings, sightings (firstSeen), instances alive and download links with their
 // expiry. One process holds DATA_DIR, so no other needs them; a restart forgets them, which costs at most one
 // repeated answer to a retry that straddles it, and old links.
 import { storedDownloadSchema, type StoredDownload } from '../../core/store/download.js';
@@ -11,6 +11,7 @@ export class InMemory {
   private readonly settings = new Map<string, string>();
   private readonly sightings = new Map<string, number>();
   private readonly downloads = new Map<string, StoredDownload>();
+  private readonly instances = new Map<string, number>();
 
   setting(key: string): string | undefined {
     return this.settings.get(settingKey.parse(key));
@@ -32,6 +33,14 @@ export class InMemory {
       this.sightings.delete(old);
     }
     return true;
+  }
+
+  /** One process holds DATA_DIR; its instances are the ids that said they were alive within their time to live. */
+  liveInstances(id: string, ttlSeconds: number): number {
+    const now = Date.now();
+    this.instances.set(id, now + ttlSeconds * 1000);
+    for (const [other, until] of this.instances) if (until <= now) this.instances.delete(other);
+    return this.instances.size;
   }
 
   saveDownload(token: string, download: StoredDownload): void {

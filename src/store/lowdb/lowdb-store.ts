@@ -102,6 +102,7 @@ export class LowdbStore implements AsyncStore {
   setting = async (key: string): Promise<string | undefined> => this.parts.memory.setting(key);
   saveSetting = async (key: string, value: string): Promise<void> => this.parts.memory.saveSetting(key, value);
   firstSeen = async (kind: string, id: string, ttlSeconds: number): Promise<boolean> => this.parts.memory.firstSeen(kind, id, ttlSeconds);
+  liveInstances = async (instanceId: string, ttlSeconds: number): Promise<number> => this.parts.memory.liveInstances(instanceId, ttlSeconds);
   saveDownload = async (token: string, download: StoredDownload): Promise<void> => this.parts.memory.saveDownload(token, download);
   takeDownload = async (token: string, now = new Date().toISOString()): Promise<StoredDownload | undefined> => this.parts.memory.takeDownload(token, now);
   revokeDownloads = async (owner: string): Promise<number> => this.parts.memory.revokeDownloads(owner);

@@ -30,6 +30,7 @@ import * as settings from './settings.js';
 import * as registrations from './registrations.js';
 import * as retention from './retention.js';
 import * as seen from './seen.js';
+import * as instances from './instances.js';
 import * as stars from './stars.js';
 import * as subscriptions from './subscriptions.js';
 import * as users from './users.js';
@@ -134,6 +135,8 @@ export class PostgresStore implements AsyncStore {
     if (++this.sightings % PRUNE_SEEN_EVERY === 0) await seen.forgetExpired(this.pool);
     return seen.firstSeen(this.pool, kind, id, ttlSeconds);
   }
+
+  liveInstances = (instanceId: string, ttlSeconds: number): Promise<number> => instances.liveInstances(this.pool, instanceId, ttlSeconds);
 
   saveDownload = (token: string, download: StoredDownload): Promise<void> => downloads.saveDownload(this.pool, token, download);
   takeDownload = (token: string, now = new Date().toISOString()): Promise<StoredDownload | undefined> => downloads.takeDownload(this.pool, token, now);

@@ -5,8 +5,12 @@ import type { WebClient } from '@slack/web-api';
 import { submitOneScreenForm } from '../../../commands/one-screen-form.js';
 import { LANGS, type Lang } from '../../../core/lang.js';
 import { log } from '../../../core/log.js';
+import { StoreUnavailableError } from '../../../core/store/errors.js';
+import { within } from '../../../core/within.js';
+import { AckDeadline } from '../ack-budget.js';
 import { answer, type SlackSurface } from '../context.js';
 import { slackCaller } from '../inbound.js';
+import { PROFILE_TIMEOUT_MS } from '../profiles.js';
 import { formModal, loadingModal, REGISTER_CALLBACK, resultModal, submittedValues } from '../modal.js';
 
 export async function openRegistrationModal(surface: SlackSurface, client: WebClient, triggerId: string, who: { team?: string; user: string }, command: string, lang?: Lang): Promise<void> {
@@ -22,7 +26,8 @@ export async function openRegistrationModal(surface: SlackSurface, client: WebCl
 }
 
 export function registerRegistration(app: App, surface: SlackSurface): void {
-  app.view(REGISTER_CALLBACK, async ({ ack, body, view }) => {
+  app.view(REGISTER_CALLBACK, async ({ ack, body, view, client, context }) => {
+    const deadline = new AckDeadline(surface.ackBudgetMs, context);
     let lang: Lang | undefined;
     let form: 'registration' | 'feedback' = 'registration';
     let subject: string | undefined;
@@ -34,14 +39,31 @@ export function registerRegistration(app: App, surface: SlackSurface): void {
     } catch {
       /* no metadata: choose as usual */
     }
-    const profile = await surface.profiles.get(body.user.id);
-    const ctx = await surface.dispatcher.context(slackCaller(body.team?.id, body.user.id, profile), '', lang ? { lang } : {});
-    const outcome = await submitOneScreenForm(ctx, form, subject, submittedValues(view.state.values as never));
-    if (!outcome.ok) {
-      await ack({ response_action: 'errors', errors: outcome.errors });
-      return;
+    const title = (t: (key: string) => string) => t(form === 'feedback' ? 'feedback.formTitle' : 'form.title');
+    const work = (async () => {
+      const profile = await surface.profiles.get(body.user.id, deadline.profileWait(PROFILE_TIMEOUT_MS));
+      const ctx = await surface.dispatcher.context(slackCaller(body.team?.id, body.user.id, profile), '', lang ? { lang } : {});
+      return { ctx, outcome: await submitOneScreenForm(ctx, form, subject, submittedValues(view.state.values as never)) };
+    })();
+    const ready = await within(work, deadline.remaining());
+    if (ready) {
+      const { ctx, outcome } = ready;
+      if (!outcome.ok) return void (await ack({ response_action: 'errors', errors: outcome.errors as Record<string, string> }));
+      log.info({ form }, 'form submitted from the Slack modal');
+      return void (await ack({ response_action: 'update', view: resultModal(title(ctx.t), outcome.reply, ctx.t('buttons.cancel')) }));
     }
-    log.info({ form }, 'form submitted from the Slack modal');
-    await ack({ response_action: 'update', view: resultModal(ctx.t(form === 'feedback' ? 'feedback.formTitle' : 'form.title'), outcome.reply, ctx.t('buttons.cancel')) });
+    // Not ready by the deadline (a slow store): the modal says so at once, and shows the outcome when it comes.
+    const t = surface.dispatcher.core.i18n.t(lang ?? 'en');
+    await ack({ response_action: 'update', view: loadingModal(title(t), t('ack.working')) });
+    const done = await work.catch((err: unknown) => {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      return undefined; // never confirm what was not written
+    });
+    if (!done) return void (await client.views.update({ view_id: body.view.id, view: loadingModal(title(t), t('errors.notSaved')) }));
+    const { ctx, outcome } = done;
+    const close = ctx.t('buttons.cancel');
+    if (outcome.ok) log.info({ form }, 'form submitted from the Slack modal');
+    const next = outcome.ok ? resultModal(title(ctx.t), outcome.reply, close) : formModal(outcome.view, close, JSON.stringify({ lang: ctx.lang, form, ...(subject ? { subject } : {}) }));
+    await client.views.update({ view_id: body.view.id, view: next });
   });
 }
