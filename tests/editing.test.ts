@@ -128,7 +128,7 @@ describe('replies', () => {
     const today = (await bot.reply("aujourd'hui", { id: 'edit-fr' })).blocks.find((b) => b.type === 'header');
     expect(today).toEqual({ type: 'header', text: 'Mardi 4 mai 2021 · semaine 1' });
     const session = await bot.say('séance w1-d2-a', { id: 'edit-fr' });
-    expect(session).toContain('Quand : mardi 4 mai 2021, 08:30–10:00');
+    expect(session).toContain('Date : mardi 4 mai 2021, 08:30–10:00');
     expect(session).not.toContain('America/');
     expect(await bot.say('جلسة w1-d2-a', { id: 'edit-ar' })).toContain('الثلاثاء، 4 مايو/أيار 2021، 08:30–10:00');
   });

@@ -189,7 +189,7 @@ export const pending = defineCommand({
 export const approve = defineCommand({
   name: 'approve',
   admin: true,
-  aliases: { en: ['approve', 'accept'], fr: ['approuver', 'accepter'], ar: ['موافقة', 'قبول', 'اقبل'] },
+  aliases: { en: ['approve', 'accept'], fr: ['valider', 'approuver', 'accepter'], ar: ['موافقة', 'قبول', 'اقبل'] },
   args: idArg,
   run: decide('confirmed'),
 });
