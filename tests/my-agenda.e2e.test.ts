@@ -126,7 +126,7 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     expect(shown).toContain('14:30'); // 08:30 in Washington is 14:30 in Paris
     expect(shown).not.toContain('w1-d2-b');
     const feedButton = slackButtons(mine.body.blocks).find((b) => typeof b.url === 'string');
-    expect(stripBidi(feedButton.text.text)).toBe('Abonnement au calendrier');
+    expect(stripBidi(feedButton.text.text)).toBe('Mon calendrier');
     const token = FEED.exec(feedButton.url)?.[1];
     expect(token).toBeDefined();
     feeds.slack = token!;

@@ -10,7 +10,7 @@ export const TEAMS_LIMITS = {
    * measured in Chromium under the Teams host config (tests/cards.browser.test.ts): about 6 px a character and
    * 32 px of padding and gap a button, in a 288 px row.
    */
-  rowWidth: 42,
+  rowWidth: 44,
   actionPadding: 5,
   factsPerSet: 30,
 } as const;
