@@ -84,7 +84,7 @@ describe('after reload', () => {
     expect(leila[0]!.text).toContain('تغيّرت جلسة واحدة في جدولك');
     expect(leila[0]!.text).toContain('16:30'); // Riyadh
     const channel = sent.filter((s) => s.to === 'CFR');
-    expect(channel.map((s) => s.text)).toEqual([expect.stringContaining('Mise à jour du programme : 2 modifiée(s), 0 ajoutée(s), 1 retirée(s).')]);
+    expect(channel.map((s) => s.text)).toEqual([expect.stringContaining('Mise à jour du programme : 2 modifiée(s), 0 ajoutée(s), 1 supprimée(s).')]);
     const organisers = sent.filter((s) => s.to === 'CORG');
     expect(organisers.map((s) => s.text)).toEqual([expect.stringContaining('People told about their starred sessions: 2; channels told: 1.')]);
 

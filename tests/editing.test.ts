@@ -33,8 +33,8 @@ function keys(o: Record<string, unknown>, prefix = ''): string[] {
 const i18n = createI18n(new URL('../locales', import.meta.url).pathname);
 const locales = readLocales(new URL('../locales', import.meta.url).pathname);
 const ARGS = { count: 3, day: 'mardi 4 mai 2021', query: 'paiements', subject: 'paiements', given: 'x', usage: 'semaine [1-4]', zone: 'UTC', event: 'CKEx', id: 'R7K3QX', number: 2, title: 'Outils', field: 'Pays', label: 'Pays', value: 'Kenya' };
-/** What each string reads like once shown: through the translation function, interpolation included. */
-const shown = (lang: 'fr' | 'ar') => [...new Set(keys(locales[lang]))].map((k) => ({ key: k, text: i18n.t(lang)(k, ARGS) }));
+/** What each string reads like once shown: through the translation function, interpolation included, in the plural and for one. */
+const shown = (lang: 'fr' | 'ar') => [...new Set(keys(locales[lang]))].flatMap((k) => [...new Set([i18n.t(lang)(k, ARGS), i18n.t(lang)(k, { ...ARGS, count: 1 })])].map((text) => ({ key: k, text })));
 
 function frenchProblems(text: string): string[] {
   const found: string[] = [];
@@ -128,7 +128,7 @@ describe('replies', () => {
     const today = (await bot.reply("aujourd'hui", { id: 'edit-fr' })).blocks.find((b) => b.type === 'header');
     expect(today).toEqual({ type: 'header', text: 'Mardi 4 mai 2021 · semaine 1' });
     const session = await bot.say('séance w1-d2-a', { id: 'edit-fr' });
-    expect(session).toContain('Quand : mardi 4 mai 2021, 08:30–10:00');
+    expect(session).toContain('Date : mardi 4 mai 2021, 08:30–10:00');
     expect(session).not.toContain('America/');
     expect(await bot.say('جلسة w1-d2-a', { id: 'edit-ar' })).toContain('الثلاثاء، 4 مايو/أيار 2021، 08:30–10:00');
   });

@@ -115,18 +115,18 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
 
     const starred = await slackPress(section.accessory, 'star');
     expect(starred.body.replace_original).toBe(true);
-    expect(text(starred.body.blocks)).toContain('★ Ajoutée à votre programme : Atteindre le « chaînon manquant »');
+    expect(text(starred.body.blocks)).toContain('★ Séance ajoutée à votre agenda : Atteindre le « chaînon manquant »');
     expect(text(starred.body.blocks)).toContain('Vous recevrez un rappel 10 minutes avant le début de la séance.');
     expect((await e2e.server.store.starsOf(`slack:T1:${SLACK_USER}`)).map((s) => s.sessionId)).toEqual(['w1-d2-a']);
 
     const mine = await slackDm('mon programme');
     const shown = text(mine.body.blocks);
-    expect(shown).toContain('Mon programme');
+    expect(shown).toContain('Mon agenda');
     expect(shown).toContain('(w1-d2-a)');
     expect(shown).toContain('14:30'); // 08:30 in Washington is 14:30 in Paris
     expect(shown).not.toContain('w1-d2-b');
     const feedButton = slackButtons(mine.body.blocks).find((b) => typeof b.url === 'string');
-    expect(stripBidi(feedButton.text.text)).toBe('Mon agenda en ligne');
+    expect(stripBidi(feedButton.text.text)).toBe('Mon calendrier');
     const token = FEED.exec(feedButton.url)?.[1];
     expect(token).toBeDefined();
     feeds.slack = token!;
@@ -135,7 +135,7 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     expect(cal.status).toBe(200);
     expect(cal.type).toContain('text/calendar');
     expect(cal.ics).toContain('BEGIN:VCALENDAR');
-    expect(stripBidi(cal.ics)).toContain('mon programme');
+    expect(stripBidi(cal.ics)).toContain('mon agenda');
     expectOneStarredEvent(cal.ics, 'w1-d2-a', 'CKEx: Atteindre le « chaînon manquant »');
   });
 
@@ -144,7 +144,7 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     const res = await slashCommand(e2e.events, 'mon programme', slack.responseUrl('slash'), SLACK_USER);
     expect(res.status).toBe(200);
     const answer = (await slack.waitFor('respond', before + 1)).at(-1)!;
-    expect(text(answer.body.blocks)).toContain('Mon programme');
+    expect(text(answer.body.blocks)).toContain('Mon agenda');
     expect(answer.body.response_type).toBe('ephemeral');
     expect(text(answer.body.blocks)).toContain('(w1-d2-a)');
     const url = slackButtons(answer.body.blocks).find((b) => typeof b.url === 'string')?.url;
@@ -225,9 +225,9 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     // Slack: a DM from the app (chat.postMessage to the user id), French, Paris time, with details and unstar.
     expect(dm).toBeDefined();
     expect(dm!.body.thread_ts).toBeUndefined();
-    expect(stripBidi(dm!.body.text)).toContain('⏰ Rappel : Atteindre le « chaînon manquant »');
+    expect(stripBidi(dm!.body.text)).toContain('Rappel : Atteindre le « chaînon manquant »');
     const dmText = text(dm!.body.blocks);
-    expect(dmText).toContain('Commence dans 10 minutes, à 14:30');
+    expect(dmText).toContain('Début dans 10 minutes : 14:30');
     expect(slackButtons(dm!.body.blocks).map(commandOf)).toEqual(['session w1-d2-a', 'unstar w1-d2-a']);
 
     // Teams: a proactive card in the personal chat, Arabic, right-to-left, Riyadh time.

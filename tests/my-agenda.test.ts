@@ -85,9 +85,9 @@ describe('star, unstar and my agenda', () => {
   });
 
   it('answers in French and Arabic with their own command words', async () => {
-    expect(await bot.say('favori w1-d2-b', SLACK_FR)).toContain('★ Ajoutée à votre programme : Protection sociale');
+    expect(await bot.say('favori w1-d2-b', SLACK_FR)).toContain('★ Séance ajoutée à votre agenda : Protection sociale');
     const mine = await bot.say('mon programme', SLACK_FR);
-    expect(mine).toContain('== Mon programme ==');
+    expect(mine).toContain('== Mon agenda ==');
     expect(mine).toContain('[Retirer : retirer w1-d2-b]');
     expect(mine).toContain('arrêter les rappels');
     expect(await bot.say('أضف w1-d2-b', TEAMS_AR)).toContain('أُضيفت إلى جدولك');
@@ -115,7 +115,7 @@ describe('star, unstar and my agenda', () => {
     await bot.say('star w1-d2-a', SLACK_FR);
     await bot.say('star w1-d2-b', SLACK_FR);
     const stats = await bot.say('registrations', { id: 'slack:T1:UORG', adminIds: ['UORG'] });
-    expect(stats).toContain('Most starred sessions: Reaching the “missing… (w1-d2-a): 2\nSocial protection for… (w1-d2-b): 1');
+    expect(stats).toContain('Most starred sessions: Reaching the “missing middle” (w1-d2-a): 2\nSocial protection for… (w1-d2-b): 1');
   });
 });
 
@@ -140,8 +140,8 @@ describe('reminders', () => {
     expect(dms).toHaveLength(1);
     expect(dms[0]!.user).toBe(SLACK_FR.id);
     expect(dms[0]!.reply.lang).toBe('fr');
-    expect(dms[0]!.text).toContain('⏰ Rappel : Atteindre le « chaînon manquant »');
-    expect(dms[0]!.text).toContain('Commence dans 10 minutes, à 14:30–16:00'); // Paris time
+    expect(dms[0]!.text).toContain('Rappel : Atteindre le « chaînon manquant »');
+    expect(dms[0]!.text).toContain('Début dans 10 minutes : 14:30–16:00'); // Paris time
     expect(dms[0]!.reply.blocks.at(-1)).toMatchObject({ type: 'actions', buttons: [{ command: 'session w1-d2-a' }, { command: 'unstar w1-d2-a' }] });
     await at('2021-05-04T12:21:00Z');
     await at('2021-05-04T12:29:50Z');

@@ -49,7 +49,7 @@ describe('Slack', () => {
     await press('UORG', `nominations accept ${amina!.id} list`);
     const [told] = await slack.waitFor('chat.postMessage');
     expect(told!.body.channel).toBe('UFP');
-    expect(text(told!.body)).toContain("L’équipe centrale a accepté votre proposition de Amina Benali");
+    expect(text(told!.body)).toContain("L’équipe organisatrice a accepté votre proposition de Amina Benali");
     const [answer] = await slack.waitFor('respond');
     expect(answer!.body.replace_original).toBe(true);
     expect(text(answer!.body)).toContain('the focal point has been told');
@@ -78,7 +78,7 @@ describe('Slack', () => {
   });
 
   it('a focal point or participant cannot list anyone else’s nominations', async () => {
-    expect(await ckex('nominations', 'UFP')).toContain('seuls les organisateurs');
+    expect(await ckex('nominations', 'UFP')).toContain('seule l’équipe organisatrice');
     expect(await ckex('nominations', 'UAMINA')).toContain('organisers');
     expect(await ckex('my nominations', 'UAMINA')).toContain('Only the regional focal points');
     // A Teams caller naming itself with the Slack focal point’s id is nobody’s focal point.

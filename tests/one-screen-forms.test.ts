@@ -46,7 +46,9 @@ describe.each(LANGS)('the registration form in %s', (lang) => {
     const card = formCard(await view(), lang);
     const inputs = card.body.filter((e) => String(e.type).startsWith('Input.')) as any[];
     for (const input of inputs) {
-      if (input.isRequired) expect([t('form.errors.required'), t('form.errors.email')], input.id).toContain(input.errorMessage);
+      if (input.isRequired) expect([t('form.errors.required'), t('form.errors.email'), t('form.errors.consentBox')], input.id).toContain(input.errorMessage);
+      // The consent box names what it asks for.
+      if (input.id === 'consent') expect(input.errorMessage).toBe(t('form.errors.consentBox'));
       if (input.type === 'Input.ChoiceSet') expect(input.placeholder).toBe(t('form.choose'));
       if (input.type === 'Input.Toggle') expect(input.wrap).toBe(true);
     }

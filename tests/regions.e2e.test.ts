@@ -43,7 +43,7 @@ describe('Slack', () => {
     await say('lang fr');
     for (const a of ['inscription', 'Wanjiru Kamau', 'wanjiru@example.org', 'Ministère du Travail', 'Kenya', '1']) await say(a);
     const question = await say('1');
-    expect(question).toContain("Votre région de la Banque mondiale est Afrique de l’Est et australe (AFE)");
+    expect(question).toContain("votre région de la Banque mondiale est la région Afrique de l’Est et australe (AFE)");
     expect(await say('oui')).toContain('question 8 sur 10');
     for (const a of ['passer', 'aucune', 'oui']) await say(a);
     await say('confirmer');

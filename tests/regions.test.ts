@@ -114,10 +114,10 @@ async function upToRegion(country: string, id = 'slack:T1:amina', lang?: 'en' | 
 describe('the region question of the chat form', () => {
   it.each([
     ['en', 'Kenya', 'Your World Bank region is Eastern and Southern Africa (AFE), the region of your country (Kenya)', 'yes', 'AFE'],
-    ['fr', 'Kenya', "Votre région de la Banque mondiale est Afrique de l’Est et australe (AFE), celle de votre pays (Kenya)", 'oui', 'AFE'],
+    ['fr', 'Kenya', "D’après votre pays (Kenya), votre région de la Banque mondiale est la région Afrique de l’Est et australe (AFE)", 'oui', 'AFE'],
     ['ar', 'كينيا', 'منطقتك في البنك الدولي هي شرق وجنوب أفريقيا (AFE)، وهي منطقة بلدك (كينيا)', 'نعم', 'AFE'],
     ['en', 'Senegal', 'Your World Bank region is Western and Central Africa (AFW), the region of your country (Senegal)', 'y', 'AFW'],
-    ['fr', 'Sénégal', "Votre région de la Banque mondiale est Afrique de l’Ouest et du Centre (AFW), celle de votre pays (Sénégal)", 'Oui', 'AFW'],
+    ['fr', 'Sénégal', "D’après votre pays (Sénégal), votre région de la Banque mondiale est la région Afrique de l’Ouest et du Centre (AFW)", 'Oui', 'AFW'],
     ['ar', 'السنغال', 'منطقتك في البنك الدولي هي غرب ووسط أفريقيا (AFW)، وهي منطقة بلدك (السنغال)', 'نعم', 'AFW'],
   ] as const)('in %s, from %s proposes the country’s region and takes %s', async (lang, country, proposal, yes, region) => {
     const question = await upToRegion(country, `slack:T1:${lang}`, lang);
@@ -244,7 +244,7 @@ describe('the region in the one-screen form', () => {
 
   it('a country without a region must choose one; any is taken', async () => {
     const empty = await submitRegistrationForm(await ctx('fr'), { ...good, country: 'Canada' });
-    expect(!empty.ok && empty.errors.region).toBe("Votre pays (Canada) ne fait partie d’aucune région opérationnelle de la Banque mondiale\u00a0: choisissez la région avec laquelle vous travaillez.");
+    expect(!empty.ok && empty.errors.region).toBe("Votre pays (Canada) ne fait partie d’aucune région opérationnelle de la Banque mondiale\u00a0: choisissez la région sur laquelle vous travaillez.");
     expect((await submitRegistrationForm(await ctx('fr'), { ...good, country: 'Canada', region: 'LAC' })).ok).toBe(true);
   });
 

@@ -32,7 +32,7 @@ describe('registration after the event', () => {
     expect(en).toContain(TRY);
     const fr = await dm(bot, 'inscription', 'fr');
     expect(fr).toContain('Les inscriptions sont closes');
-    expect(fr).toContain('renseignez-vous auprès des organisateurs');
+    expect(fr).toContain('renseignez-vous auprès de l’équipe organisatrice');
     expect(fr).toContain(TRY);
     const ar = await dm(bot, 'تسجيل', 'ar');
     expect(ar).toContain('التسجيل مغلق');

@@ -34,7 +34,7 @@ describe('messages', () => {
     ['ressources Éthiopie', 'en-US', '2 ressources correspondent'],
     ['موارد إثيوبيا', 'en-US', 'موردان يطابقان'],
     ['now', 'ar-SA', 'الجلسة الجارية والتالية'],
-    ['help', 'fr-CA', 'ce que vous pouvez demander'],
+    ['help', 'fr-CA', 'ce que vous pouvez me demander'],
   ])('%s (%s)', async (text, locale, expected) => {
     // A new participant each time: a conversation keeps the language it was last clearly written in.
     await say({ text, locale, from: { id: `29:row-${++newcomers}`, name: 'Participant' } });

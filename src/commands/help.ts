@@ -3,6 +3,7 @@ import type { Block, Reply } from '../core/reply.js';
 import { none } from './args.js';
 import { defineCommand, type CommandSpec } from './types.js';
 import type { CommandContext } from '../core/context.js';
+import { commandPhrase } from '../views/command-phrases.js';
 
 export function helpReply(ctx: CommandContext, commands: readonly CommandSpec[]): Reply {
   // Organisers see every command; others only what they can use.
@@ -13,9 +14,11 @@ export function helpReply(ctx: CommandContext, commands: readonly CommandSpec[])
     {
       type: 'fields',
       fields: visible.map((c) => {
+        // A command with a natural phrase (« mon inscription ») is shown by it; its description names the others.
+        const phrase = ctx.lang === 'en' ? undefined : commandPhrase(c.name, ctx.lang);
         const word = c.aliases[ctx.lang][0] ?? c.name;
         const usage = ctx.t(`commands.${c.name}.usage`);
-        return { label: `${word}${usage ? ` ${usage}` : ''}`, value: [ctx.t(`commands.${c.name}.description`)] };
+        return { label: phrase ?? `${word}${usage ? ` ${usage}` : ''}`, value: [ctx.t(`commands.${c.name}.description`)] };
       }),
     },
     { type: 'context', text: [ctx.t('help.languages')] },

@@ -105,7 +105,7 @@ export const me = defineCommand({
         return exportMine(ctx);
       case 'delete':
         await askYesNo(ctx, 'me delete confirm');
-        return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('me.deleteAsk')] }, { type: 'actions', buttons: [{ label: ctx.t('buttons.deleteConfirm'), command: 'me delete confirm', style: 'danger' }] }] };
+        return { lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('me.deleteAsk')] }, { type: 'actions', buttons: [{ label: ctx.t('buttons.deleteConfirm'), command: 'me delete confirm', style: 'danger' }, { label: ctx.t('buttons.cancel'), command: 'no' }] }] };
       case 'delete-confirm':
         await ctx.core.downloads.revoke(ctx.caller.id); // a `me export` link taken before must not outlive the data
         await ctx.core.store.eraseUser(ctx.caller.id);

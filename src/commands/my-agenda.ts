@@ -7,7 +7,7 @@ import { myAgendaReply } from '../views/my-agenda.js';
 export const myAgenda = defineCommand({
   name: 'myagenda',
   personal: true,
-  aliases: { en: ['my agenda', 'myagenda', 'starred', 'my sessions'], fr: ['mon programme', 'mon agenda', 'favoris', 'mes séances'], ar: ['جدولي', 'برنامجي', 'جلساتي'] },
+  aliases: { en: ['my agenda', 'myagenda', 'starred', 'my sessions'], fr: ['mon agenda', 'mon programme', 'favoris', 'mes séances'], ar: ['جدولي', 'برنامجي', 'جلساتي'] },
   args: () => none,
   run: async (ctx): Promise<Reply> => {
     // What I starred and my private calendar address are mine: in a channel, only a pointer to where to ask.

@@ -1,7 +1,8 @@
 // Organiser commands (CKEX_ADMINS only): registrations, export, approve, decline, invites.
+import { DateTime } from 'luxon';
 import { eventOver } from '../core/event-over.js';
 import { invitesClosedReply } from '../views/registration-closed.js';
-import { formatNumber } from '../core/i18n/format.js';
+import { formatDate, formatNumber } from '../core/i18n/format.js';
 import { countryName } from '../core/forms/countries.js';
 import { emailsIn, notEmailsIn } from '../core/forms/export-csv.js';
 import { setStatus } from '../core/forms/registration.js';
@@ -169,7 +170,7 @@ async function pendingReply(ctx: CommandContext): Promise<Reply> {
   const blocks: Reply['blocks'] = [{ type: 'header', text: ctx.t('pending.header', { count: total }) }];
   for (const r of waiting) {
     blocks.push(
-      { type: 'section', title: `${r.name} (${r.id})`, text: [[r.organisation, countryName(r.country, ctx.lang), ctx.t(`form.choices.region.${r.region}`), r.email].join(' · ')], meta: ctx.t('pending.since', { day: dayName(ctx, r.createdAt.slice(0, 10)) }) },
+      { type: 'section', title: `${r.name} (${r.id})`, text: [[r.organisation, countryName(r.country, ctx.lang), ctx.t(`form.choices.region.${r.region}`), r.email].join(' · ')], meta: ctx.t('pending.since', { day: formatDate(DateTime.fromISO(r.createdAt.slice(0, 10), { zone: ctx.core.agenda.zone }), ctx.lang) }) },
       { type: 'actions', buttons: [{ label: ctx.t('buttons.approve'), command: `approve ${r.id} list`, style: 'primary' }, { label: ctx.t('buttons.decline'), command: `decline ${r.id} list`, style: 'danger' }] },
     );
   }
@@ -189,7 +190,7 @@ export const pending = defineCommand({
 export const approve = defineCommand({
   name: 'approve',
   admin: true,
-  aliases: { en: ['approve', 'accept'], fr: ['approuver', 'accepter'], ar: ['موافقة', 'قبول', 'اقبل'] },
+  aliases: { en: ['approve', 'accept'], fr: ['valider', 'approuver', 'accepter'], ar: ['موافقة', 'قبول', 'اقبل'] },
   args: idArg,
   run: decide('confirmed'),
 });

@@ -34,6 +34,8 @@ export function questionReply(ctx: CommandContext, progress: FormProgress, befor
   const question: RegionQuestion = def.id === 'region' ? regionQuestion(ctx, progress) : { prompt: ctx.t(`form.fields.${def.id}.prompt`), help: ctx.t(`form.fields.${def.id}.help`) };
   blocks.push({ type: 'text', text: [question.prompt] }, { type: 'context', text: [question.help] });
   if (question.yes) blocks.push({ type: 'actions', buttons: [question.yes] });
+  // Consent given or refused in one press, as the other questions' answers are.
+  if (def.id === 'consent') blocks.push({ type: 'actions', buttons: [{ label: ctx.t('buttons.consentYes'), command: 'yes', style: 'primary' }, { label: ctx.t('buttons.consentNo'), command: 'no' }] });
   const current = progress.answers[def.id];
   if (current !== undefined) blocks.push({ type: 'context', text: [ctx.t('form.current', { value: answerText(ctx, def.id, current) })] });
   const choices = progress.pendingChoices ?? def.choices;

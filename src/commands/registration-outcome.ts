@@ -17,7 +17,7 @@ export function confirmationReply(ctx: CommandContext, { registration: r, create
   const blocks: Block[] = [
     { type: 'header', text: ctx.t(`registration.done.${head}`) },
     { type: 'text', text: [ctx.t(created ? 'registration.created' : 'registration.updated', { id: r.id })] },
-    ...registrationBlocks(ctx, r),
+    ...registrationBlocks(ctx, r, { id: false }),
     { type: 'text', text: [ctx.t('registration.next', { command: ctx.t('registration.todayCommand') })] },
     { type: 'actions', buttons },
   ];

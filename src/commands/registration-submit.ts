@@ -37,7 +37,8 @@ export function registrationFormView(ctx: CommandContext, values: Record<string,
       help: ctx.t(`form.fields.${f.id}.hint`),
       required: f.required,
       ...(f.kind === 'choice' ? { placeholder: ctx.t('form.choose') } : f.kind === 'consent' ? {} : { placeholder: ctx.t(`form.fields.${f.id}.placeholder`) }),
-      ...(f.kind === 'email' ? { invalid: ctx.t('form.errors.email') } : f.required ? { invalid: ctx.t('form.errors.required') } : {}),
+      // The consent box names what it asks for; an empty field is « obligatoire ».
+      ...(f.kind === 'email' ? { invalid: ctx.t('form.errors.email') } : f.kind === 'consent' ? { invalid: ctx.t('form.errors.consentBox') } : f.required ? { invalid: ctx.t('form.errors.required') } : {}),
       ...('max' in f ? { max: f.max } : {}),
       ...(values[f.id] ? { value: values[f.id] } : {}),
       ...(errors[f.id] ? { error: errors[f.id] } : {}),
@@ -94,7 +95,7 @@ export async function submitRegistrationForm(ctx: CommandContext, raw: Record<st
     if (f.id === 'region') continue; // decided below, from the country
     const result = validateField(f, raw[f.id] ?? '', ctx.core.i18n);
     if (result.ok) answers[f.id] = result.value;
-    else errors[f.id] = result.choices ? ctx.t('form.errors.countryChoose', { choices: result.choices.map((c) => countryName(c, ctx.lang)).join(' / ') }) : ctx.t(`form.errors.${result.error}`, { max: answerLimit(f) });
+    else errors[f.id] = result.choices ? ctx.t('form.errors.countryChoose', { choices: result.choices.map((c) => countryName(c, ctx.lang)).join(' / ') }) : f.kind === 'consent' && result.error === 'required' ? ctx.t('form.errors.consentBox') : ctx.t(`form.errors.${result.error}`, { max: answerLimit(f) });
   }
   const values = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const region = formRegion(ctx, answers.country, raw);

@@ -1,5 +1,6 @@
 // star <id> and unstar <id>: sessions added to and removed from my agenda. Reminders and the personal calendar
 // follow what is starred at the moment they are made, so an unstarred session is never reminded.
+import { capitalise } from '../core/i18n/format.js';
 import type { TimedSession } from '../core/agenda.js';
 import { remindMinutesOf } from '../core/reminders.js';
 import { PUNCTUATION } from '../core/i18n/punctuation.js';
@@ -14,7 +15,7 @@ import { dayName, localDate, sessionTimes } from '../views/times.js';
 const notFound = (ctx: CommandContext, id: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('session.notFound', { id, example: ctx.core.agenda.sessionIds()[0] })] }] });
 
 /** "Tuesday 4 May, 09:00–10:30 (Washington time)": when the session is, for this reader. */
-const when = (ctx: CommandContext, timed: TimedSession) => [dayName(ctx, localDate(ctx, timed)), PUNCTUATION[ctx.lang].comma, ...sessionTimes(ctx, timed)];
+const when = (ctx: CommandContext, timed: TimedSession) => [capitalise(dayName(ctx, localDate(ctx, timed)), ctx.lang), PUNCTUATION[ctx.lang].comma, ...sessionTimes(ctx, timed)];
 
 /** What the reminders will do for this session, given the user's setting and whether it has started. */
 function reminderNote(ctx: CommandContext, timed: TimedSession): string {
@@ -25,7 +26,7 @@ function reminderNote(ctx: CommandContext, timed: TimedSession): string {
 
 export const star = defineCommand({
   name: 'star',
-  aliases: { en: ['star', 'bookmark', 'favourite', 'favorite'], fr: ['favori', 'ajouter', 'suivre'], ar: ['أضف', 'اضف', 'احفظ'] },
+  aliases: { en: ['star', 'bookmark', 'favourite', 'favorite'], fr: ['ajouter', 'favori', 'suivre'], ar: ['أضف', 'اضف', 'احفظ'] },
   args: sessionIdArg,
   run: async (ctx, id: string): Promise<Reply> => {
     const timed = ctx.core.agenda.session(id);

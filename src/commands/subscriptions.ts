@@ -12,6 +12,7 @@ import type { CommandContext } from '../core/context.js';
 import { digestReply } from '../views/digest.js';
 import { dayName } from '../views/times.js';
 import { zoneLabel } from '../core/i18n/format.js';
+import { PUNCTUATION } from '../core/i18n/punctuation.js';
 
 const text = (ctx: CommandContext, s: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [s] }] });
 
@@ -55,10 +56,12 @@ const PLATFORM_NAMES = { slack: 'Slack', teams: 'Teams' } as const;
 
 function describe(ctx: CommandContext, sub: Subscription): string {
   const next = nextPost(ctx.core.agenda, sub, ctx.now);
-  const when = next ? `${dayName(ctx, next.setZone(sub.zone).toISODate()!)} ${next.setZone(sub.zone).toFormat('HH:mm')}` : ctx.t('subscriptions.noMore');
+  const { comma } = PUNCTUATION[ctx.lang];
+  // « mardi 4 mai 2021, 17:00 » and « 09:00, heure de Paris (UTC+2) »: the zone in words, its id left to the set-up.
+  const when = next ? `${dayName(ctx, next.setZone(sub.zone).toISODate()!)}${comma}${next.setZone(sub.zone).toFormat('HH:mm')}` : ctx.t('subscriptions.noMore');
   const state = sub.paused ? ctx.t('subscriptions.paused') : ctx.t('subscriptions.next', { when });
   const where = sub.channelName ? `${sub.channelName} (${PLATFORM_NAMES[sub.platform]})` : `${sub.platform}:${sub.channel}`;
-  return `${where} · ${ctx.core.i18n.t(ctx.lang)(`languages.${sub.lang}`)} · ${sub.time} ${zoneLabel(ctx.now.setZone(sub.zone), ctx.lang)} (${sub.zone}) · ${state}`;
+  return `${where} · ${ctx.core.i18n.t(ctx.lang)(`languages.${sub.lang}`)} · ${sub.time}${comma}${zoneLabel(ctx.now.setZone(sub.zone), ctx.lang)} · ${state}`;
 }
 
 export const subscribe = defineCommand({

@@ -3,7 +3,7 @@
 import type { Application } from 'express';
 import type { BotCore } from '../core/bot-core.js';
 import { LANGS, type Lang } from '../core/lang.js';
-import { formatList } from '../core/i18n/format.js';
+import { formatList, withArticle } from '../core/i18n/format.js';
 import { calendarFor } from '../core/ics.js';
 import { shownDescription, shownTitle } from '../views/untranslated.js';
 import { DEFAULT_REMIND_MINUTES, remindMinutesOf } from '../core/reminders.js';
@@ -18,7 +18,7 @@ const FEED_FILE = /^([A-Za-z0-9_-]{20,64})\.ics$/;
 function practicalNote(core: BotCore, lang: Lang): string {
   const t = core.i18n.t(lang);
   const { event } = core.content;
-  const languages = formatList(event.interpretation.map((l) => t('session.interpretationLanguage', { language: t(`languages.${l}`) })), lang);
+  const languages = formatList(event.interpretation.map((l) => t('session.interpretationLanguage', { language: withArticle(t(`languages.${l}`), lang) })), lang);
   return `${event.sessionFormat[lang]}\n${t('session.interpretationValue', { working: t(`languages.${event.workingLanguage}`), languages })}`;
 }
 

@@ -28,7 +28,11 @@ export function commandWords(commands: CommandNames, i18n: I18n): SayCommand {
     if (head === undefined) return undefined;
     const tail = rest.map((w, i) => {
       // "edit country": the field by its label in the reader's language.
-      if (first === 'edit' && i === 0 && FIELDS.some((f) => f.id === w)) return i18n.t(lang)(`form.fields.${w}.label`).toLocaleLowerCase(lang);
+      // Only its first letter lowered: « modifier région de la Banque mondiale » keeps the proper noun.
+      if (first === 'edit' && i === 0 && FIELDS.some((f) => f.id === w)) {
+        const label = i18n.t(lang)(`form.fields.${w}.label`);
+        return label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
+      }
       return words[w] ?? w;
     });
     return [head, ...tail].join(' ');

@@ -1,5 +1,6 @@
 // My agenda: the sessions I starred, coming ones first with the day they are on in my zone, then how many are
 // over; my reminder setting; my private calendar address.
+import { capitalise } from '../core/i18n/format.js';
 import type { TimedSession } from '../core/agenda.js';
 import { remindMinutesOf } from '../core/reminders.js';
 import type { Block, Button, Reply } from '../core/reply.js';
@@ -19,7 +20,7 @@ export function starredSessions(ctx: CommandContext, ids: readonly string[]): Ti
 export function starredBlocks(ctx: CommandContext, sessions: TimedSession[]): Block[] {
   return sessions.map((timed) => ({
     type: 'text' as const,
-    text: [`${dayName(ctx, localDate(ctx, timed))} · `, ...sessionLine(ctx, timed)],
+    text: [`${capitalise(dayName(ctx, localDate(ctx, timed)), ctx.lang)} · `, ...sessionLine(ctx, timed)],
     accessory: { label: ctx.t('buttons.unstar'), command: `unstar ${timed.session.id}` },
   }));
 }

@@ -33,9 +33,11 @@ export function registrationAnswers(r: Registration): Answers {
   };
 }
 
-export function registrationBlocks(ctx: CommandContext, r: Registration): Block[] {
+/** The registration's id (left out where the sentence above already gives it), status and answers. */
+export function registrationBlocks(ctx: CommandContext, r: Registration, opts: { id?: boolean } = {}): Block[] {
+  const id = opts.id === false ? [] : [{ label: ctx.t('registration.id'), value: [r.id] }];
   return [
-    { type: 'fields', fields: [{ label: ctx.t('registration.id'), value: [r.id] }, { label: ctx.t('registration.status'), value: [ctx.t(`registration.statuses.${r.status}`)] }] },
+    { type: 'fields', fields: [...id, { label: ctx.t('registration.status'), value: [ctx.t(`registration.statuses.${r.status}`)] }] },
     { type: 'fields', fields: answerFields(ctx, registrationAnswers(r)) },
   ];
 }

@@ -6,6 +6,7 @@ import type { CommandContext } from '../core/context.js';
 import { shownTitle } from './untranslated.js';
 import { joinFromBlock, joinLinkFor } from './links.js';
 import { sessionTimes } from './times.js';
+import { formatDuration } from '../core/i18n/format.js';
 
 export function reminderReply(ctx: CommandContext, timed: TimedSession): Reply {
   const { session } = timed;
@@ -17,7 +18,8 @@ export function reminderReply(ctx: CommandContext, timed: TimedSession): Reply {
   buttons.push({ label: ctx.t('buttons.details'), command: `session ${session.id}` }, { label: ctx.t('buttons.unstar'), command: `unstar ${session.id}` });
   const blocks: Block[] = [
     { type: 'header', text: ctx.t('reminder.header', { title: shownTitle(ctx, session) }) },
-    { type: 'text', text: [ctx.t('reminder.startsIn', { count: minutes }), ' ', ...sessionTimes(ctx, timed)] },
+    // Under an hour in minutes; longer (a reminder set a day ahead, a card shown early) in days and hours.
+    { type: 'text', text: [minutes < 60 ? ctx.t('reminder.startsIn', { count: minutes }) : ctx.t('reminder.startsInLong', { duration: formatDuration(minutes, ctx.lang) }), ' ', ...sessionTimes(ctx, timed)] },
     ...(join?.state === 'before' ? [joinFromBlock(ctx, join, 'reminder.joinFrom')] : []),
     { type: 'context', text: [ctx.t('reminder.why')] },
     { type: 'actions', buttons },

@@ -26,16 +26,26 @@ export function starButton(ctx: CommandContext, timed: TimedSession): Button {
 }
 
 const BUTTON_TITLE = 28;
+/** A whole title (or one without its parenthesis) this long still fits a button of its own on a phone. */
+const WHOLE_TITLE = 34;
+
+/** Opening marks left without their closing one (« « chaînon… » would leave the quotation open). */
+const unbalanced = (text: string): boolean => [['«', '»'], ['“', '”'], ['(', ')']].some(([open, close]) => text.split(open!).length > text.split(close!).length);
 
 /**
  * A title short enough for a button that is never cut on a phone: the part before the title's colon or question
- * mark when that is short ("Opening", "Who is left out?"), else the first words, ended with an ellipsis.
+ * mark when that is short ("Opening", "Who is left out?"), the whole title, or the title without its closing
+ * parenthesis; else the first words, ended with an ellipsis and never inside a quotation or parenthesis.
  */
 export function shortTitle(title: string, max = BUTTON_TITLE): string {
   const head = /^(.+?)(?:\s?:|(?<=\?))(?:\s|$)/u.exec(title)?.[1]?.trim();
-  if (head && head.length >= 6 && head.length <= max) return head.replace(/\s+\?$/u, '\u00a0?');
-  if (title.length <= max) return title;
-  const cut = title.slice(0, max).replace(/\s+\S*$/u, '');
+  if (head && head.length >= 6 && head.length <= max && !unbalanced(head)) return head.replace(/\s+\?$/u, '\u00a0?');
+  if (title.length <= Math.max(max, WHOLE_TITLE)) return title;
+  const bare = title.replace(/\s*\([^()]*\)$/u, '');
+  if (bare.length <= Math.max(max, WHOLE_TITLE)) return bare;
+  let cut = title.slice(0, max).replace(/\s+\S*$/u, '');
+  // Back to before an opening mark the cut leaves open.
+  while (unbalanced(cut)) cut = cut.slice(0, Math.max(cut.lastIndexOf('«'), cut.lastIndexOf('“'), cut.lastIndexOf('(')));
   return `${cut.replace(/[\s,:;–\-«“(]+$/u, '')}…`;
 }
 

@@ -1,6 +1,6 @@
 // One session in full, with its calendar file; and its practicalities (format, interpretation) for other replies.
 import { calendarFor } from '../core/ics.js';
-import { formatList } from '../core/i18n/format.js';
+import { formatList, withArticle } from '../core/i18n/format.js';
 import { PUNCTUATION } from '../core/i18n/punctuation.js';
 import type { Button, Reply } from '../core/reply.js';
 import type { TimedSession } from '../core/agenda.js';
@@ -15,7 +15,7 @@ import { dayName, localDate, sessionTimes } from './times.js';
 export function sessionPractical(ctx: CommandContext): { format: string; interpretation: string } {
   const { event } = ctx.core.content;
   // « en arabe et en français »: each language with the preposition its language wants.
-  const languages = formatList(event.interpretation.map((l) => ctx.t('session.interpretationLanguage', { language: ctx.t(`languages.${l}`) })), ctx.lang);
+  const languages = formatList(event.interpretation.map((l) => ctx.t('session.interpretationLanguage', { language: withArticle(ctx.t(`languages.${l}`), ctx.lang) })), ctx.lang);
   return { format: event.sessionFormat[ctx.lang], interpretation: ctx.t('session.interpretationValue', { working: ctx.t(`languages.${event.workingLanguage}`), languages }) };
 }
 

@@ -131,7 +131,7 @@ describe('a real pretalx export (rC3 Channels 2020) moved into the event with --
     expect(session).toContain('[Session page: https://pretalx.rc3.studio/rc3-channels-2020/talk/987G3E/]');
     const seance = spaced(await bot.say(`séance ${LIFE.id}`, fr));
     expect(seance).toContain(`== ${LIFE.title} ${MARKER.fr} ==`);
-    expect(seance).toContain('Quand : mardi 4 mai 2021, 06:00–06:40');
+    expect(seance).toContain('Date : mardi 4 mai 2021, 06:00–06:40');
     expect(seance).toContain('Intervenants : Lei Nelissen');
     const jalsa = await bot.say(`جلسة ${LIFE.id}`, ar);
     expect(jalsa).toContain(`== ${LIFE.title} ${MARKER.ar} ==`);

@@ -83,7 +83,7 @@ describe('reload', () => {
       await scheduler.tick();
       expect(told.map((t) => t.user)).toEqual(['slack:T1:UFR']);
       expect(told[0]!.text).toContain('Changement de programme');
-      expect(told[0]!.text).toContain('désormais mardi 4 mai 2021, 14:00');
+      expect(told[0]!.text).toContain('désormais le mardi 4 mai 2021, 14:00');
     } finally {
       await scheduler.stop();
     }

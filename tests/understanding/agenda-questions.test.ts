@@ -69,21 +69,21 @@ describe('my agenda, asked in English', () => {
 
 describe('mon programme, en français', () => {
   it('ajoute, liste, retire et règle les rappels', async () => {
-    expect(await say('ajoute la séance sur le handicap à mon programme')).toContain('Ajoutée à votre programme : Protection sociale et emploi des personnes handicapées');
-    expect(await say('mets la séance sur les paiements numériques dans mes favoris')).toContain('Ajoutée à votre programme : Paiements numériques');
+    expect(await say('ajoute la séance sur le handicap à mon programme')).toContain('Séance ajoutée à votre agenda : Protection sociale et emploi des personnes handicapées');
+    expect(await say('mets la séance sur les paiements numériques dans mes favoris')).toContain('Séance ajoutée à votre agenda : Paiements numériques');
     const agenda = await say("qu'y a-t-il dans mon programme ?");
     expect(agenda).toContain('(w4-d3-a)');
     expect(agenda).toContain('(w2-d2-b)');
-    expect(await say('retire la séance sur le handicap de mon programme')).toContain('Retirée de votre programme');
+    expect(await say('retire la séance sur le handicap de mon programme')).toContain('Séance retirée de votre agenda');
     expect(await say('mes séances')).not.toContain('(w4-d3-a)');
     await say('rappelle-moi 15 minutes avant');
-    expect(await say('rappel')).toContain('Les rappels arrivent 15 minutes avant');
+    expect(await say('rappel')).toContain('Vous recevez un rappel 15 minutes avant');
     await say('pas de rappels');
-    expect(await say('rappel')).toContain('Pas de rappel');
+    expect(await say('rappel')).toContain('Rappels désactivés');
     // The minutes and the session in one question: the session starred, the lead set, both said.
     const both = await say('rappelle-moi 20 minutes avant la séance sur le handicap');
-    expect(both).toContain('Ajoutée à votre programme : Protection sociale et emploi des personnes handicapées');
-    expect(both).toContain('un rappel arrivera 20 minutes avant chaque séance');
+    expect(both).toContain('Séance ajoutée à votre agenda : Protection sociale et emploi des personnes handicapées');
+    expect(both).toContain('vous recevrez un rappel 20 minutes avant chaque séance');
     expect(await say('mon programme')).toContain('(w4-d3-a)');
   });
 });

@@ -20,7 +20,7 @@ const CONVERSATIONS: Record<'en' | 'fr' | 'ar', Conversation> = {
   ],
   fr: [
     ['quand a lieu la séance sur les paiements numériques ?', 'Paiements numériques'],
-    ['ajoute-la à mon programme', 'Ajoutée à votre programme'],
+    ['ajoute-la à mon programme', 'ajoutée à votre agenda'],
     ['programme de jeudi', 'w1-d4-a'],
     ['et le lendemain ?', 'Vendredi 7 mai', 'w1-d5-a'],
     ['qui peut participer ?', 'sur invitation uniquement'],

@@ -31,10 +31,10 @@ const ENGLISH: Conversation = [
 const FRENCH: Conversation = [
   ['quelles sont les sessions de jeudi', 'jeudi', 'w1-d4-a', 'w1-d4-b'],
   ['quelque chose sur les paiements mobiles ?', 'Paiements numériques', 'w2-d2-b'],
-  ['bonjour', 'Je suis le bot du CKEx'],
+  ['bonjour', 'Je suis l’assistant du CKEx'],
   ['programme jeudi', 'jeudi', 'w1-d4-a'],
   ['w1-d2-a', 'chaînon manquant', 'Intervenants'],
-  ['session w1-d2-a', 'chaînon manquant', 'Identifiant de la séance'],
+  ['session w1-d2-a', 'chaînon manquant', 'Identifiant'],
   ['me delete', 'Voulez-vous vraiment'],
   ['oui', 'effacé'],
 ];

@@ -33,7 +33,9 @@ export interface CardData {
  * Teams markdown treats these as formatting: a title with an underscore must stay a title, and text someone wrote or
  * imported (a name, a question not understood) must never become a link under the bot's name ("[Approve](https://…)").
  */
-const escapeMarkdown = (s: string): string => s.replace(/([*_~`\\[\]])/g, '\\$1');
+const escapeMarkdown = (s: string): string =>
+  // Brackets only make a link as "](": a word joiner there breaks it unseen, where "\\[1-4\\]" showed its backslashes.
+  s.replace(/([*_~`\\])/g, '\\$1').replace(/\](?=\s*\()/g, ']\u2060');
 
 /** A time as the card's {{TIME()}}/{{DATE()}} function, so each reader of a shared card sees their own. */
 function timeFunction(part: TimeRef): string {
@@ -57,22 +59,30 @@ function action(b: Button, lang: string): CardElement {
   return { type: 'Action.Execute', title, verb: 'ckex', data, ...(b.style === 'primary' ? { style: 'positive' } : b.style === 'danger' ? { style: 'destructive' } : {}) };
 }
 
-/** Rows of at most three actions whose titles fit side by side on a 320 px phone (the rest go to the next row). */
+/**
+ * Rows of at most three actions whose titles fit side by side on a 320 px phone, as few rows as that allows and,
+ * among those, as few buttons left alone on a row as can be, then the fuller rows first (« ◀ Veille · Lendemain ▶ »
+ * together, the odd one out at the end). Buttons keep their order; a handful per reply, so every split is tried.
+ */
 export function actionRows(buttons: readonly Button[]): Button[][] {
-  const rows: Button[][] = [];
-  let width = 0;
-  for (const b of buttons) {
-    const row = rows.at(-1);
-    const w = b.label.length + L.actionPadding;
-    if (row && row.length < L.actionsPerRow && width + w <= L.rowWidth) {
-      row.push(b);
-      width += w;
-    } else {
-      rows.push([b]);
-      width = w;
+  const width = (row: readonly Button[]) => row.reduce((w, b) => w + b.label.length + L.actionPadding, 0);
+  const fits = (row: readonly Button[]) => row.length === 1 || (row.length <= L.actionsPerRow && width(row) <= L.rowWidth);
+  type Plan = { rows: Button[][]; cost: [number, number] };
+  const better = (a: Plan['cost'], b: Plan['cost']) => a[0] - b[0] || a[1] - b[1];
+  // best[i]: the best split of buttons[i..].
+  const best: (Plan | undefined)[] = [];
+  best[buttons.length] = { rows: [], cost: [0, 0] };
+  for (let i = buttons.length - 1; i >= 0; i--) {
+    for (let j = i + 1; j <= Math.min(buttons.length, i + L.actionsPerRow); j++) {
+      const row = buttons.slice(i, j);
+      const rest = best[j];
+      if (!fits(row) || !rest) continue;
+      const cost: Plan['cost'] = [rest.cost[0] + 1, rest.cost[1] + (row.length === 1 && buttons.length > 1 ? 1 : 0)];
+      const order = best[i] ? better(cost, best[i]!.cost) : -1;
+      if (order < 0 || (order === 0 && row.length > best[i]!.rows[0]!.length)) best[i] = { rows: [row, ...rest.rows], cost };
     }
   }
-  return rows;
+  return best[0]?.rows ?? [];
 }
 
 function element(block: Block, reply: Reply, opts: TeamsRenderOptions): CardElement[] {

@@ -37,8 +37,26 @@ function edited(text: string, lang: Lang): string {
   return text;
 }
 
+/** A language's name with its article where French wants one (« vers l’arabe et vers le français »). */
+export function withArticle(name: string, lang: Lang): string {
+  if (lang !== 'fr') return name;
+  return /^[aeiouyéèêh]/iu.test(name) ? `l’${name}` : `le ${name}`;
+}
+
+/** A date without its weekday (« 8 mars 2021 »): publication dates, and the day a registration came in. */
+export function formatDate(dt: DateTime, lang: Lang): string {
+  return edited(dt.setLocale(INTL_LOCALE[lang]).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' }), lang);
+}
+
 export function formatDay(dt: DateTime, lang: Lang): string {
   return edited(dt.setLocale(INTL_LOCALE[lang]).toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }), lang);
+}
+
+/** « du lundi 10 au vendredi 14 mai 2021 »: the month and year once when both days share them. */
+export function formatDaySpan(first: DateTime, last: DateTime, lang: Lang): { first: string; last: string } {
+  const sameMonth = first.hasSame(last, 'month') && first.hasSame(last, 'year');
+  const start = sameMonth ? edited(first.setLocale(INTL_LOCALE[lang]).toLocaleString({ weekday: 'long', day: 'numeric' }), lang) : formatDay(first, lang);
+  return { first: start, last: formatDay(last, lang) };
 }
 
 export function formatShortDay(dt: DateTime, lang: Lang): string {
@@ -79,6 +97,18 @@ function computeZoneLabel(dt: DateTime, zone: string, lang: Lang): string {
 
 export function formatList(items: string[], lang: Lang): string {
   return new Intl.ListFormat(INTL_LOCALE[lang], { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/**
+ * A long wait as people say it (« 7 jours et 22 heures », "2 hours and 5 minutes"), not 11430 minutes: days and
+ * hours past a day, hours and minutes past an hour.
+ */
+export function formatDuration(minutes: number, lang: Lang): string {
+  const unit = (n: number, u: 'day' | 'hour' | 'minute') => new Intl.NumberFormat(INTL_LOCALE[lang], { style: 'unit', unit: u, unitDisplay: 'long' }).format(n);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const parts = days > 0 ? [unit(days, 'day'), ...(hours > 0 ? [unit(hours, 'hour')] : [])] : [unit(hours, 'hour'), ...(minutes % 60 > 0 ? [unit(minutes % 60, 'minute')] : [])];
+  return formatList(parts, lang);
 }
 
 export function formatNumber(n: number, lang: Lang): string {
