@@ -130,6 +130,6 @@ describe('replies', () => {
     const session = await bot.say('séance w1-d2-a', { id: 'edit-fr' });
     expect(session).toContain('Quand : mardi 4 mai 2021, 08:30–10:00');
     expect(session).not.toContain('America/');
-    expect(await bot.say('جلسة w1-d2-a', { id: 'edit-ar' })).toContain('الثلاثاء، 4 مايو/أيار 2021، 08:30–10:00');
+    expect(await bot.say('جلسة w1-d2-a', { id: 'edit-ar' })).toContain('الثلاثاء، 4 مايو/أيار 2021، من 08:30 إلى 10:00');
   });
 });

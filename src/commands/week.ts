@@ -1,5 +1,6 @@
 // week [n]: a thematic week, its theme and every session day by day.
-import { capitalise } from '../core/i18n/format.js';
+import { DateTime } from 'luxon';
+import { capitalise, formatDaySpan } from '../core/i18n/format.js';
 import type { Block, Button, Reply } from '../core/reply.js';
 import { optionalInt } from './args.js';
 import { defineCommand } from './types.js';
@@ -15,7 +16,7 @@ function weekReply(ctx: CommandContext, number: number): Reply {
   const blocks: Block[] = [
     { type: 'header', text: ctx.t('week.header', { number, title: week.title[ctx.lang] }) },
     { type: 'text', text: [week.summary[ctx.lang]] },
-    { type: 'context', text: [ctx.t('week.dates', { first: dayName(ctx, week.start), last: dayName(ctx, week.end) })] },
+    { type: 'context', text: [ctx.t('week.dates', formatDaySpan(DateTime.fromISO(week.start), DateTime.fromISO(week.end), ctx.lang))] },
   ];
   // Day by day where the reader is: in Auckland, Friday's sessions fall on Saturday.
   const days = new Map<string, typeof sessions>();

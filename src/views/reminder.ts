@@ -5,7 +5,7 @@ import type { Block, Button, Reply } from '../core/reply.js';
 import type { CommandContext } from '../core/context.js';
 import { shownTitle } from './untranslated.js';
 import { joinFromBlock, joinLinkFor } from './links.js';
-import { sessionTimes } from './times.js';
+import { sessionSpan } from './times.js';
 
 export function reminderReply(ctx: CommandContext, timed: TimedSession): Reply {
   const { session } = timed;
@@ -17,7 +17,7 @@ export function reminderReply(ctx: CommandContext, timed: TimedSession): Reply {
   buttons.push({ label: ctx.t('buttons.details'), command: `session ${session.id}` }, { label: ctx.t('buttons.unstar'), command: `unstar ${session.id}` });
   const blocks: Block[] = [
     { type: 'header', text: ctx.t('reminder.header', { title: shownTitle(ctx, session) }) },
-    { type: 'text', text: [ctx.t('reminder.startsIn', { count: minutes }), ' ', ...sessionTimes(ctx, timed)] },
+    { type: 'text', text: [ctx.t('reminder.startsIn', { count: minutes }), ' ', ...sessionSpan(ctx, timed)] },
     ...(join?.state === 'before' ? [joinFromBlock(ctx, join, 'reminder.joinFrom')] : []),
     { type: 'context', text: [ctx.t('reminder.why')] },
     { type: 'actions', buttons },

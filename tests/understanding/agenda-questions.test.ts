@@ -98,6 +98,6 @@ describe('جدولي، بالعربية', () => {
     await say('ذكرني قبل ١٥ دقيقة');
     expect(await say('تذكير')).toContain('قبل 15 دقيقة من بدء كل جلسة');
     await say('أوقف التذكير');
-    expect(await say('تذكير')).toContain('لا تذكير');
+    expect(await say('تذكير')).toContain('أُوقفت التذكيرات');
   });
 });

@@ -41,6 +41,22 @@ export function formatDay(dt: DateTime, lang: Lang): string {
   return edited(dt.setLocale(INTL_LOCALE[lang]).toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }), lang);
 }
 
+/** A date without its weekday, as a publication date is printed: "8 March 2021", «8 مارس/آذار 2021». */
+export function formatDate(dt: DateTime, lang: Lang): string {
+  return edited(dt.setLocale(INTL_LOCALE[lang]).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' }), lang);
+}
+
+/**
+ * The two ends of a span of days, the month and year said once when they are shared: "Monday 10" … "Friday 14 May
+ * 2021", « lundi 10 » … « vendredi 14 mai 2021 », «الاثنين 10» … «الجمعة 14 مايو/أيار 2021» (no comma in a span).
+ */
+export function formatDaySpan(first: DateTime, last: DateTime, lang: Lang): { first: string; last: string } {
+  const weekday = (dt: DateTime) => dt.setLocale(INTL_LOCALE[lang]).toLocaleString({ weekday: 'long' });
+  const full = (dt: DateTime) => `${weekday(dt)} ${formatDate(dt, lang)}`;
+  const sameMonth = first.hasSame(last, 'month') && first.hasSame(last, 'year');
+  return { first: sameMonth ? edited(`${weekday(first)} ${first.day}`, lang) : full(first), last: full(last) };
+}
+
 export function formatShortDay(dt: DateTime, lang: Lang): string {
   return edited(dt.setLocale(INTL_LOCALE[lang]).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short' }), lang);
 }
