@@ -106,7 +106,7 @@ describe('Teams', () => {
     expect(res.status).toBe(200);
     const [told] = await connector.waitFor();
     expect(told!.conversationId).toBe('a:29:fp-teams');
-    expect(text(told!.activity)).toContain('قبل الفريق الأساسي ترشيحك');
+    expect(text(told!.activity)).toContain('قبل الفريق المنظِّم ترشيحك');
     connector.calls.length = 0;
     await say('29:org-teams', `nominations decline ${sara.id}`);
     const calls = await connector.waitFor(2);
