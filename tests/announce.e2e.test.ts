@@ -75,7 +75,7 @@ describe('Slack', () => {
       expect(text(answer!.body)).not.toContain('plenary');
     }
     const dm = slackDm(e2e, 'DUFR', 'UFR');
-    expect(text((await dm('annoncer')).body)).toContain('organisateurs');
+    expect(text((await dm('annoncer')).body)).toContain('équipe organisatrice');
     expect(await e2e.server.store.form('slack:T1:UFR')).toBeUndefined();
   });
 });

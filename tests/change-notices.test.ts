@@ -81,7 +81,7 @@ describe('after reload', () => {
     const leila = sent.filter((s) => s.to === LEILA.id);
     expect(leila).toHaveLength(1);
     expect(leila[0]!.reply.lang).toBe('ar');
-    expect(leila[0]!.text).toContain('تغيّرت جلسة واحدة في جدولك');
+    expect(leila[0]!.text).toContain('طرأ تغيير على جلسة واحدة في جدولك');
     expect(leila[0]!.text).toContain('16:30'); // Riyadh
     const channel = sent.filter((s) => s.to === 'CFR');
     expect(channel.map((s) => s.text)).toEqual([expect.stringContaining('Mise à jour du programme : 2 modifiée(s), 0 ajoutée(s), 1 supprimée(s).')]);

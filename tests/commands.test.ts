@@ -27,7 +27,7 @@ describe('today, tomorrow, agenda', () => {
     expect(ar).toContain('الثلاثاء، 4 مايو/أيار 2021');
     expect(ar).toContain('الأسبوع 1');
     expect(ar).toContain('w1-d2-a');
-    expect(ar).toContain('المواعيد حسب');
+    expect(ar).toContain('المواعيد بتوقيت');
 
     const fr = await say("aujourd'hui");
     expect(fr).toContain('Mardi 4 mai 2021');

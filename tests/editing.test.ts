@@ -130,6 +130,17 @@ describe('replies', () => {
     const session = await bot.say('séance w1-d2-a', { id: 'edit-fr' });
     expect(session).toContain('Date : mardi 4 mai 2021, 08:30–10:00');
     expect(session).not.toContain('America/');
-    expect(await bot.say('جلسة w1-d2-a', { id: 'edit-ar' })).toContain('الثلاثاء، 4 مايو/أيار 2021، 08:30–10:00');
+    expect(await bot.say('جلسة w1-d2-a', { id: 'edit-ar' })).toContain('الثلاثاء، 4 مايو/أيار 2021، من 08:30 إلى 10:00');
+  });
+
+  it('show Arabic commands as an editor writes them, and understand them so', async () => {
+    const ar = { id: 'edit-ar-words', tz: 'Africa/Cairo' };
+    expect(await bot.say('مساعدة', ar)).toContain('غدًا: جلسات الغد.');
+    expect(await bot.say('غدًا', ar)).toBe(await bot.say('غدا', ar));
+    const form = await bot.say('تسجيل استمارة', ar);
+    expect(await bot.say('التسجيل باستمارة', ar)).toBe(form);
+    expect(await bot.say('تسجيل باستمارة', ar)).toBe(form);
+    const register = await bot.say('تسجيل', { id: 'edit-ar-register', tz: 'Africa/Cairo' }, { conversational: true });
+    expect(register).toContain('[استخدم استمارة من صفحة واحدة: التسجيل باستمارة]');
   });
 });

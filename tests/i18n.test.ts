@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLocales } from '../src/core/i18n/i18n.js';
 import { LANGS } from '../src/core/lang.js';
+import { commandPhrase } from '../src/views/command-phrases.js';
 
 const locales = readLocales('locales');
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -39,8 +40,13 @@ describe('locales', () => {
     for (const [key, value] of flat[lang]) {
       const english = flat.en.get(key) ?? flat.en.get(key.replace(PLURAL, '_other'));
       if (key.startsWith('commands.') && key.endsWith('.usage') && english === '') continue;
+      // A usage may be left out where the language shows each sub-command whole, in its natural order instead
+      // («بياناتي» then «حذف بياناتي», «تصدير بياناتي»): then its line of help and its message name them, not the usage.
+      const command = /^commands\.(\w+)\.(usage|invalid)$/.exec(key);
+      const wholeSubcommands = command && lang !== 'en' && flat[lang].get(`commands.${command[1]}.usage`) === '' && commandPhrase(`${command[1]} delete`, lang) !== undefined;
+      if (wholeSubcommands && command[2] === 'usage') continue;
       expect(value.trim(), key).not.toBe('');
-      if (english !== undefined && !/_(zero|one|two)$/.test(key)) expect(placeholders(value), key).toEqual(placeholders(english));
+      if (english !== undefined && !/_(zero|one|two)$/.test(key)) expect(placeholders(value).filter((p) => !(wholeSubcommands && p === 'usage')), key).toEqual(placeholders(english).filter((p) => !(wholeSubcommands && p === 'usage')));
     }
   });
 });

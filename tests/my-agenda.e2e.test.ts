@@ -162,7 +162,7 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     expect(text(mine)).toContain('w1-d2-a');
     expect(text(mine)).toContain('15:30'); // Riyadh
     const open = cardActions(mine).find((a) => a.type === 'Action.OpenUrl');
-    expect(stripBidi(open?.title ?? '')).toBe('تقويمي');
+    expect(stripBidi(open?.title ?? '')).toBe('رابط تقويمي');
     const token = FEED.exec(open?.url ?? '')?.[1];
     expect(token).toBeDefined();
     expect(token).not.toBe(feeds.slack);
@@ -234,7 +234,7 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     expect(proactive).toBeDefined();
     const card = proactive!.activity.attachments[0].content;
     expect(card.rtl).toBe(true);
-    expect(text(card)).toContain('⏰ تذكير: الوصول إلى «الوسط المفقود»');
+    expect(text(card)).toContain('تذكير: الوصول إلى «الوسط المفقود»');
     expect(text(card)).toContain('تبدأ بعد 10 دقائق، في');
     expect(text(card)).toContain('15:30');
     expect(cardActions(card).map((a) => a.data?.ckex)).toEqual(['session w1-d2-a', 'unstar w1-d2-a']);

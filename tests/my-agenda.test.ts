@@ -91,7 +91,7 @@ describe('star, unstar and my agenda', () => {
     expect(mine).toContain('[Retirer : retirer w1-d2-b]');
     expect(mine).toContain('arrêter les rappels');
     expect(await bot.say('أضف w1-d2-b', TEAMS_AR)).toContain('أُضيفت إلى جدولك');
-    expect(await bot.say('جدولي', TEAMS_AR)).toContain('[أزل: أزل w1-d2-b]');
+    expect(await bot.say('جدولي', TEAMS_AR)).toContain('[أزل من جدولي: أزل w1-d2-b]');
   });
 
   it('refuses what is not a session, and says when a starred session has already started', async () => {

@@ -106,11 +106,11 @@ describe('Teams', () => {
     expect(res.status).toBe(200);
     const [told] = await connector.waitFor();
     expect(told!.conversationId).toBe('a:29:fp-teams');
-    expect(text(told!.activity)).toContain('قبل الفريق الأساسي ترشيحك');
+    expect(text(told!.activity)).toContain('قبل الفريق المنظِّم ترشيحك');
     connector.calls.length = 0;
     await say('29:org-teams', `nominations decline ${sara.id}`);
     const calls = await connector.waitFor(2);
-    expect(calls.some((c) => c.conversationId === 'a:29:fp-teams' && text(c.activity).includes('رفض الفريق الأساسي ترشيحك'))).toBe(true);
+    expect(calls.some((c) => c.conversationId === 'a:29:fp-teams' && text(c.activity).includes('رفض الفريق المنظِّم ترشيحك'))).toBe(true);
   });
 
   it('the accepted person registers on Teams and is confirmed at once', async () => {

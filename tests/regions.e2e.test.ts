@@ -92,7 +92,7 @@ describe('Teams', () => {
       return text(call!.activity);
     };
     for (const a of ['تسجيل', 'عوا ديوب', 'awa.teams@example.org', 'وزارة التضامن', 'السنغال', '1']) await chat(a);
-    expect(await chat('1')).toContain('منطقتك في البنك الدولي هي غرب ووسط أفريقيا (AFW)');
+    expect(await chat('1')).toContain('منطقتك حسب تصنيف البنك الدولي هي منطقة غرب ووسط أفريقيا (AFW)');
     expect(await chat('نعم')).toContain('السؤال 8 من 10');
     for (const a of ['تخطي', '1', 'نعم', 'تأكيد']) await chat(a);
     expect(await e2e.server.store.registrationByEmail('awa.teams@example.org')).toMatchObject({ country: 'SN', region: 'AFW' });

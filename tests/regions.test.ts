@@ -115,10 +115,10 @@ describe('the region question of the chat form', () => {
   it.each([
     ['en', 'Kenya', 'Your World Bank region is Eastern and Southern Africa (AFE), the region of your country (Kenya)', 'yes', 'AFE'],
     ['fr', 'Kenya', "D’après votre pays (Kenya), votre région de la Banque mondiale est la région Afrique de l’Est et australe (AFE)", 'oui', 'AFE'],
-    ['ar', 'كينيا', 'منطقتك في البنك الدولي هي شرق وجنوب أفريقيا (AFE)، وهي منطقة بلدك (كينيا)', 'نعم', 'AFE'],
+    ['ar', 'كينيا', 'منطقتك حسب تصنيف البنك الدولي هي منطقة شرق أفريقيا والجنوب الأفريقي (AFE)، التي يتبعها بلدك (كينيا)', 'نعم', 'AFE'],
     ['en', 'Senegal', 'Your World Bank region is Western and Central Africa (AFW), the region of your country (Senegal)', 'y', 'AFW'],
     ['fr', 'Sénégal', "D’après votre pays (Sénégal), votre région de la Banque mondiale est la région Afrique de l’Ouest et du Centre (AFW)", 'Oui', 'AFW'],
-    ['ar', 'السنغال', 'منطقتك في البنك الدولي هي غرب ووسط أفريقيا (AFW)، وهي منطقة بلدك (السنغال)', 'نعم', 'AFW'],
+    ['ar', 'السنغال', 'منطقتك حسب تصنيف البنك الدولي هي منطقة غرب ووسط أفريقيا (AFW)، التي يتبعها بلدك (السنغال)', 'نعم', 'AFW'],
   ] as const)('in %s, from %s proposes the country’s region and takes %s', async (lang, country, proposal, yes, region) => {
     const question = await upToRegion(country, `slack:T1:${lang}`, lang);
     expect(question).toContain(proposal);

@@ -14,6 +14,7 @@ const LRI = '\u2066';
 const FSI = '\u2068';
 const PDI = '\u2069';
 const RLM = '\u200f';
+const RLI = '\u2067';
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -23,7 +24,6 @@ afterAll(() => bot.store.close());
 
 describe('left-to-right units in Arabic', () => {
   it.each([
-    ['من 14:30–16:00 اليوم', `${LRI}14:30–16:00${PDI}`],
     ['اكتب /ckex اليوم', `${LRI}/ckex${PDI}`],
     ['اسأل @CKEx الآن', `${LRI}@CKEx${PDI}`],
     ['الأسبوع [1-4]', `${LRI}[1-4]${PDI}`],
@@ -33,6 +33,17 @@ describe('left-to-right units in Arabic', () => {
   ])('%s keeps %s whole', (text, unit) => {
     expect(isolateLtr(text)).toContain(unit);
     expect(stripBidi(isolateLtr(text))).toBe(text);
+  });
+
+  it('reads a range of times the Arabic way, start on the right, whoever writes the times', () => {
+    // Ours (24-hour): one right-to-left isolate, so 14:30 stands right of 16:00.
+    expect(isolateLtr('اليوم 14:30–16:00')).toBe(`اليوم ${RLI}14:30–16:00${PDI}`);
+    // A client's own ({{TIME()}} as «12:30 م», a Slack date as "2:30 PM"): each time whole in its own isolate, the pair right to left.
+    const card = renderCards({ lang: 'ar', blocks: [{ type: 'text', text: [{ at: '2021-05-04T18:30:00.000Z', style: 'time', text: '14:30' }, '–', { at: '2021-05-04T20:00:00.000Z', style: 'time', text: '16:00' }] }] }, { localTimes: true })[0]!;
+    expect((card.body[0] as { text: string }).text).toBe(`${RLM}${RLI}${FSI}{{TIME(2021-05-04T18:30:00Z)}}${PDI}–\u2060${FSI}{{TIME(2021-05-04T20:00:00Z)}}${PDI}${PDI}${RLM}`);
+    // Left to right in the other languages.
+    const en = renderCards({ lang: 'en', blocks: [{ type: 'text', text: [{ at: '2021-05-04T18:30:00.000Z', style: 'time', text: '14:30' }, '–', { at: '2021-05-04T20:00:00.000Z', style: 'time', text: '16:00' }] }] }, { localTimes: true })[0]!;
+    expect((en.body[0] as { text: string }).text).toBe('{{TIME(2021-05-04T18:30:00Z)}}–\u2060{{TIME(2021-05-04T20:00:00Z)}}');
   });
 
   it('never doubles a bracket the unit did not open', () => {
@@ -69,18 +80,18 @@ describe('Slack: isolate, then escape, then date tokens', () => {
   it('isolates a range of two date tokens as one unit and never splits an entity', () => {
     const [block] = renderBlocks(reply, { dateTokens: true }) as any[];
     const text: string = block.text.text;
-    expect(text).toContain(`${FSI}<!date^1620153000^{time}|14:30>–<!date^1620158400^{time}|16:00>${PDI}`);
+    expect(text).toContain(`${RLI}${FSI}<!date^1620153000^{time}|14:30>${PDI}–${FSI}<!date^1620158400^{time}|16:00>${PDI}${PDI}`);
     expect(text).toContain(`${LRI}a&lt;b &amp; c${PDI}`);
     expect(text).not.toMatch(/&[\u2066-\u2069]|[\u2066-\u2069](lt|gt|amp);/);
   });
 });
 
 describe('Teams cards', () => {
-  it('carry the reply language, and keep a {{TIME()}} range whole in Arabic', () => {
+  it('carry the reply language, and keep a {{TIME()}} range whole in Arabic, start on the right', () => {
     const [card] = renderCards({ lang: 'ar', blocks: [{ type: 'text', text: [{ at: '2021-05-04T18:30:00.000Z', style: 'time', text: '14:30' }, '–', { at: '2021-05-04T20:00:00.000Z', style: 'time', text: '16:00' }] }] }, { localTimes: true });
     expect(card!.lang).toBe('ar');
     expect(card!.rtl).toBe(true);
-    expect((card!.body[0] as { text: string }).text).toBe(`${RLM}${FSI}{{TIME(2021-05-04T18:30:00Z)}}–\u2060{{TIME(2021-05-04T20:00:00Z)}}${PDI}${RLM}`);
+    expect((card!.body[0] as { text: string }).text).toBe(`${RLM}${RLI}${FSI}{{TIME(2021-05-04T18:30:00Z)}}${PDI}–\u2060${FSI}{{TIME(2021-05-04T20:00:00Z)}}${PDI}${PDI}${RLM}`);
   });
 
   it('put at most three short actions in a row, and label session buttons by title', async () => {
@@ -153,9 +164,9 @@ describe('the day where the reader is', () => {
 describe('Arabic session lines with a special topic', () => {
   it('keep the topic number inside its brackets and the id as its own unit (two spaces are a column gap)', async () => {
     const { rtlLine, stripBidi } = await import('../src/core/i18n/bidi.js');
-    const line = rtlLine('08:30–10:00  الحماية الاجتماعية [الموضوع الخاص 5]  (w4-d3-a)');
-    expect(line).toContain('[الموضوع الخاص \u20665\u2069]  \u2066(w4-d3-a)\u2069');
-    expect(line.startsWith('\u200f\u206608:30–10:00\u2069')).toBe(true);
-    expect(stripBidi(line)).toBe('08:30–10:00  الحماية الاجتماعية [الموضوع الخاص 5]  (w4-d3-a)');
+    const line = rtlLine('08:30–10:00  الحماية الاجتماعية (الموضوع الخاص 5)  (w4-d3-a)');
+    expect(line).toContain('(الموضوع الخاص \u20665\u2069)  \u2066(w4-d3-a)\u2069');
+    expect(line.startsWith('\u200f\u206708:30–10:00\u2069')).toBe(true);
+    expect(stripBidi(line)).toBe('08:30–10:00  الحماية الاجتماعية (الموضوع الخاص 5)  (w4-d3-a)');
   });
 });

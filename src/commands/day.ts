@@ -15,7 +15,7 @@ export const today = defineCommand({
 
 export const tomorrow = defineCommand({
   name: 'tomorrow',
-  aliases: { en: ['tomorrow'], fr: ['demain'], ar: ['غدا', 'غداً', 'بكرة'] },
+  aliases: { en: ['tomorrow'], fr: ['demain'], ar: ['غدًا', 'غدا', 'غداً', 'بكرة'] },
   args: () => none,
   run: (ctx) => dayReply(ctx, localDate(ctx, 1)),
 });

@@ -41,7 +41,7 @@ const EDGE_PUNCTUATION = /^[\s¿¡"'«“]+|[\s?!.,;:…؟،؛"'»”]+$/gu;
 const NOT_A_QUESTION = new Set(['yes', 'no', 'greeting', 'thanks', 'goodbye']);
 
 /** Words after `register` that ask for the one-screen form (a Slack modal, a Teams card) rather than the conversation. */
-const FORM_WORDS = new Set(['form', 'card', 'modal', 'formulaire', 'استمارة', 'نموذج'].map(normalizeWord));
+const FORM_WORDS = new Set(['form', 'card', 'modal', 'formulaire', 'استمارة', 'باستمارة', 'نموذج'].map(normalizeWord));
 
 export interface AnswerOptions extends HandleOptions {
   /** Private files as expiring download links (chat platforms), or made whole here (the console writes them). */

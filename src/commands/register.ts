@@ -17,7 +17,7 @@ import { eventOver } from '../core/event-over.js';
 import { registrationClosedReply } from '../views/registration-closed.js';
 
 const WORDS: Record<string, 'form' | 'resume' | 'restart'> = {
-  form: 'form', card: 'form', modal: 'form', formulaire: 'form', استمارة: 'form', نموذج: 'form',
+  form: 'form', card: 'form', modal: 'form', formulaire: 'form', استمارة: 'form', باستمارة: 'form', نموذج: 'form',
   resume: 'resume', continue: 'resume', reprendre: 'resume', continuer: 'resume', متابعة: 'resume', استئناف: 'resume',
   restart: 'restart', recommencer: 'restart', 'من جديد': 'restart', جديد: 'restart',
 };

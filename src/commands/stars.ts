@@ -10,12 +10,12 @@ import { sessionIdArg } from './session-id.js';
 import { defineCommand } from './types.js';
 import type { CommandContext } from '../core/context.js';
 import { shownTitle } from '../views/untranslated.js';
-import { dayName, localDate, sessionTimes } from '../views/times.js';
+import { dayName, localDate, sessionSpan } from '../views/times.js';
 
 const notFound = (ctx: CommandContext, id: string): Reply => ({ lang: ctx.lang, blocks: [{ type: 'text', text: [ctx.t('session.notFound', { id, example: ctx.core.agenda.sessionIds()[0] })] }] });
 
 /** "Tuesday 4 May, 09:00–10:30 (Washington time)": when the session is, for this reader. */
-const when = (ctx: CommandContext, timed: TimedSession) => [capitalise(dayName(ctx, localDate(ctx, timed)), ctx.lang), PUNCTUATION[ctx.lang].comma, ...sessionTimes(ctx, timed)];
+const when = (ctx: CommandContext, timed: TimedSession) => [capitalise(dayName(ctx, localDate(ctx, timed)), ctx.lang), PUNCTUATION[ctx.lang].comma, ...sessionSpan(ctx, timed)];
 
 /** What the reminders will do for this session, given the user's setting and whether it has started. */
 function reminderNote(ctx: CommandContext, timed: TimedSession): string {

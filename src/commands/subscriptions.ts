@@ -56,12 +56,10 @@ const PLATFORM_NAMES = { slack: 'Slack', teams: 'Teams' } as const;
 
 function describe(ctx: CommandContext, sub: Subscription): string {
   const next = nextPost(ctx.core.agenda, sub, ctx.now);
-  const { comma } = PUNCTUATION[ctx.lang];
-  // « mardi 4 mai 2021, 17:00 » and « 09:00, heure de Paris (UTC+2) »: the zone in words, its id left to the set-up.
-  const when = next ? `${dayName(ctx, next.setZone(sub.zone).toISODate()!)}${comma}${next.setZone(sub.zone).toFormat('HH:mm')}` : ctx.t('subscriptions.noMore');
+  const when = next ? ctx.t('phrasing.dayAt', { day: dayName(ctx, next.setZone(sub.zone).toISODate()!), time: next.setZone(sub.zone).toFormat('HH:mm') }) : ctx.t('subscriptions.noMore');
   const state = sub.paused ? ctx.t('subscriptions.paused') : ctx.t('subscriptions.next', { when });
   const where = sub.channelName ? `${sub.channelName} (${PLATFORM_NAMES[sub.platform]})` : `${sub.platform}:${sub.channel}`;
-  return `${where} · ${ctx.core.i18n.t(ctx.lang)(`languages.${sub.lang}`)} · ${sub.time}${comma}${zoneLabel(ctx.now.setZone(sub.zone), ctx.lang)} · ${state}`;
+  return `${where} · ${ctx.core.i18n.t(ctx.lang)(`languages.${sub.lang}`)} · ${ctx.t('phrasing.subscriptionAt', { time: sub.time, zone: zoneLabel(ctx.now.setZone(sub.zone), ctx.lang), id: sub.zone })} · ${state}`;
 }
 
 export const subscribe = defineCommand({

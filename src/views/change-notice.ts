@@ -7,7 +7,7 @@ import type { Block, Reply } from '../core/reply.js';
 import type { ChangedField } from '../importers/diff.js';
 import type { CommandContext } from '../core/context.js';
 import { shownTitle } from './untranslated.js';
-import { dayName, localDate, sessionTimes } from './times.js';
+import { dayName, localDate, sessionSpan } from './times.js';
 
 export interface SessionChange {
   before: TimedSession;
@@ -23,7 +23,7 @@ function changeLine(ctx: CommandContext, change: SessionChange): Block {
   const { comma } = PUNCTUATION[ctx.lang];
   const what = change.fields.filter((f) => f !== 'time').map((f) => ctx.t(`notice.fields.${f}`));
   const text: Block = change.fields.includes('time')
-    ? { type: 'text', text: [ctx.t('notice.moved', { title }), ' ', dayName(ctx, localDate(ctx, after)), comma, ...sessionTimes(ctx, after), ' ', ctx.t('notice.was'), ' ', dayName(ctx, localDate(ctx, before)), comma, ...sessionTimes(ctx, before)] }
+    ? { type: 'text', text: [ctx.t('notice.moved', { title }), ' ', dayName(ctx, localDate(ctx, after)), comma, ...sessionSpan(ctx, after), ' ', ctx.t('notice.was'), ' ', dayName(ctx, localDate(ctx, before)), comma, ...sessionSpan(ctx, before)] }
     : { type: 'text', text: [ctx.t('notice.changed', { title, what: formatList(what, ctx.lang) })] };
   return text;
 }

@@ -30,7 +30,7 @@ export function foundOf(ctx: CommandContext, hits: readonly Hit[]): Found {
 
 /** "Tue 25 May  08:30–10:00  Title (w4-d2-a)": the day too, since these sessions are spread over the event. */
 function datedLine(ctx: CommandContext, timed: TimedSession): Block {
-  return { type: 'text', text: [`${formatShortDay(timed.start.setZone(ctx.zone), ctx.lang)} · `, ...sessionLine(ctx, timed)], accessory: starButton(ctx, timed) };
+  return { type: 'text', text: [ctx.t('phrasing.datedLine', { day: formatShortDay(timed.start.setZone(ctx.zone), ctx.lang) }), ...sessionLine(ctx, timed)], accessory: starButton(ctx, timed) };
 }
 
 export function sessionListBlocks(ctx: CommandContext, sessions: readonly TimedSession[]): Block[] {

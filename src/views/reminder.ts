@@ -5,7 +5,7 @@ import type { Block, Button, Reply } from '../core/reply.js';
 import type { CommandContext } from '../core/context.js';
 import { shownTitle } from './untranslated.js';
 import { joinFromBlock, joinLinkFor } from './links.js';
-import { sessionTimes } from './times.js';
+import { sessionSpan } from './times.js';
 import { formatDuration } from '../core/i18n/format.js';
 
 export function reminderReply(ctx: CommandContext, timed: TimedSession): Reply {
@@ -19,7 +19,7 @@ export function reminderReply(ctx: CommandContext, timed: TimedSession): Reply {
   const blocks: Block[] = [
     { type: 'header', text: ctx.t('reminder.header', { title: shownTitle(ctx, session) }) },
     // Under an hour in minutes; longer (a reminder set a day ahead, a card shown early) in days and hours.
-    { type: 'text', text: [minutes < 60 ? ctx.t('reminder.startsIn', { count: minutes }) : ctx.t('reminder.startsInLong', { duration: formatDuration(minutes, ctx.lang) }), ' ', ...sessionTimes(ctx, timed)] },
+    { type: 'text', text: [minutes < 60 ? ctx.t('reminder.startsIn', { count: minutes }) : ctx.t('reminder.startsInLong', { duration: formatDuration(minutes, ctx.lang) }), ' ', ...sessionSpan(ctx, timed)] },
     ...(join?.state === 'before' ? [joinFromBlock(ctx, join, 'reminder.joinFrom')] : []),
     { type: 'context', text: [ctx.t('reminder.why')] },
     { type: 'actions', buttons },

@@ -8,7 +8,7 @@ import { shownTitle } from './untranslated.js';
 export function sessionLine(ctx: CommandContext, timed: TimedSession): RichText {
   const { session } = timed;
   const topic = session.topic ? ctx.core.content.event.specialTopics.find((t) => t.id === session.topic) : undefined;
-  const topicText = topic ? ` [${ctx.t('common.specialTopic', { number: topic.number })}]` : '';
+  const topicText = topic ? ` ${ctx.t('phrasing.topicTag', { topic: ctx.t('common.specialTopic', { number: topic.number }) })}` : '';
   return [...sessionTimes(ctx, timed), `  ${shownTitle(ctx, session)}${topicText}  (${session.id})`];
 }
 

@@ -9,7 +9,7 @@ import { shownDescription, shownTitle } from './untranslated.js';
 import { starButton } from './session-lines.js';
 import { sessionLinkBlocks } from './links.js';
 import { agendaNotes, sampleNote } from './notes.js';
-import { dayName, localDate, sessionTimes } from './times.js';
+import { dayName, localDate, sessionSpan } from './times.js';
 
 /** Format and interpretation, as written into replies and calendar files. */
 export function sessionPractical(ctx: CommandContext): { format: string; interpretation: string } {
@@ -42,7 +42,7 @@ export function sessionReply(ctx: CommandContext, timed: TimedSession): Reply {
       {
         type: 'fields',
         fields: [
-          { label: ctx.t('session.when'), value: [dayName(ctx, localDate(ctx, timed)), PUNCTUATION[ctx.lang].comma, ...sessionTimes(ctx, timed)] },
+          { label: ctx.t('session.when'), value: [dayName(ctx, localDate(ctx, timed)), PUNCTUATION[ctx.lang].comma, ...sessionSpan(ctx, timed)] },
           { label: ctx.t('buttons.week', { number: week.number }), value: [week.title[ctx.lang]] },
           ...(topic ? [{ label: ctx.t('session.topic'), value: [topic.title[ctx.lang]] }] : []),
           { label: ctx.t('session.format'), value: [practical.format] },

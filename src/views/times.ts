@@ -35,6 +35,16 @@ export function sessionTimes(ctx: CommandContext, timed: TimedSession): RichText
   return parts;
 }
 
+/**
+ * The same range inside a sentence, as the language phrases it: "08:30–10:00", «من 14:30 إلى 16:00» (a dash
+ * between two times in a right-to-left sentence is read end first).
+ */
+export function sessionSpan(ctx: CommandContext, timed: TimedSession): RichText {
+  const [start, end] = [timeRef(timed.start, ctx.zone), timeRef(timed.end, ctx.zone)];
+  const parts = ctx.t('phrasing.timeSpan', { start: '\u0000start\u0000', end: '\u0000end\u0000' }).split('\u0000');
+  return parts.flatMap((p): Inline[] => (p === 'start' ? [start] : p === 'end' ? [end] : p === '' ? [] : [p]));
+}
+
 /** The date a session starts on where the reader is. */
 export const localDate = (ctx: CommandContext, timed: TimedSession): string =>
   remembered(`date:${timed.start.toMillis()}:${ctx.zone}`, () => timed.start.setZone(ctx.zone).toISODate()!);

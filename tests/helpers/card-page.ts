@@ -12,7 +12,7 @@ export interface CardMeasure {
   /** Elements whose box goes past the card's edges, or a card wider than its width. */
   overflowing: string[];
   /** Every time range drawn: where its start and end are, and whether it is written in Arabic (ص/م, Arabic-Indic digits). */
-  ranges: { text: string; startLeft: number; startRight: number; endLeft: number; endRight: number; arabic: boolean }[];
+  ranges: { text: string; startLeft: number; startRight: number; endLeft: number; endRight: number; startTop: number; endTop: number; arabic: boolean }[];
   /** The card's direction, and Arabic text blocks not laid out right-to-left. */
   direction: string;
   ltrArabic: string[];
@@ -57,16 +57,20 @@ window.renderCard = async (card, width) => {
     if (r.right > box.right + 1 || r.left < box.left - 1) overflowing.push(name(e));
   }
   const ranges = [];
-  const TIME = '([0-9\u0660-\u0669]{1,2}:[0-9\u0660-\u0669]{2}(?:\\s?(?:[AaPp]\\.?[Mm]\\.?|ص|م))?)';
-  const RANGE = new RegExp(TIME + '[\\s\u2066-\u2069\u200e\u200f\u2060]*–[\\s\u2066-\u2069\u200e\u200f\u2060]*' + TIME, 'g');
+  // A time as we write it (14:30) or as a client does (12:30 م, 2:30 PM), controls and a word joiner allowed around
+  // its parts; a range is two times around a dash, or, in an Arabic sentence, «من 14:30 إلى 16:00».
+  const CONTROLS = '[\\s\u061c\u2066-\u2069\u200e\u200f\u2060]*';
+  const TIME = '([0-9\u0660-\u0669]{1,2}[:\u066b][0-9\u0660-\u0669]{2}(?:' + CONTROLS + '(?:[AaPp]\\.?[Mm]\\.?|ص|م))?)';
+  const RANGE = new RegExp(TIME + CONTROLS + '–' + CONTROLS + TIME + '|من' + CONTROLS + TIME + CONTROLS + 'إلى' + CONTROLS + TIME, 'g');
   const walker = document.createTreeWalker(host, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     for (const m of n.data.matchAll(RANGE)) {
       const rect = (from, len) => { const r = document.createRange(); r.setStart(n, from); r.setEnd(n, from + len); return r.getBoundingClientRect(); };
-      const s = rect(m.index, m[1].length);
-      const endAt = m.index + m[0].length - m[2].length;
-      const e = rect(endAt, m[2].length);
-      ranges.push({ text: m[0], startLeft: s.left, startRight: s.right, endLeft: e.left, endRight: e.right, arabic: /[\u0660-\u0669]|\p{Script=Arabic}/u.test(m[0]) });
+      const [start, end] = m[1] ? [m[1], m[2]] : [m[3], m[4]];
+      const s = rect(m.index + m[0].indexOf(start), start.length);
+      const endAt = m.index + m[0].length - end.length;
+      const e = rect(endAt, end.length);
+      ranges.push({ text: m[0], startLeft: s.left, startRight: s.right, endLeft: e.left, endRight: e.right, startTop: s.top, endTop: e.top, arabic: /[\u0660-\u0669]|\p{Script=Arabic}/u.test(m[0]) });
     }
   }
   const ltrArabic = [];

@@ -231,7 +231,7 @@ describe('a real pretalx export (rC3 Channels 2020) moved into the event with --
       await scheduler.tick();
       expect(told.map((t) => t.user)).toEqual([leila.id]);
       expect(told[0]!.lang).toBe('ar');
-      expect(told[0]!.text).toContain('تغيّرت جلسة واحدة في جدولك');
+      expect(told[0]!.text).toContain('طرأ تغيير على جلسة واحدة في جدولك');
       expect(told[0]!.text).toContain(`${LIFE.title} ${MARKER.ar}`);
       expect(told[0]!.text).toContain('16:00'); // 09:00 in Washington is 16:00 in Riyadh
       expect(told[0]!.text).not.toContain(IOMMU.title);

@@ -96,8 +96,8 @@ describe('جدولي، بالعربية', () => {
     expect(await say('جلساتي')).toContain('جدولك فارغ');
     // Arabic-Indic digits are western digits by the time the reader sees them.
     await say('ذكرني قبل ١٥ دقيقة');
-    expect(await say('تذكير')).toContain('بـ15 دقيقة');
+    expect(await say('تذكير')).toContain('قبل 15 دقيقة من بدء كل جلسة');
     await say('أوقف التذكير');
-    expect(await say('تذكير')).toContain('لا تذكير');
+    expect(await say('تذكير')).toContain('أُوقفت التذكيرات');
   });
 });

@@ -1,8 +1,10 @@
-// Arabic lines must read right-to-left whole, with every left-to-right unit (08:30–10:00, /ckex, @CKEx,
-// [1-4], [ar|fr|en], (UTC+2), w1-d2-a, COVID-19) kept whole in one isolate: isolating each time of a range
-// apart is what turned 14:30–16:00 into 16:00–14:30.
+// Arabic lines must read right-to-left whole, with every left-to-right unit (/ckex, @CKEx, [1-4], [ar|fr|en],
+// (UTC+2), w1-d2-a, COVID-19) kept whole in one isolate. A range of times is the one unit read the Arabic way,
+// start on the right (14:30 then 16:00, right to left), whether the times are ours (24-hour) or a client's own
+// ({{TIME()}} or a Slack date as «12:30 م» or "2:30 PM"): one reading, the same on every card.
 const RLM = '\u200f';
 const LRI = '\u2066';
+const RLI = '\u2067';
 const FSI = '\u2068';
 const PDI = '\u2069';
 const WJ = '\u2060';
@@ -54,11 +56,18 @@ export function isolateLtr(text: string): string {
   return text.replace(UNIT, (unit) => {
     const { lead, body, tail } = balance(unit);
     if (body === '') return unit;
+    const range = TIME_RANGE.exec(body);
+    // Each client-written time in its own first-strong isolate (so "2:30 PM" stays whole), the pair right to left.
+    if (range) return `${lead}${RLI}${timeOf(range[1]!)}${range[2]}${timeOf(range[3]!)}${PDI}${tail}`;
     ATOMS.lastIndex = 0;
     const open = ATOMS.test(body) ? FSI : LRI;
     return `${lead}${open}${body}${PDI}${tail}`;
   });
 }
+
+const ATOM_OR_TIME = String.raw`(\d{1,2}:\d{2}|[\ue000-\uf8ff])`;
+const TIME_RANGE = new RegExp(`^${ATOM_OR_TIME}(\\s?–\u2060?\\s?)${ATOM_OR_TIME}$`, 'u');
+const timeOf = (time: string): string => (/[\ue000-\uf8ff]/u.test(time) ? `${FSI}${time}${PDI}` : time);
 
 /** Old name, kept for callers that isolate Latin runs. */
 export const isolateLatin = isolateLtr;
@@ -85,7 +94,8 @@ export const mirrorArrows = (text: string): string => text.replace(/[◀▶←�
  * each hyphen inside a token that holds a digit forbids the break there.
  */
 export const keepWhole = (text: string): string =>
-  text.replace(/[\p{L}\d\ue000-\uf8ff][\p{L}\d\ue000-\uf8ff\-–:.]*[-–][\p{L}\d\ue000-\uf8ff][\p{L}\d\ue000-\uf8ff\-–:.]*/gu, (token) =>
+  // The isolates around a range's times count as part of the token: a dash between two isolated times stays joined.
+  text.replace(/[\p{L}\d\ue000-\uf8ff\u2066-\u2069][\p{L}\d\ue000-\uf8ff\u2066-\u2069\-–:.]*[-–][\p{L}\d\ue000-\uf8ff\u2066-\u2069][\p{L}\d\ue000-\uf8ff\u2066-\u2069\-–:.]*/gu, (token) =>
     /[\d\ue000-\uf8ff]/u.test(token) ? token.replace(/([-–])(?!\u2060)/g, `$1${WJ}`) : token,
   );
 

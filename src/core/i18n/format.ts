@@ -52,11 +52,15 @@ export function formatDay(dt: DateTime, lang: Lang): string {
   return edited(dt.setLocale(INTL_LOCALE[lang]).toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }), lang);
 }
 
-/** « du lundi 10 au vendredi 14 mai 2021 »: the month and year once when both days share them. */
+/**
+ * The two ends of a span of days, the month and year said once when they are shared: "Monday 10" … "Friday 14 May
+ * 2021", « lundi 10 » … « vendredi 14 mai 2021 », «الاثنين 10» … «الجمعة 14 مايو/أيار 2021» (no comma in a span).
+ */
 export function formatDaySpan(first: DateTime, last: DateTime, lang: Lang): { first: string; last: string } {
+  const weekday = (dt: DateTime) => dt.setLocale(INTL_LOCALE[lang]).toLocaleString({ weekday: 'long' });
+  const full = (dt: DateTime) => `${weekday(dt)} ${formatDate(dt, lang)}`;
   const sameMonth = first.hasSame(last, 'month') && first.hasSame(last, 'year');
-  const start = sameMonth ? edited(first.setLocale(INTL_LOCALE[lang]).toLocaleString({ weekday: 'long', day: 'numeric' }), lang) : formatDay(first, lang);
-  return { first: start, last: formatDay(last, lang) };
+  return { first: sameMonth ? edited(`${weekday(first)} ${first.day}`, lang) : full(first), last: full(last) };
 }
 
 export function formatShortDay(dt: DateTime, lang: Lang): string {
