@@ -72,7 +72,7 @@ const prompts = () => ({
 
 describe('done when: after a session, the one who starred it and the one who asked get one prompt each, and answer', () => {
   it('the audience: a Slack star in French, a Teams question in Arabic, a Slack user who does neither', async () => {
-    expect(text((await slackDm('favori w1-d2-a')).body.blocks)).toContain('Ajoutée à votre programme');
+    expect(text((await slackDm('favori w1-d2-a')).body.blocks)).toContain('Séance ajoutée à votre agenda');
     e2e.server.clock.set('2021-05-04T13:00:00Z');
     expect(text(await teamsSay('سؤال w1-d2-a كيف نصل إلى العمال غير الرسميين؟'))).toContain('q1');
     await slackDm('today', OTHER, 'DSARA');

@@ -73,7 +73,7 @@ describe('feedback prompts after a session', () => {
     expect(dms.map((d) => d.user).sort()).toEqual([amina.id, vote.id, jean.id].sort());
     expect(dms.find((d) => d.user === amina.id)!.text).toContain('How useful was Reaching the “missing middle”?');
     const french = dms.find((d) => d.user === jean.id)!.text;
-    expect(french).toContain('Quelle a été l’utilité de « Atteindre le « chaînon manquant » (missing middle) » ?');
+    expect(french).toContain('Quelle a été l’utilité de « Atteindre le « chaînon manquant » (en anglais : missing middle) » ?');
     expect(french).toContain('ne plus demander d’avis');
     await scheduler.stop();
     await bot.store.close();

@@ -235,7 +235,7 @@ describe('done when: a Slack user and a Teams user star, see my agenda and the f
     const card = proactive!.activity.attachments[0].content;
     expect(card.rtl).toBe(true);
     expect(text(card)).toContain('تذكير: الوصول إلى «الوسط المفقود»');
-    expect(text(card)).toContain('تبدأ بعد 10 دقائق، في');
+    expect(text(card)).toContain('تبدأ بعد 10 دقائق، من');
     expect(text(card)).toContain('15:30');
     expect(cardActions(card).map((a) => a.data?.ckex)).toEqual(['session w1-d2-a', 'unstar w1-d2-a']);
 
