@@ -1,55 +1,11 @@
 // The announcements part of the store contract, on the lowdb store and on PostgreSQL (two pools on one database):
 // stored once by id, counted by both instances at once, closed once, listed, erased with their organiser, purged.
-import { rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AsyncStore } from '../src/core/store/async-store.js';
+import { storeInstances, type Instances } from './helpers/store-instances.js';
 import type { Announcement } from '../src/core/store/announcement.js';
-import { LowdbStore } from '../src/store/lowdb/index.js';
-import { PostgresStore } from '../src/store/postgres/index.js';
-import { personalPosts } from '../src/scheduled/post-keys.js';
-import { tempDir } from './helpers/bot.js';
-import { testDatabase, type TestDatabase } from './helpers/postgres.js';
 
-let database: TestDatabase;
-let postgres: { a: PostgresStore; b: PostgresStore } | undefined;
-
-beforeAll(async () => {
-  database = await testDatabase();
-}, 60_000);
-
-afterAll(async () => {
-  await postgres?.a.close();
-  await postgres?.b.close();
-  await database?.drop();
-});
-
-interface Instances {
-  a: AsyncStore;
-  b: AsyncStore;
-  close(): Promise<void>;
-}
-
-const stores: [string, () => Promise<Instances>][] = [
-  [
-    'lowdb',
-    async () => {
-      const dir = tempDir();
-      const store = await LowdbStore.open(dir, { personalPosts });
-      return { a: store, b: store, close: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
-    },
-  ],
-  [
-    'postgres',
-    async () => {
-      postgres ??= await (async () => {
-        const [a, b] = await Promise.all([PostgresStore.open(database.url, { personalPosts }), PostgresStore.open(database.url, { personalPosts })]);
-        return { a, b };
-      })();
-      await postgres.a.pool.query('TRUNCATE announcements, posts, invites, nominations, registrations');
-      return { ...postgres, close: async () => undefined };
-    },
-  ],
-];
+const { stores } = storeInstances('announcements, posts, invites, nominations, registrations');
 
 const at = (minute: number) => new Date(Date.UTC(2021, 4, 4, 14, minute)).toISOString();
 

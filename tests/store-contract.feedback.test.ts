@@ -1,56 +1,12 @@
 // The feedback part of the store contract, on the lowdb store and on PostgreSQL (two pools on one database): one
 // answer per person and session, a second replacing the first (when it was first given kept), comments with their
 // language, a session's audience (starred, asked, voted), prompts turned off, erased and purged.
-import { rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AsyncStore } from '../src/core/store/async-store.js';
+import { storeInstances, type Instances } from './helpers/store-instances.js';
 import type { Feedback } from '../src/core/store/feedback-record.js';
-import { LowdbStore } from '../src/store/lowdb/index.js';
-import { PostgresStore } from '../src/store/postgres/index.js';
-import { personalPosts } from '../src/scheduled/post-keys.js';
-import { tempDir } from './helpers/bot.js';
-import { testDatabase, type TestDatabase } from './helpers/postgres.js';
 
-let database: TestDatabase;
-let postgres: { a: PostgresStore; b: PostgresStore } | undefined;
-
-beforeAll(async () => {
-  database = await testDatabase();
-}, 60_000);
-
-afterAll(async () => {
-  await postgres?.a.close();
-  await postgres?.b.close();
-  await database?.drop();
-});
-
-interface Instances {
-  a: AsyncStore;
-  b: AsyncStore;
-  close(): Promise<void>;
-}
-
-const stores: [string, () => Promise<Instances>][] = [
-  [
-    'lowdb',
-    async () => {
-      const dir = tempDir();
-      const store = await LowdbStore.open(dir, { personalPosts });
-      return { a: store, b: store, close: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
-    },
-  ],
-  [
-    'postgres',
-    async () => {
-      postgres ??= await (async () => {
-        const [a, b] = await Promise.all([PostgresStore.open(database.url, { personalPosts }), PostgresStore.open(database.url, { personalPosts })]);
-        return { a, b };
-      })();
-      await postgres.a.pool.query('TRUNCATE feedback, feedback_off, stars, live_questions, live_votes, users');
-      return { ...postgres, close: async () => undefined };
-    },
-  ],
-];
+const { stores } = storeInstances('feedback, feedback_off, stars, live_questions, live_votes, users');
 
 const at = (minute: number) => new Date(Date.UTC(2021, 4, 4, 14, minute)).toISOString();
 
